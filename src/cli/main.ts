@@ -1,0 +1,55 @@
+/** `yusuan <command>`: build, check, template, audit. Exit codes: 0 ok, 1 findings, 2 unusable input. */
+import { parseArgs } from 'node:util';
+import { InputError } from '../formats/input/errors.ts';
+import { runBuild } from './build.ts';
+
+const USAGE = `yusuan — 部门预算公开表的编制与检查
+
+用法:
+  yusuan build <input> --out DIR [--format json,csv,html]   生成 23 张公开表
+  yusuan check <input> [--format text|json] [--lang zh|en]  检查输入与表间关系
+
+<input> 是包含 budget.json 与 line-items.csv 的文件夹。
+退出码: 0 无错误; 1 发现错误; 2 输入无法读取。`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f' },
+        lang: { type: 'string' },
+        unit: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (!command || command === 'help' || values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    switch (command) {
+      case 'build':
+        return await runBuild(positionals, values);
+      case 'check': {
+        const { runCheck } = await import('./check.ts');
+        return await runCheck(positionals, values);
+      }
+      default:
+        console.error(`未知命令: ${command}\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      console.error(`输入有误（${e.problems.length} 处）：\n${e.message}`);
+      return 2;
+    }
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

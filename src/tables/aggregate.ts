@@ -1,0 +1,211 @@
+/**
+ * The generic builder behind the tables that are "function rows × amount columns": it sums
+ * line items into (unit, 项) cells once, then lays out 合计 / 部门 / 单位 / 类 / 款 / 项 rows.
+ */
+import type { Cell, Row, RowKind, Table } from '../ir/table.ts';
+import type { LineItem } from '../model/budget.ts';
+import type { BuildContext } from './context.ts';
+import { matches, type DefColumn } from './columns.ts';
+import { EMPTY_TABLE_NOTE, mark } from './common.ts';
+
+export type RowLayout =
+  /** 合计, 部门, 单位, then 类 › 款 › 项 rows under each unit (03, 07, 15, 18, 19) */
+  | 'tree'
+  /** 合计, 部门, 单位, then 项 rows split into 类 / 款 / 项 code columns (04, 05, 08–13, 16, 17) */
+  | 'items'
+  /** 合计, 部门, 单位 only (02, 14) */
+  | 'units';
+
+export interface AggregateDef {
+  id: string;
+  title: string;
+  notes?: string[];
+  columns: DefColumn[];
+  /** The line items the table covers. */
+  pool: (li: LineItem) => boolean;
+  rows: RowLayout;
+  /** 款 code printed with 5 digits (03) or its last 2 (07). */
+  sectionCode?: 'full' | 'short';
+  /** 预算13表 has no 合计 row. */
+  noTotalRow?: boolean;
+  /** Row kinds whose zero amounts print as 0.00 (elsewhere zeros are blank). */
+  zeros?: RowKind[];
+}
+
+interface Compiled {
+  leaves: DefColumn[];
+  /** leaf indexes of columns that match line items, and their predicates */
+  matchCols: number[];
+  /** leaf index → leaf indexes it sums, in an order where every operand is computed first */
+  sumOrder: [number, number[]][];
+  amountCols: number[];
+}
+
+const compiled = new WeakMap<AggregateDef, Compiled>();
+
+function compile(def: AggregateDef): Compiled {
+  let c = compiled.get(def);
+  if (c) return c;
+  const leaves: DefColumn[] = [];
+  const walk = (ns: DefColumn[]) => ns.forEach((n) => (n.children?.length ? walk(n.children) : leaves.push(n)));
+  walk(def.columns);
+  const byKey = new Map(leaves.map((l, i) => [l.key!, i]));
+  const matchCols: number[] = [];
+  const sums = new Map<number, number[]>();
+  leaves.forEach((l, i) => {
+    if (!l.measure) return;
+    if ('match' in l.measure) matchCols.push(i);
+    else
+      sums.set(
+        i,
+        l.measure.sum.map((k) => {
+          const j = byKey.get(k);
+          if (j === undefined) throw new Error(`预算${def.id}表: column ${l.key} sums unknown column ${k}`);
+          return j;
+        }),
+      );
+  });
+  const sumOrder: [number, number[]][] = [];
+  const done = new Set<number>();
+  const visit = (i: number) => {
+    if (done.has(i) || !sums.has(i)) return;
+    sums.get(i)!.forEach(visit);
+    done.add(i);
+    sumOrder.push([i, sums.get(i)!]);
+  };
+  [...sums.keys()].forEach(visit);
+  const amountCols = leaves.map((l, i) => (l.kind === 'amount' ? i : -1)).filter((i) => i >= 0);
+  c = { leaves, matchCols, sumOrder, amountCols };
+  compiled.set(def, c);
+  return c;
+}
+
+export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
+  const { leaves, matchCols, sumOrder, amountCols } = compile(def);
+  const width = leaves.length;
+  // Which columns each (fund, kind, econ) signature lands in: computed once per signature.
+  const memo: (Int32Array | null)[] = new Array(ctx.signatureCount).fill(null);
+  const matchPreds = matchCols.map((i) => (leaves[i].measure as { match: Parameters<typeof matches>[0] }).match);
+  const cellSums: (Float64Array | undefined)[] = [];
+  const { items, signature, cell } = ctx;
+  let any = false;
+  for (let i = 0; i < items.length; i++) {
+    const li = items[i];
+    if (!def.pool(li)) continue;
+    any = true;
+    const s = signature[i];
+    let cols = memo[s];
+    if (!cols) memo[s] = cols = Int32Array.from(matchCols.filter((_, k) => matches(matchPreds[k], li)));
+    const c = cell[i];
+    const v = (cellSums[c] ??= new Float64Array(width));
+    for (let k = 0; k < cols.length; k++) v[cols[k]] += li.amount;
+  }
+  const finish = (v: Float64Array) => {
+    for (const [i, ops] of sumOrder) {
+      let t = 0;
+      for (const j of ops) t += v[j];
+      v[i] = t;
+    }
+    return v;
+  };
+
+  const rows: Row[] = [];
+  const zeros = new Set(def.zeros ?? []);
+  const emit = (kind: RowKind, keyCells: Cell[], v: Float64Array | null, extra: Partial<Row> = {}) => {
+    const cells: Cell[] = new Array(width).fill(null);
+    keyCells.forEach((k, i) => (cells[i] = k));
+    for (const i of amountCols) {
+      const a = v ? v[i] : 0;
+      cells[i] = a !== 0 || zeros.has(kind) || !v ? a : null;
+    }
+    rows.push({ kind, indent: 0, cells, ...extra });
+  };
+  const keyCellsFor = (kind: RowKind, code: string, name: string): Cell[] => {
+    if (def.rows === 'items') {
+      if (kind === 'item') return [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7), extraUnit, name];
+      return kind === 'total' ? [name, null, null, null, null] : [null, null, null, code, name];
+    }
+    if (kind === 'section' && def.sectionCode === 'short') return [code.slice(3), name];
+    return kind === 'total' ? [name, null] : [code, name];
+  };
+  let extraUnit = '';
+
+  if (!any) {
+    const kind: RowKind = def.noTotalRow ? 'department' : 'total';
+    const d = ctx.budget.department;
+    emit(kind, kind === 'total' ? keyCellsFor('total', '', '合计') : keyCellsFor(kind, d.code, d.name), null, kind === 'total' ? {} : { code: d.code });
+    return tableOf(def, ctx, rows, true);
+  }
+
+  // Unit vectors and their function rows.
+  const perUnit: { v: Float64Array; fnRows: [RowKind, string, Float64Array][] }[] = [];
+  ctx.units.forEach((u, ui) => {
+    const cs = ctx.unitCells[ui].filter((c) => cellSums[c]);
+    if (!cs.length) return;
+    const uv = new Float64Array(width);
+    const fnRows: [RowKind, string, Float64Array][] = [];
+    let cls = new Float64Array(0);
+    let sec = cls;
+    let clsCode = '';
+    let secCode = '';
+    for (const c of cs) {
+      const code = ctx.cellFunction[c];
+      const v = cellSums[c]!;
+      add(uv, v);
+      if (def.rows === 'tree') {
+        if (code.slice(0, 3) !== clsCode) {
+          clsCode = code.slice(0, 3);
+          fnRows.push(['class', clsCode, (cls = new Float64Array(width))]);
+        }
+        if (code.slice(0, 5) !== secCode) {
+          secCode = code.slice(0, 5);
+          fnRows.push(['section', secCode, (sec = new Float64Array(width))]);
+        }
+        add(cls, v);
+        add(sec, v);
+      }
+      if (def.rows !== 'units') fnRows.push(['item', code, v]);
+    }
+    perUnit[ui] = { v: uv, fnRows };
+  });
+  const total = new Float64Array(width);
+  perUnit.forEach((p) => p && add(total, p.v));
+
+  const d = ctx.budget.department;
+  if (!def.noTotalRow) emit('total', keyCellsFor('total', '', '合计'), finish(total));
+  emit('department', keyCellsFor('department', d.code, d.name), finish(Float64Array.from(total)), { code: d.code, indent: 0 });
+  const fnIndent = { class: 2, section: 3, item: def.rows === 'tree' ? 4 : 2 } as Record<RowKind, number>;
+  ctx.units.forEach((u, ui) => {
+    const p = perUnit[ui];
+    if (!p) return;
+    emit('unit', keyCellsFor('unit', u.code, u.name), finish(p.v), { code: u.code, indent: 1 });
+    extraUnit = u.code;
+    for (const [kind, code, v] of p.fnRows) {
+      const name = ctx.classification.function.nameOf(code) ?? '';
+      emit(kind, keyCellsFor(kind, code, name), finish(v), { code, unit: u.code, indent: fnIndent[kind] });
+    }
+  });
+  return tableOf(def, ctx, rows, false);
+}
+
+function add(into: Float64Array, v: Float64Array) {
+  for (let i = 0; i < v.length; i++) into[i] += v[i];
+}
+
+function tableOf(def: AggregateDef, ctx: BuildContext, rows: Row[], empty: boolean): Table {
+  return {
+    id: def.id,
+    mark: mark(def.id),
+    title: def.title,
+    filer: ctx.filer,
+    unit: '万元',
+    header: def.columns.map(stripMeasure),
+    rows,
+    notes: [...(def.notes ?? []), ...(empty ? [EMPTY_TABLE_NOTE] : [])],
+    empty,
+  };
+}
+
+function stripMeasure({ label, key, kind, children }: DefColumn): import('../ir/table.ts').ColumnNode {
+  return children?.length ? { label, children: children.map(stripMeasure) } : { label, key, kind: kind ?? 'amount' };
+}

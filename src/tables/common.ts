@@ -1,0 +1,7 @@
+/** Wording shared by several tables. */
+export const mark = (id: string) => `预算${id}表`;
+
+/** 财预〔2016〕143号: a table without data is still published, empty, with a note saying why. */
+export const EMPTY_TABLE_NOTE = '注：本单位本年度无此项预算收支，故本表无数据。';
+
+export const NOTE_NO_CARRY_OVER = '注：不含上年结转结余。';

@@ -1,0 +1,76 @@
+/**
+ * 预算01表 and 预算06表 print independent lists (revenue, and spending by function / economic
+ * class) side by side. Each list is label + amount; line i of the table holds entry i of each list.
+ */
+import type { Cell, Row } from '../ir/table.ts';
+import type { Money } from '../money/money.ts';
+
+export interface Entry {
+  label: string;
+  /** null prints blank */
+  amount: Money | null;
+}
+
+/** Amount that prints blank when zero (the usual rule). */
+export const blankZero = (m: Money): Money | null => (m === 0 ? null : m);
+
+export function sideBySide(lists: Entry[][], footer: Entry[][]): Row[] {
+  const height = Math.max(...lists.map((l) => l.length));
+  const rows: Row[] = [];
+  const line = (entries: (Entry | undefined)[]) => {
+    const cells: Cell[] = [];
+    for (const e of entries) cells.push(e?.label || null, e ? e.amount : null);
+    rows.push({ kind: 'line', indent: 0, cells });
+  };
+  for (let i = 0; i < height; i++) line(lists.map((l) => l[i]));
+  for (const f of footer) line(f);
+  return rows;
+}
+
+const DIGITS = '零一二三四五六七八九';
+/** 1 → 一, 10 → 十, 17 → 十七, 25 → 二十五 (list numbering up to 99). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
+}
+
+/** The 25 function 类 listed by 预算01表 and 预算06表, in order (外交, 国防, 223 and 230 are not). */
+export const FUNCTION_CLASS_LIST: [string, string][] = [
+  ['201', '一般公共服务支出'],
+  ['204', '公共安全支出'],
+  ['205', '教育支出'],
+  ['206', '科学技术支出'],
+  ['207', '文化旅游体育与传媒支出'],
+  ['208', '社会保障和就业支出'],
+  ['210', '卫生健康支出'],
+  ['211', '节能环保支出'],
+  ['212', '城乡社区支出'],
+  ['213', '农林水支出'],
+  ['214', '交通运输支出'],
+  ['215', '资源勘探工业信息等支出'],
+  ['216', '商业服务业等支出'],
+  ['217', '金融支出'],
+  ['219', '援助其他地区支出'],
+  ['220', '自然资源海洋气象等支出'],
+  ['221', '住房保障支出'],
+  ['222', '粮油物资储备支出'],
+  ['224', '灾害防治及应急管理支出'],
+  ['227', '预备费'],
+  ['229', '其他支出'],
+  ['231', '债务还本支出'],
+  ['232', '债务付息支出'],
+  ['233', '债务发行费用支出'],
+  ['234', '抗疫特别国债安排的支出'],
+];
+
+/** Sums line-item amounts by a key, in one pass. */
+export function sumBy<T>(items: Iterable<T>, key: (x: T) => string | undefined, amount: (x: T) => Money): Map<string, Money> {
+  const m = new Map<string, Money>();
+  for (const x of items) {
+    const k = key(x);
+    if (k !== undefined) m.set(k, (m.get(k) ?? 0) + amount(x));
+  }
+  return m;
+}

@@ -1,0 +1,76 @@
+/** 预算21表 and 预算22表 list the performance goals of projects, one row each. */
+import type { Cell, ColumnNode, Row, Table } from '../ir/table.ts';
+import { INDICATORS, type ProjectCategory } from '../model/budget.ts';
+import { EMPTY_TABLE_NOTE, mark } from './common.ts';
+import type { BuildContext } from './context.ts';
+import { indicatorColumns } from './performance-columns.ts';
+import { fiscalCurrent, itemsByProject, projectKey, projectsOf } from './projects.ts';
+
+export interface GoalsTableDef {
+  id: string;
+  title: string;
+  category: ProjectCategory;
+  codeLabel: string;
+  withDirection: boolean;
+  satisfactionLabel: string;
+  notes: string[];
+}
+
+export function goalsHeader(def: GoalsTableDef): ColumnNode[] {
+  return [
+    { label: def.codeLabel, key: 'code', kind: 'code' },
+    { label: '单位（专项）名称', key: 'name', kind: 'text' },
+    ...(def.withDirection ? [{ label: '支出方向', key: 'direction', kind: 'text' as const }] : []),
+    { label: '资金总额', key: 'total' },
+    { label: '资金投向', children: [{ label: '省级支出', key: 'provincial' }, { label: '对市县专项转移支付', key: 'transfer' }] },
+    { label: '实施期绩效目标', key: 'periodGoal', kind: 'text' },
+    { label: '年度绩效目标', key: 'annualGoal', kind: 'text' },
+    indicatorColumns(def.satisfactionLabel),
+  ];
+}
+
+/**
+ * 省级支出 is the project's line items (this year's 财政拨款); 对市县专项转移支付 lies outside the
+ * department budget (the note of 预算21表) and comes from the goal record; 资金总额 is both.
+ */
+export function buildGoalsTable(def: GoalsTableDef, ctx: BuildContext): Table {
+  const byProject = itemsByProject(ctx);
+  const goals = new Map(ctx.budget.projectPerformance.map((g) => [projectKey(g.unit, g.project), g]));
+  const rows: Row[] = [];
+  const lead = (code: Cell, name: Cell, direction: Cell): Cell[] => (def.withDirection ? [code, name, direction] : [code, name]);
+  for (const p of projectsOf(ctx, def.category)) {
+    const g = goals.get(projectKey(p.unit, p.name));
+    if (!g) continue;
+    const provincial = fiscalCurrent(byProject.get(projectKey(p.unit, p.name)));
+    const transfer = g.transferToLocal ?? 0;
+    rows.push({
+      kind: 'project',
+      code: p.unit,
+      unit: p.unit,
+      indent: 0,
+      cells: [
+        ...lead(p.unit, p.name, p.direction ?? null),
+        provincial + transfer,
+        provincial || null,
+        transfer || null,
+        g.periodGoal,
+        g.annualGoal,
+        ...INDICATORS.map((i) => g.indicators[i] ?? null),
+      ],
+    });
+  }
+  const empty = rows.length === 0;
+  // The seed prints an empty table as one unlabeled row "0.00 0.00" (资金总额, 省级支出) [assumed, A5].
+  if (empty) rows.push({ kind: 'total', indent: 0, cells: [...lead(null, null, null), 0, 0, null, null, null, ...INDICATORS.map(() => null)] });
+  return {
+    id: def.id,
+    mark: mark(def.id),
+    title: def.title,
+    filer: ctx.filer,
+    unit: '万元',
+    header: goalsHeader(def),
+    rows,
+    notes: [...def.notes, ...(empty ? [EMPTY_TABLE_NOTE] : [])],
+    empty,
+  };
+}

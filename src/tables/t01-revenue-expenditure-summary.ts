@@ -1,0 +1,120 @@
+import type { Table } from '../ir/table.ts';
+import { isBasic, type LineItem } from '../model/budget.ts';
+import { FUND_SOURCES, POOLS } from '../model/funds.ts';
+import { mark } from './common.ts';
+import type { BuildContext } from './context.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, type Entry } from './lists.ts';
+
+const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
+const UP = '本年/上级财政补助收入/';
+
+export const HEADER_01 = [
+  { label: '收  入', children: [{ label: '项目', key: 'rev.label', kind: 'text' as const }, { label: '预算数', key: 'rev.amount' }] },
+  {
+    label: '支      出',
+    children: [
+      { label: '项目（按功能分类）', key: 'fn.label', kind: 'text' as const },
+      { label: '预算数', key: 'fn.amount' },
+      { label: '项目（按部门预算经济分类）', key: 'dept.label', kind: 'text' as const },
+      { label: '预算数', key: 'dept.amount' },
+      { label: '项目（按政府预算经济分类）', key: 'gov.label', kind: 'text' as const },
+      { label: '预算数', key: 'gov.amount' },
+    ],
+  },
+];
+
+export const GOV_CLASSES: [string, string][] = [
+  ['501', '机关工资福利支出'],
+  ['502', '机关商品和服务支出'],
+  ['503', '机关资本性支出（一）'],
+  ['504', '机关资本性支出（二）'],
+  ['505', '对事业单位经常性补助'],
+  ['506', '对事业单位资本性补助'],
+  ['507', '对企业补助'],
+  ['508', '对企业资本性支出'],
+  ['509', '对个人和家庭的补助'],
+  ['510', '对社会保障基金补助'],
+  ['511', '债务利息及费用支出'],
+  ['599', '其他支出'],
+];
+
+export const PROJECT_CLASSES: [string, string][] = [
+  ['302', '按项目管理的商品和服务支出'],
+  ['303', '按项目管理的对个人和家庭的补助'],
+  ['307', '债务利息及费用支出'],
+  ['309', '资本性支出（基本建设）'],
+  ['310', '资本性支出'],
+  ['311', '对企业补助（基本建设）'],
+  ['312', '对企业补助'],
+  ['313', '对社会保障基金补助'],
+  ['399', '其他支出'],
+];
+
+export function build01(ctx: BuildContext): Table {
+  const items = ctx.items;
+  const balances = ctx.budget.yearEndBalances;
+  // Income of a source = its line items + its planned year-end balance (R6).
+  const income = new Map<string, number>(FUND_SOURCES.map((f) => [f, 0]));
+  for (const li of items) income.set(li.fund, income.get(li.fund)! + li.amount);
+  for (const b of balances) income.set(b.fund, income.get(b.fund)! + b.amount);
+  const inc = (p: (f: string) => boolean) => [...income].reduce((s, [f, a]) => (p(f) ? s + a : s), 0);
+  const src = (f: string) => inc((x) => x === f);
+  const e = (label: string, amount: number): Entry => ({ label, amount: blankZero(amount) });
+
+  const revenue: Entry[] = [
+    e('一、一般公共预算拨款收入', inc(POOLS.gpbCurrent)),
+    e('经费拨款', src('本年/一般公共预算拨款/经费拨款')),
+    e('纳入一般公共预算管理的非税收入拨款', inc(POOLS.gpbNonTax)),
+    ...['行政事业性收费收入', '专项收入', '国有资本经营收入', '国有资源（资产）有偿使用收入', '捐赠收入', '政府住房基金收入', '罚没收入', '其他收入'].map(
+      (l) => e(l, src(NON_TAX + l)),
+    ),
+    e('二、政府性基金预算拨款收入', inc(POOLS.gfCurrent)),
+    e('三、国有资本经营预算拨款收入', inc(POOLS.soeCurrent)),
+    e('四、财政专户管理资金收入', inc(POOLS.saCurrent)),
+    e('五、上级财政补助收入', inc(POOLS.upper)),
+    ...['一般公共预算补助', '政府性基金补助', '国有资本经营预算补助'].map((l) => e(l, src(UP + l))),
+    e('六、事业收入', src('本年/事业收入')),
+    e('七、事业单位经营收入', src('本年/事业单位经营收入')),
+    e('八、上级补助收入', src('本年/上级补助收入')),
+    e('九、附属单位上缴收入', src('本年/附属单位上缴收入')),
+    e('十、其他收入', src('本年/其他收入')),
+  ];
+
+  const spent = (p: (li: LineItem) => boolean) => items.reduce((s, li) => (p(li) ? s + li.amount : s), 0);
+  const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, spent((li) => li.functionCode.startsWith(c))));
+  const basic = (cls: string) => spent((li) => isBasic(li.kind) && li.deptEconCode.startsWith(cls));
+  const project = (cls: string) => spent((li) => li.kind === '项目支出' && li.deptEconCode.startsWith(cls));
+  const byDeptEcon = [
+    e('一、基本支出', spent((li) => isBasic(li.kind))),
+    e('工资福利支出', basic('301')),
+    e('商品和服务支出', basic('302')),
+    e('对个人和家庭的补助', basic('303')),
+    e('二、项目支出', spent((li) => li.kind === '项目支出')),
+    ...PROJECT_CLASSES.map(([c, label]) => e(label, project(c))),
+  ];
+  const byGovEcon = GOV_CLASSES.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, spent((li) => li.govEconCode.startsWith(c))));
+
+  const totalSpent = spent(() => true);
+  const balance = balances.reduce((s, b) => s + b.amount, 0);
+  const current = inc(POOLS.current);
+  const carried = inc(POOLS.carryOver);
+  const expFooter = (label: string, a: number) => [e(label, a), e(label, a), e(label, a)];
+  const footer = [
+    [e('本 年 收 入 合 计', current), ...expFooter('本　年　支　出　合　计', totalSpent)],
+    [e('上年结转结余', carried), ...expFooter('年终结转结余', balance)],
+    [e('收  入  总  计', current + carried), ...expFooter('支  出  总  计', totalSpent + balance)],
+  ];
+  // Two blank lines close the revenue list, so that its footer lines up with the others (as printed).
+  const rows = sideBySide([[...revenue, { label: '', amount: null }, { label: '', amount: null }], byFunction, byDeptEcon, byGovEcon], footer);
+  return {
+    id: '01',
+    mark: mark('01'),
+    title: '收 支 总 表',
+    filer: ctx.filer,
+    unit: '万元',
+    header: HEADER_01,
+    rows,
+    notes: ['备注：财政专户管理资金收入是指教育收费收入；事业收入不含教育收费收入，下同。'],
+    empty: items.length === 0,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Table } from '../ir/table.ts';
+import { isFiscal, POOLS } from '../model/funds.ts';
+import { mark } from './common.ts';
+import type { BuildContext } from './context.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, sumBy, type Entry } from './lists.ts';
+
+export const HEADER_06 = [
+  { label: '收入', children: [{ label: '项目', key: 'rev.label', kind: 'text' as const }, { label: '预算数', key: 'rev.amount' }] },
+  { label: '支出', children: [{ label: '项目', key: 'exp.label', kind: 'text' as const }, { label: '预算数', key: 'exp.amount' }] },
+];
+
+/** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营预算): income by source, spending by function 类. */
+export function build06(ctx: BuildContext): Table {
+  const fiscal = ctx.items.filter((li) => isFiscal(li.fund));
+  const balances = ctx.budget.yearEndBalances.filter((b) => isFiscal(b.fund));
+  const income = sumBy([...fiscal, ...balances], (x) => x.fund, (x) => x.amount);
+  const inc = (p: (f: string) => boolean) => [...income].reduce((s, [f, a]) => (p(f) ? s + a : s), 0);
+  const e = (label: string, amount: number): Entry => ({ label, amount: blankZero(amount) });
+
+  const cur = [POOLS.gpbFiscalCurrent, POOLS.gfFiscalCurrent, POOLS.soeFiscalCurrent].map(inc);
+  const co = [POOLS.gpbCarry, POOLS.gfCarry, POOLS.soeCarry].map(inc);
+  const sources = ['（一）一般公共预算拨款', '（二）政府性基金预算拨款', '（三）国有资本经营预算拨款'];
+  const revenue: Entry[] = [
+    e('一、本年收入', cur[0] + cur[1] + cur[2]),
+    ...sources.map((l, i) => e(l, cur[i])),
+    e('二、上年结转', co[0] + co[1] + co[2]),
+    ...sources.map((l, i) => e(l, co[i])),
+  ];
+  const byClass = sumBy(fiscal, (li) => li.functionCode.slice(0, 3), (li) => li.amount);
+  const spent = fiscal.reduce((s, li) => s + li.amount, 0);
+  const balance = balances.reduce((s, b) => s + b.amount, 0);
+  const expenditure: Entry[] = [
+    e('一、本年支出', spent),
+    ...FUNCTION_CLASS_LIST.map(([c, label], i) => e(`（${chineseNumeral(i + 1)}）${label}`, byClass.get(c) ?? 0)),
+    // printed as 0.00 even when there is none (seed)
+    { label: '二、年终结转结余', amount: balance },
+  ];
+  const rows = sideBySide([revenue, expenditure], [[{ label: '收    入    总    计', amount: inc(() => true) }, { label: '支    出    总    计', amount: spent + balance }]]);
+  return {
+    id: '06',
+    mark: mark('06'),
+    title: '财政拨款收支总表',
+    filer: ctx.filer,
+    unit: '万元',
+    header: HEADER_06,
+    rows,
+    notes: ['注：本表中本年收入包括本级安排和上级补助，含当年支出和上年结转结余资金。'],
+    empty: fiscal.length === 0 && balances.length === 0,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * From validated input records to the budget model: shared by every input format (the budget
+ * folder, the workbook), so they map identically and differ only in where a problem is located.
+ */
+import type { Classification } from '../../classification/classification.ts';
+import type { UnitType } from '../../classification/mapping.ts';
+import { type AmountUnit, parseMoney } from '../../money/money.ts';
+import type { Budget, LineItem, SourceRef } from '../../model/budget.ts';
+import { type BudgetJson, LINE_ITEM_COLUMNS, lineItemRowSchema } from '../../model/schema.ts';
+import type { InputProblem } from './errors.ts';
+
+/** How an input format names the places where problems are. */
+export interface InputLocator {
+  /** The place of a budget.json field, given its path (`units.0.code`). */
+  at(path: string): Omit<InputProblem, 'message'>;
+  /** A line-item field (`unit_code` … `fund_source`, `amount`) as the input names its column. */
+  column(field: string): string;
+  /** Where units and projects are registered, for “not registered” messages. */
+  unitList: string;
+  projectList: string;
+}
+
+/** One line-item record: the text of each field and of the amount, and where it came from. */
+export interface LineItemRecord {
+  source: SourceRef;
+  fields: Record<string, string>;
+  amount: string;
+}
+
+/**
+ * Validates line-item records and turns them into line items (amounts in 分, 政府经济分类 derived
+ * when blank). `unitTypes` undefined means the units themselves are invalid: registration is not
+ * checked then, to avoid one error per row.
+ */
+export function toLineItems(
+  records: Iterable<LineItemRecord>,
+  unit: AmountUnit,
+  unitTypes: Map<string, UnitType> | undefined,
+  classification: Classification,
+  problems: InputProblem[],
+  loc: InputLocator,
+): LineItem[] {
+  const items: LineItem[] = [];
+  for (const { source, fields, amount: amountText } of records) {
+    const obj = Object.fromEntries(LINE_ITEM_COLUMNS.map((c) => [c, fields[c] ?? '']));
+    const v = lineItemRowSchema.safeParse(obj);
+    if (!v.success) {
+      for (const issue of v.error.issues) problems.push({ ...source, column: loc.column(String(issue.path[0] ?? '')), message: issue.message });
+      continue;
+    }
+    let amount: number;
+    try {
+      amount = parseMoney(amountText, unit);
+    } catch (e) {
+      problems.push({ ...source, column: loc.column('amount'), message: (e as Error).message });
+      continue;
+    }
+    const d = v.data;
+    if (!unitTypes) continue;
+    const type = unitTypes.get(d.unit_code);
+    if (!type) {
+      problems.push({ ...source, column: loc.column('unit_code'), message: `单位 ${d.unit_code} 未在 ${loc.unitList} 中登记` });
+      continue;
+    }
+    const gov = d.gov_econ_code || classification.mapping.govFor(d.dept_econ_code, type)?.code || '';
+    items.push({
+      unit: d.unit_code,
+      functionCode: d.function_code,
+      deptEconCode: d.dept_econ_code,
+      govEconCode: gov,
+      kind: d.kind,
+      project: d.project || undefined,
+      fund: d.fund_source,
+      amount,
+      source,
+    });
+  }
+  return items;
+}
+
+/** Checks the cross references of a valid budget.json and its line items; parses its amounts. */
+export function toBudget(json: BudgetJson, lineItems: LineItem[], problems: InputProblem[], loc: InputLocator): Budget {
+  const money = (v: string | number, path: string) => {
+    try {
+      return parseMoney(String(v), json.amountUnit);
+    } catch (e) {
+      problems.push({ ...loc.at(path), message: (e as Error).message });
+      return 0;
+    }
+  };
+  const units = new Set(json.units.map((u) => u.code));
+  json.units.forEach((u, i) => {
+    if (!u.code.startsWith(json.department.code))
+      problems.push({ ...loc.at(`units.${i}.code`), message: `单位代码 ${u.code} 应以部门代码 ${json.department.code} 开头` });
+  });
+  const projects = new Set(json.projects.map((p) => `${p.unit}|${p.name}`));
+  const refs = (list: { unit: string }[], name: string) =>
+    list.forEach((x, i) => !units.has(x.unit) && problems.push({ ...loc.at(`${name}.${i}.unit`), message: `单位 ${x.unit} 未登记` }));
+  refs(json.projects, 'projects');
+  refs(json.yearEndBalances, 'yearEndBalances');
+  refs(json.unitPerformance, 'unitPerformance');
+  for (const li of lineItems) {
+    if (li.project && !projects.has(`${li.unit}|${li.project}`))
+      problems.push({ ...li.source!, column: loc.column('project'), message: `项目“${li.project}”未在 ${loc.projectList} 中登记` });
+    if (!li.project && li.kind === '项目支出') problems.push({ ...li.source!, column: loc.column('project'), message: '项目支出须填写项目名称' });
+  }
+  return {
+    year: json.year,
+    department: json.department,
+    units: json.units,
+    filer: json.filer,
+    projects: json.projects,
+    lineItems,
+    yearEndBalances: json.yearEndBalances.map((b, i) => ({ ...b, amount: money(b.amount, `yearEndBalances.${i}.amount`) })),
+    specialFunds: json.specialFunds.map((f, i) => ({
+      ...f,
+      byFinance: {
+        gpbAppropriation: money(f.byFinance.gpbAppropriation, `specialFunds.${i}.byFinance.gpbAppropriation`),
+        gpbNonTax: money(f.byFinance.gpbNonTax, `specialFunds.${i}.byFinance.gpbNonTax`),
+        govFund: money(f.byFinance.govFund, `specialFunds.${i}.byFinance.govFund`),
+        stateCapital: money(f.byFinance.stateCapital, `specialFunds.${i}.byFinance.stateCapital`),
+      },
+    })),
+    projectPerformance: json.projectPerformance.map((g, i) => ({
+      ...g,
+      transferToLocal: g.transferToLocal === undefined ? undefined : money(g.transferToLocal, `projectPerformance.${i}.transferToLocal`),
+    })),
+    unitPerformance: json.unitPerformance,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * One table as a worksheet laid out like the official tables: the 预算NN表 mark, the merged title,
+ * the 填报部门 / 单位 line, the merged multi-level header, the bordered body and the notes.
+ */
+import type { Style, Workbook, Worksheet } from 'exceljs';
+import { headerDepth, headerGrid, leaves, type LeafColumn, type Row, type Table } from '../../ir/table.ts';
+import { toDisplayNumber } from '../../money/money.ts';
+import { columnWidths, headerHeights, heightFor, linesFor, rowHeight } from './measure.ts';
+import { STYLES, textStyle } from './styles.ts';
+
+/** Sheet rows (1-based) of the page head; the header starts on the row after. */
+const MARK_ROW = 1;
+const TITLE_ROW = 2;
+const FILER_ROW = 3;
+export const HEADER_ROW = 4;
+
+const FOOTER = '&C第 &P 页，共 &N 页';
+
+export function addTableSheet(wb: Workbook, t: Table): Worksheet {
+  const cols = leaves(t.header);
+  const n = cols.length;
+  const depth = headerDepth(t.header);
+  const bodyRow = HEADER_ROW + depth;
+  const widths = columnWidths(t, cols);
+  const ws = wb.addWorksheet(t.mark, {
+    views: [{ state: 'frozen', xSplit: frozenColumns(cols), ySplit: bodyRow - 1, showGridLines: false }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.2 },
+      printTitlesRow: `${HEADER_ROW}:${bodyRow - 1}`,
+    },
+    headerFooter: { oddFooter: FOOTER, evenFooter: FOOTER },
+  });
+  ws.columns = widths.map((width) => ({ width }));
+
+  writeHead(ws, t, n);
+  writeHeader(ws, t, widths);
+  bodyRows(ws, t, cols, widths, bodyRow);
+  writeNotes(ws, t, widths, bodyRow + t.rows.length);
+  return ws;
+}
+
+/** Freeze the leading code and name columns, unless they would take most of the screen. */
+function frozenColumns(cols: LeafColumn[]): number {
+  const lead = cols.findIndex((c) => c.kind === 'amount');
+  return lead > 0 && lead <= 5 ? lead : 0;
+}
+
+function writeHead(ws: Worksheet, t: Table, n: number) {
+  put(ws, MARK_ROW, 1, t.mark, STYLES.mark);
+  put(ws, TITLE_ROW, 1, t.title, STYLES.title);
+  if (n > 1) ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, n);
+  ws.getRow(TITLE_ROW).height = 28;
+
+  // 填报部门 on the left, 单位 on the right; on narrow tables each takes half of the line.
+  const unitCols = n >= 4 ? 2 : Math.floor(n / 2);
+  put(ws, FILER_ROW, 1, `填报部门：${t.filer}`, STYLES.filer);
+  if (n - unitCols > 1) ws.mergeCells(FILER_ROW, 1, FILER_ROW, n - unitCols);
+  if (unitCols > 0) {
+    put(ws, FILER_ROW, n - unitCols + 1, `单位：${t.unit}`, STYLES.unit);
+    if (unitCols > 1) ws.mergeCells(FILER_ROW, n - unitCols + 1, FILER_ROW, n);
+  }
+  ws.getRow(FILER_ROW).height = 18;
+}
+
+function writeHeader(ws: Worksheet, t: Table, widths: number[]) {
+  for (const h of headerGrid(t.header)) {
+    const top = HEADER_ROW + h.row;
+    const left = 1 + h.col;
+    put(ws, top, left, h.label, STYLES.header);
+    // Style the cells under the merge first: slaves take the master's style (and borders) when merged.
+    for (let r = top; r < top + h.rowSpan; r++) for (let c = left; c < left + h.colSpan; c++) ws.getCell(r, c).style = STYLES.header;
+    if (h.rowSpan > 1 || h.colSpan > 1) ws.mergeCells(top, left, top + h.rowSpan - 1, left + h.colSpan - 1);
+  }
+  headerHeights(t, widths).forEach((h, i) => (ws.getRow(HEADER_ROW + i).height = h));
+}
+
+function bodyRows(ws: Worksheet, t: Table, cols: LeafColumn[], widths: number[], first: number) {
+  t.rows.forEach((row, i) => {
+    const r = first + i;
+    const indentCol = cols.findIndex((c, j) => c.kind === 'text' && typeof row.cells[j] === 'string');
+    row.cells.forEach((cell, j) => {
+      const target = ws.getCell(r, j + 1);
+      const kind = cols[j].kind;
+      // A number is an amount wherever it stands (预算20表 prints 0.00 under its text columns too).
+      if (kind === 'amount' || typeof cell === 'number') target.style = STYLES.amount;
+      else if (kind === 'code') target.style = STYLES.code;
+      else target.style = textStyle(j === indentCol ? row.indent : 0);
+      if (cell === null) return; // truly empty: styled (borders) but no value
+      target.value = typeof cell === 'number' ? toDisplayNumber(cell, t.unit) : cell;
+    });
+    mergeTotalLabel(ws, row, cols, r);
+    ws.getRow(r).height = rowHeight(row.cells, cols, widths, row.indent, indentCol);
+  });
+}
+
+/** The 合计 label spans the empty code and name columns that follow it, as in the official tables. */
+function mergeTotalLabel(ws: Worksheet, row: Row, cols: LeafColumn[], r: number) {
+  if (row.kind !== 'total' || typeof row.cells[0] !== 'string' || cols[0].kind === 'amount') return;
+  let last = 0;
+  while (last + 1 < cols.length && cols[last + 1].kind !== 'amount' && row.cells[last + 1] === null) last++;
+  ws.getCell(r, 1).style = STYLES.totalLabel;
+  if (last > 0) ws.mergeCells(r, 1, r, last + 1);
+}
+
+function writeNotes(ws: Worksheet, t: Table, widths: number[], first: number) {
+  const n = widths.length;
+  const total = widths.reduce((s, w) => s + w, 0);
+  t.notes.forEach((note, i) => {
+    const r = first + i;
+    put(ws, r, 1, note, STYLES.note);
+    if (n > 1) ws.mergeCells(r, 1, r, n);
+    ws.getRow(r).height = heightFor(linesFor(note, total));
+  });
+}
+
+function put(ws: Worksheet, r: number, c: number, value: string, style: Partial<Style>) {
+  const cell = ws.getCell(r, c);
+  cell.style = style;
+  cell.value = value;
+}

@@ -10,7 +10,8 @@
  * - carry-over (上年结转结余) money is only ever project money (预算08–13表 exclude it);
  * - 三公 款 (30212, 30217, 30231, 31013, 30913) are paid from 本年 一般公共预算 经费拨款 only;
  * - 事业收入, 事业单位经营收入 and 财政专户管理资金 belong to 事业单位 only; 事业单位经营收入 funds only
- *   事业单位经营支出, and 省级专项资金 projects are funded only from 本年 财政拨款 (预算20表's columns);
+ *   事业单位经营支出 (generated only with `otherKinds`), and 省级专项资金 projects are funded only from
+ *   本年 财政拨款 (预算20表's columns);
  * - amounts are whole 0.01 万元 (10 000 分), so they print exactly in 万元 with 2 decimals.
  *
  * The PRNG is sfc32 seeded through splitmix32: the same options always give the same province.
@@ -44,6 +45,13 @@ export interface GenerateOptions {
   seed: number;
   /** Budget year; the shipped lists of that year (or the latest earlier one) are used. Default 2024. */
   year?: number;
+  /**
+   * Also generate 事业单位经营支出 (funded by 事业单位经营收入), 上缴上级支出 and 对附属单位补助支出 in
+   * 事业单位. Off by default: 预算01表's departmental-economic list has no line for these kinds (spec §6
+   * A13), so the checker's I01-dept identity fails on them; without them 事业单位经营收入 is the one
+   * fund source the province does not use.
+   */
+  otherKinds?: boolean;
 }
 
 export const DEFAULT_OPTIONS: GenerateOptions = { departments: 100, units: 2_000, lineItems: 300_000, seed: 1 };
@@ -227,7 +235,10 @@ function buildPools(c: Classification): Pools {
   const personnel = bySc((s) => weightedEcon(s, deptKuan.filter((k) => k.startsWith('301') || k.startsWith('303')), personnelWeight));
   const publicBasic = bySc((s) => weightedEcon(s, deptKuan.filter((k) => publicSet.has(k)), () => 1));
   const project = bySc((s) => weightedEcon(s, deptKuan.filter((k) => !k.startsWith('301')), projectWeight));
-  const operating = bySc((s) => weightedEcon(s, deptKuan.filter((k) => k.startsWith('301') || k.startsWith('302')), () => 1));
+  const threePublic = new Set<string>(THREE_PUBLIC_ECON);
+  const operating = bySc((s) =>
+    weightedEcon(s, deptKuan.filter((k) => (k.startsWith('301') || k.startsWith('302')) && !threePublic.has(k)), () => 1),
+  );
   const otherKindEcon = bySc((s) => (gov[s].has('39999') ? '39999' : undefined));
 
   const basicFunds = (s: Scope) => {
@@ -369,7 +380,7 @@ interface UnitPlan {
   items: number;
 }
 
-function generateUnit(r: Rand, P: Pools, plan: UnitPlan, b: Budget): void {
+function generateUnit(r: Rand, P: Pools, plan: UnitPlan, b: Budget, otherKinds: boolean): void {
   const { unit, items: n } = plan;
   const scope = scopeOfType(unit.type);
   const gov = P.gov[scope];
@@ -377,7 +388,7 @@ function generateUnit(r: Rand, P: Pools, plan: UnitPlan, b: Budget): void {
   const secondFunctions = [running, r.pick(P.functionItems), r.pick(P.functionItems)];
 
   // How the unit's items split between kinds.
-  const otherShare = isShiye(unit.type) ? 0.03 : 0;
+  const otherShare = otherKinds && isShiye(unit.type) ? 0.03 : 0;
   const nPersonnel = Math.round(n * 0.38);
   const nPublic = Math.round(n * 0.24);
   const nOther = Math.min(n - nPersonnel - nPublic, Math.round(n * otherShare));
@@ -539,7 +550,7 @@ export function generateProvince(opts: GenerateOptions = DEFAULT_OPTIONS): Budge
   }
   let p = 0;
   for (const b of budgets) {
-    for (let i = 0; i < b.units.length; i++, p++) generateUnit(r, P, plans[p], b);
+    for (let i = 0; i < b.units.length; i++, p++) generateUnit(r, P, plans[p], b, opts.otherKinds ?? false);
   }
   return budgets;
 }

@@ -1,7 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { readBudgetFolder } from '../formats/input/budget-folder.ts';
-import { tablesToJson } from '../formats/json.ts';
+import { ALL_FORMATS, WRITERS } from '../formats/writers.ts';
 import { buildTables } from '../tables/index.ts';
 
 export interface BuildOptions {
@@ -9,24 +8,25 @@ export interface BuildOptions {
   format?: string;
 }
 
-export const FORMATS = ['json'] as const;
-
 export async function runBuild(positionals: string[], opts: BuildOptions): Promise<number> {
   const [input] = positionals;
   if (!input || !opts.out) {
-    console.error('用法: yusuan build <input> --out DIR [--format json,csv,html]');
+    console.error(`用法: yusuan build <input> --out DIR [--format ${ALL_FORMATS.join(',')}|all]`);
     return 2;
   }
-  const formats = (opts.format ?? 'json').split(',').map((f) => f.trim());
-  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  const asked = (opts.format ?? 'json').split(',').map((f) => f.trim());
+  const formats = asked.includes('all') ? ALL_FORMATS : asked;
+  const unknown = formats.filter((f) => !WRITERS[f]);
   if (unknown.length) {
-    console.error(`不支持的格式: ${unknown.join(', ')}（可用: ${FORMATS.join(', ')}）`);
+    console.error(`不支持的格式: ${unknown.join(', ')}（可用: ${ALL_FORMATS.join(', ')}, all）`);
     return 2;
   }
   const { budget, classification } = readBudgetFolder(input);
   const tables = buildTables(budget, classification);
   mkdirSync(opts.out, { recursive: true });
-  if (formats.includes('json')) writeFileSync(join(opts.out, 'tables.json'), tablesToJson(tables));
-  console.log(`已生成 ${tables.length} 张表 → ${opts.out}（${formats.join(', ')}）`);
+  const baseName = `${budget.units.length === 1 ? budget.units[0].code : budget.department.code}-${budget.year}`;
+  const written: string[] = [];
+  for (const f of formats) written.push(...(await (await WRITERS[f]())(tables, { dir: opts.out, baseName, budget })));
+  console.log(`已生成 ${tables.length} 张表 → ${opts.out}\n${written.map((p) => '  ' + p).join('\n')}`);
   return 0;
 }

@@ -1,0 +1,188 @@
+/** Runs a rule catalogue on tables: every rule becomes comparisons of cell sums. */
+import type { RowKind, Table } from '../ir/table.ts';
+import { formatMoney } from '../money/money.ts';
+import type { CellsRule, JoinRule, Op, Rule, RowSumRule, TreeRule } from './rule.ts';
+import { amountOf, CannotRun, rowLabel, TableSet, type Resolved } from './table-set.ts';
+import type { CheckReport, Finding } from './types.ts';
+
+interface Side {
+  sum: number;
+  terms: number;
+  precision: number;
+}
+
+interface Failure {
+  table: string;
+  row: number;
+  col: number;
+  expected: number;
+  found: number;
+}
+
+export function runRules(tables: Table[], rules: Rule[]): CheckReport {
+  const set = new TableSet(tables);
+  const report: CheckReport = { findings: [], rulesRun: [], rulesNotRun: [] };
+  for (const rule of rules) {
+    const missing = rule.tables.filter((t) => !set.has(t));
+    if (missing.length) {
+      report.rulesNotRun.push({ rule: rule.id, reason: `缺少${missing.map((t) => `预算${t}表`).join('、')}` });
+      continue;
+    }
+    try {
+      const failures = evaluate(rule, set);
+      report.rulesRun.push(rule.id);
+      for (const f of failures) report.findings.push(findingOf(rule, f, set));
+    } catch (e) {
+      if (!(e instanceof CannotRun)) throw e;
+      report.rulesNotRun.push({ rule: rule.id, reason: e.message });
+    }
+  }
+  return report;
+}
+
+function evaluate(rule: Rule, set: TableSet): Failure[] {
+  switch (rule.kind) {
+    case 'cells':
+      return cells(rule, set);
+    case 'rowSum':
+      return rowSum(rule, set);
+    case 'tree':
+      return tree(rule, set);
+    case 'join':
+      return join(rule, set);
+  }
+}
+
+function holds(rule: Rule, lhs: Side, op: Op, rhs: Side): boolean {
+  const precision = Math.max(lhs.precision, rhs.precision);
+  const tol = rule.tolerance === 'exact' ? 0 : (precision / 2) * (lhs.terms + rhs.terms - 1);
+  return op === '=' ? Math.abs(lhs.sum - rhs.sum) <= tol : lhs.sum <= rhs.sum + tol;
+}
+
+const sumSides = (rs: Resolved[]): Side => ({
+  sum: rs.reduce((s, r) => s + r.sum, 0),
+  terms: rs.reduce((s, r) => s + r.terms, 0),
+  precision: Math.max(0, ...rs.map((r) => r.precision)),
+});
+
+function cells(rule: CellsRule, set: TableSet): Failure[] {
+  const out: Failure[] = [];
+  for (const ref of rule.unlessNonZero ?? [])
+    if (set.resolve(ref).sum !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
+  for (const c of rule.comparisons) {
+    const l = c.lhs.map((r) => set.resolve(r));
+    const r = c.rhs.map((x) => set.resolve(x));
+    const lhs = sumSides(l);
+    const rhs = sumSides(r);
+    if (!holds(rule, lhs, c.op ?? '=', rhs)) out.push({ table: c.lhs[0].table, row: l[0].row, col: l[0].col, expected: rhs.sum, found: lhs.sum });
+  }
+  return out;
+}
+
+function rowSum(rule: RowSumRule, set: TableSet): Failure[] {
+  const { table } = set.get(rule.table);
+  const total = set.col(rule.table, rule.total);
+  const parts = rule.parts.map((p) => set.col(rule.table, p));
+  const p = table.precision ?? 0;
+  const out: Failure[] = [];
+  table.rows.forEach((row, i) => {
+    if (rule.rows && !rule.rows.includes(row.kind)) return;
+    if (row.kind === 'line') return;
+    const found = amountOf(row, total);
+    const expected = parts.reduce((s, c) => s + amountOf(row, c), 0);
+    if (!holds(rule, { sum: found, terms: 1, precision: p }, '=', { sum: expected, terms: parts.length, precision: p }))
+      out.push({ table: rule.table, row: i, col: total, expected, found });
+  });
+  return out;
+}
+
+const LEVEL: Partial<Record<RowKind, number>> = { total: 0, department: 1, unit: 2, class: 3, project: 3, section: 4, item: 5 };
+
+/** Parent of each row: the nearest row above with a smaller level. */
+export function parents(t: Table): number[] {
+  const stack: number[] = [];
+  return t.rows.map((r, i) => {
+    const lv = LEVEL[r.kind];
+    if (lv === undefined) return -1;
+    while (stack.length && LEVEL[t.rows[stack[stack.length - 1]].kind]! >= lv) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(i);
+    return parent;
+  });
+}
+
+function tree(rule: TreeRule, set: TableSet): Failure[] {
+  const { table, leaves } = set.get(rule.table);
+  const amountCols = leaves.flatMap((c, i) => (c.kind === 'amount' ? [i] : []));
+  const children = new Map<number, number[]>();
+  parents(table).forEach((p, i) => p >= 0 && children.set(p, [...(children.get(p) ?? []), i]));
+  const p = table.precision ?? 0;
+  const out: Failure[] = [];
+  for (const [parent, kids] of children) {
+    for (const c of amountCols) {
+      const found = amountOf(table.rows[parent], c);
+      const expected = kids.reduce((s, k) => s + amountOf(table.rows[k], c), 0);
+      if (!holds(rule, { sum: found, terms: 1, precision: p }, '=', { sum: expected, terms: kids.length, precision: p }))
+        out.push({ table: rule.table, row: parent, col: c, expected, found });
+    }
+  }
+  return out;
+}
+
+function join(rule: JoinRule, set: TableSet): Failure[] {
+  const L = set.get(rule.left);
+  const R = set.get(rule.right);
+  const pairs = rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const);
+  const key = (r: Table['rows'][number]) => `${r.kind}|${r.unit ?? ''}|${r.code ?? ''}`;
+  const index = (t: Table, kinds: RowKind[] | undefined) => {
+    const m = new Map<string, number>();
+    t.rows.forEach((r, i) => (!kinds || kinds.includes(r.kind)) && m.set(key(r), i));
+    return m;
+  };
+  const leftRows = index(L.table, rule.rows);
+  const rightRows = index(R.table, rule.rows);
+  const W = rule.whereEmpty && set.get(rule.whereEmpty.table);
+  const wc = rule.whereEmpty?.cols.map((k) => set.col(rule.whereEmpty!.table, k)) ?? [];
+  const wRows = W ? index(W.table, undefined) : undefined;
+  const lp = L.table.precision ?? 0;
+  const rp = R.table.precision ?? 0;
+  const sumAt = (t: Table, i: number | undefined, cols: readonly number[]) => (i === undefined ? 0 : cols.reduce((s, c) => s + amountOf(t.rows[i], c), 0));
+  const out: Failure[] = [];
+  for (const k of new Set([...leftRows.keys(), ...rightRows.keys()])) {
+    if (W) {
+      const wi = wRows!.get(k);
+      if (wi === undefined || wc.some((c) => amountOf(W.table.rows[wi], c) !== 0)) continue;
+    }
+    const li = leftRows.get(k);
+    const ri = rightRows.get(k);
+    for (const [lc, rc] of pairs) {
+      const found = sumAt(L.table, li, lc);
+      const expected = sumAt(R.table, ri, rc);
+      if (holds(rule, { sum: found, terms: lc.length, precision: lp }, rule.op ?? '=', { sum: expected, terms: rc.length, precision: rp })) continue;
+      if (li !== undefined) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
+      else out.push({ table: rule.right, row: ri!, col: rc[0], expected: found, found: expected });
+    }
+  }
+  return out;
+}
+
+function findingOf(rule: Rule, f: Failure, set: TableSet): Finding {
+  const { table, leaves } = set.get(f.table);
+  const column = leaves[f.col];
+  const where = `预算${f.table}表「${rowLabel(table, f.row)}」行「${column?.path.join('/') ?? ''}」列`;
+  const whereEn = `table ${f.table}, row "${rowLabel(table, f.row)}", column ${column?.key ?? ''}`;
+  const amt = (v: number) => formatMoney(v, table.unit);
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    message: `${rule.formula} 不成立：${where}应为 ${amt(f.expected)}，实为 ${amt(f.found)}（差 ${amt(f.found - f.expected)}）`,
+    messageEn: `Identity ${rule.id} does not hold at ${whereEn}: expected ${amt(f.expected)}, found ${amt(f.found)} (difference ${amt(f.found - f.expected)})`,
+    table: f.table,
+    row: f.row,
+    rowLabel: rowLabel(table, f.row),
+    column: column?.key,
+    columnLabel: column?.path.join('/'),
+    expected: f.expected,
+    found: f.found,
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Rules on the budget model (spec §1.3): what each line item must satisfy before it is summed.
+ * They point at the input row, so a budget officer can fix the line.
+ */
+import type { Classification } from '../classification/classification.ts';
+import { scopeOf } from '../classification/mapping.ts';
+import { formatMoney } from '../money/money.ts';
+import { isBasic, type Budget, type LineItem } from '../model/budget.ts';
+import { POOLS } from '../model/funds.ts';
+import { PUBLIC_GOODS_COLUMNS } from '../tables/t13-public-goods-by-dept-econ.ts';
+import type { Finding, Severity } from './types.ts';
+
+export interface ModelRule {
+  id: string;
+  severity: Severity;
+  formula: string;
+  check: (b: Budget, c: Classification) => Iterable<Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }>;
+}
+
+const at = (li: LineItem) => (li.source ? `${li.source.file} 第 ${li.source.row} 行` : `单位 ${li.unit}`);
+const PUBLIC_GOODS = new Set(PUBLIC_GOODS_COLUMNS.map(([c]) => c));
+
+function* eachItem(b: Budget, test: (li: LineItem) => [string, string] | undefined) {
+  for (const li of b.lineItems) {
+    const bad = test(li);
+    if (bad) yield { message: `${at(li)}：${bad[0]}`, messageEn: `${at(li)}: ${bad[1]}`, source: li.source, found: li.amount };
+  }
+}
+
+export const MODEL_RULES: ModelRule[] = [
+  {
+    id: 'R1-amount',
+    severity: 'error',
+    formula: '金额 > 0',
+    check: (b) => eachItem(b, (li) => (li.amount > 0 ? undefined : [`金额应大于 0，实为 ${formatMoney(li.amount, '元')} 元`, `amount must be positive`])),
+  },
+  {
+    id: 'R1-function-code',
+    severity: 'error',
+    formula: '支出功能分类科目为本年度存在的项级科目',
+    check: (b, c) =>
+      eachItem(b, (li) => (c.function.get(li.functionCode)?.level === '项' ? undefined : [`支出功能分类科目 ${li.functionCode} 不在 ${c.year} 年科目表中`, `function code ${li.functionCode} is not in the ${c.year} list`])),
+  },
+  {
+    id: 'R1-dept-econ-code',
+    severity: 'error',
+    formula: '部门预算经济分类科目为存在的款级科目',
+    check: (b, c) =>
+      eachItem(b, (li) => (c.deptEcon.get(li.deptEconCode)?.level === '款' ? undefined : [`部门预算经济分类科目 ${li.deptEconCode} 不在科目表中`, `departmental economic code ${li.deptEconCode} unknown`])),
+  },
+  {
+    id: 'R1-gov-econ-code',
+    severity: 'error',
+    formula: '政府预算经济分类科目为存在的款级科目',
+    check: (b, c) =>
+      eachItem(b, (li) =>
+        c.govEcon.get(li.govEconCode)?.level === '款'
+          ? undefined
+          : [li.govEconCode ? `政府预算经济分类科目 ${li.govEconCode} 不在科目表中` : `缺少政府预算经济分类科目，且 ${li.deptEconCode} 无对照`, `government economic code "${li.govEconCode}" unknown`],
+      ),
+  },
+  {
+    id: 'R2-basic-econ',
+    severity: 'error',
+    formula: '基本支出-人员经费 只用 301/303 类；基本支出-公用经费 只用 302 类',
+    check: (b) =>
+      eachItem(b, (li) => {
+        const cls = li.deptEconCode.slice(0, 3);
+        if (li.kind === '基本支出-人员经费' && cls !== '301' && cls !== '303') return [`人员经费不应使用经济分类 ${li.deptEconCode}（应为 301、303 类）`, `personnel spending must use class 301 or 303`];
+        if (li.kind === '基本支出-公用经费' && cls !== '302') return [`公用经费不应使用经济分类 ${li.deptEconCode}（应为 302 类）`, `operating spending must use class 302`];
+      }),
+  },
+  {
+    id: 'R3-project-econ',
+    severity: 'error',
+    formula: '项目支出不使用 301 工资福利支出',
+    check: (b) => eachItem(b, (li) => (li.kind === '项目支出' && li.deptEconCode.startsWith('301') ? [`项目支出不应列 301 工资福利支出（${li.deptEconCode}）`, `project spending may not use class 301`] : undefined)),
+  },
+  {
+    id: 'R4-basic-302',
+    severity: 'error',
+    formula: '基本支出的商品和服务支出只用预算13表所列的 20 个款',
+    check: (b) =>
+      eachItem(b, (li) =>
+        isBasic(li.kind) && li.deptEconCode.startsWith('302') && !PUBLIC_GOODS.has(li.deptEconCode)
+          ? [`基本支出不应使用 ${li.deptEconCode}（预算13表无此列，应列项目支出）`, `basic spending may not use ${li.deptEconCode}`]
+          : undefined,
+      ),
+  },
+  {
+    id: 'R5-econ-mapping',
+    severity: 'error',
+    formula: '政府预算经济分类与部门预算经济分类按单位类型对应',
+    *check(b, c) {
+      const types = new Map(b.units.map((u) => [u.code, u.type]));
+      for (const li of b.lineItems) {
+        const type = types.get(li.unit);
+        if (!type) continue;
+        const want = c.mapping.govFor(li.deptEconCode, type);
+        if (!want || want.code === li.govEconCode) continue;
+        // A low-confidence row of the mapping list is not official enough to call the input wrong.
+        yield {
+          severity: want.confidence === 'low' ? ('warning' as const) : undefined,
+          message: `${at(li)}：${type}的 ${li.deptEconCode} 应对应政府经济分类 ${want.code}，实为 ${li.govEconCode}${want.confidence === 'high' ? '' : `（对照表此行可信度：${want.confidence}）`}`,
+          messageEn: `${at(li)}: for a ${scopeOf(type)} unit ${li.deptEconCode} maps to ${want.code}, found ${li.govEconCode}`,
+          source: li.source,
+        };
+      }
+    },
+  },
+  {
+    id: 'R6-carry-over-basic',
+    severity: 'warning',
+    formula: '上年结转资金安排项目支出（预算08–13表不含上年结转，基本支出中的结转会使其与预算07表不一致）',
+    check: (b) =>
+      eachItem(b, (li) => (isBasic(li.kind) && POOLS.gpbCarry(li.fund) ? ['一般公共预算上年结转安排了基本支出', 'GPB carry-over funds basic spending'] : undefined)),
+  },
+  {
+    id: 'R8-project-declared',
+    severity: 'warning',
+    formula: '使用本年财政拨款的项目应有绩效目标（预算21/22表）',
+    *check(b) {
+      const goals = new Set(b.projectPerformance.map((g) => `${g.unit}|${g.project}`));
+      const fiscal = new Set(
+        b.lineItems.filter((li) => li.project && (POOLS.gpbFiscalCurrent(li.fund) || POOLS.gfFiscalCurrent(li.fund) || POOLS.soeFiscalCurrent(li.fund))).map((li) => `${li.unit}|${li.project}`),
+      );
+      for (const k of fiscal) {
+        if (goals.has(k)) continue;
+        const [unit, project] = k.split('|');
+        yield { message: `单位 ${unit} 的项目“${project}”使用本年财政拨款，但没有绩效目标`, messageEn: `project "${project}" of ${unit} has no performance goals` };
+      }
+    },
+  },
+  {
+    id: 'C-code-confidence',
+    severity: 'info',
+    formula: '所用科目在科目表中的可信度为 high',
+    *check(b, c) {
+      const seen = new Set<string>();
+      for (const li of b.lineItems) {
+        for (const [list, code] of [[c.function, li.functionCode], [c.deptEcon, li.deptEconCode], [c.govEcon, li.govEconCode]] as const) {
+          const s = list.get(code);
+          if (!s || s.confidence === 'high' || seen.has(list.name + code)) continue;
+          seen.add(list.name + code);
+          yield { message: `${list.name}科目 ${code} ${s.name} 在所附科目表中可信度为 ${s.confidence}，请对照当年《政府收支分类科目》核实`, messageEn: `${code} ${s.name} is a ${s.confidence}-confidence row of the shipped list` };
+        }
+      }
+    },
+  },
+];
+
+export function runModelRules(b: Budget, c: Classification): { findings: Finding[]; run: string[] } {
+  const findings: Finding[] = [];
+  for (const r of MODEL_RULES) for (const f of r.check(b, c)) findings.push({ ...f, rule: r.id, severity: f.severity ?? r.severity });
+  return { findings, run: MODEL_RULES.map((r) => r.id) };
+}

@@ -1,0 +1,84 @@
+/** Disclosure rules beyond arithmetic, on the table IR: completeness, empty-table notes, code validity. */
+import type { Classification } from '../classification/classification.ts';
+import { leaves, normLabel, type Table } from '../ir/table.ts';
+import { rowLabel } from './table-set.ts';
+import type { Finding, Severity } from './types.ts';
+
+export interface TableRule {
+  id: string;
+  severity: Severity;
+  formula: string;
+  check: (tables: Table[], c: Classification, expected: string[]) => Iterable<Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }>;
+}
+
+const FUNCTION_ROWS = new Set(['class', 'section', 'item']);
+const LENGTH = { class: 3, section: 5, item: 7 } as Record<string, number>;
+
+export const TABLE_RULES: TableRule[] = [
+  {
+    id: 'C-tables',
+    severity: 'error',
+    formula: '公开全部规定表格',
+    *check(tables, _c, expected) {
+      const have = new Set(tables.map((t) => t.id));
+      for (const id of expected) if (!have.has(id)) yield { table: id, message: `缺少预算${id}表`, messageEn: `table ${id} is missing` };
+    },
+  },
+  {
+    id: 'C-empty-note',
+    severity: 'warning',
+    formula: '空表应公开并说明原因（财预〔2016〕143号）',
+    *check(tables) {
+      for (const t of tables)
+        if (t.empty && !t.notes.some((n) => /无|没有|空表/.test(n)))
+          yield { table: t.id, message: `预算${t.id}表为空表，但没有说明原因`, messageEn: `table ${t.id} is empty without a note saying why` };
+    },
+  },
+  {
+    id: 'C-function-level',
+    severity: 'error',
+    formula: '支出功能分类公开到项级；类、款、项编码分别为 3、5、7 位',
+    *check(tables) {
+      for (const t of tables)
+        for (const [i, r] of t.rows.entries()) {
+          if (!FUNCTION_ROWS.has(r.kind) || !r.code || r.code.length === LENGTH[r.kind]) continue;
+          yield { table: t.id, row: i, rowLabel: rowLabel(t, i), message: `预算${t.id}表「${rowLabel(t, i)}」的功能科目编码 ${r.code} 不是${r.kind === 'item' ? '项' : r.kind === 'section' ? '款' : '类'}级编码`, messageEn: `table ${t.id}: code ${r.code} has the wrong length` };
+        }
+    },
+  },
+  {
+    id: 'C-function-code',
+    severity: 'error',
+    formula: '功能科目编码与名称符合当年科目表',
+    *check(tables, c) {
+      for (const t of tables) {
+        const nameCol = leaves(t.header).findIndex((l) => l.key === 'name');
+        for (const [i, r] of t.rows.entries()) {
+          if (!FUNCTION_ROWS.has(r.kind) || !r.code) continue;
+          const s = c.function.get(r.code);
+          const where = `预算${t.id}表「${rowLabel(t, i)}」`;
+          if (!s) {
+            yield { table: t.id, row: i, rowLabel: rowLabel(t, i), message: `${where}：功能科目 ${r.code} 不在 ${c.year} 年科目表中`, messageEn: `table ${t.id}: function code ${r.code} is not in the ${c.year} list` };
+            continue;
+          }
+          const printed = nameCol >= 0 ? r.cells[nameCol] : null;
+          if (typeof printed === 'string' && printed && normLabel(printed) !== normLabel(s.name))
+            yield {
+              severity: s.confidence === 'high' ? 'warning' : 'info',
+              table: t.id,
+              row: i,
+              rowLabel: rowLabel(t, i),
+              message: `${where}：科目 ${r.code} 的名称应为“${s.name}”，实为“${printed}”${s.confidence === 'high' ? '' : `（科目表此行可信度 ${s.confidence}）`}`,
+              messageEn: `table ${t.id}: ${r.code} is named "${s.name}" in the list, printed "${printed}"`,
+            };
+        }
+      }
+    },
+  },
+];
+
+export function runTableRules(tables: Table[], c: Classification, expected: string[]): { findings: Finding[]; run: string[] } {
+  const findings: Finding[] = [];
+  for (const r of TABLE_RULES) for (const f of r.check(tables, c, expected)) findings.push({ ...f, rule: r.id, severity: f.severity ?? r.severity });
+  return { findings, run: TABLE_RULES.map((r) => r.id) };
+}

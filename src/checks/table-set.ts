@@ -1,0 +1,90 @@
+/** Cell lookups on a set of tables by column key and row selector, for the rule engine. */
+import { leaves, normLabel, type LeafColumn, type Row, type Table } from '../ir/table.ts';
+import type { Ref, RowSel } from './rule.ts';
+
+/** Thrown when a rule refers to something the tables do not have: the rule is reported as not run. */
+export class CannotRun extends Error {}
+
+export interface Indexed {
+  table: Table;
+  cols: Map<string, number>;
+  leaves: LeafColumn[];
+}
+
+export interface Resolved {
+  sum: number;
+  /** number of cells summed (for rounding tolerance) */
+  terms: number;
+  /** first row and column, to locate a finding */
+  row: number;
+  col: number;
+  precision: number;
+}
+
+export class TableSet {
+  private readonly byId = new Map<string, Indexed>();
+
+  constructor(tables: Table[]) {
+    for (const t of tables) {
+      const ls = leaves(t.header);
+      this.byId.set(t.id, { table: t, leaves: ls, cols: new Map(ls.map((c, i) => [c.key, i])) });
+    }
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): Indexed {
+    const t = this.byId.get(id);
+    if (!t) throw new CannotRun(`缺少预算${id}表`);
+    return t;
+  }
+
+  col(id: string, key: string): number {
+    const i = this.get(id).cols.get(key);
+    if (i === undefined) throw new CannotRun(`预算${id}表没有列 ${key}`);
+    return i;
+  }
+
+  rows(id: string, sel: RowSel): number[] {
+    const { table } = this.get(id);
+    if ('total' in sel) {
+      const i = table.rows.findIndex((r) => r.kind === 'total');
+      if (i < 0) throw new CannotRun(`预算${id}表没有合计行`);
+      return [i];
+    }
+    if ('label' in sel) {
+      const c = this.col(id, sel.in);
+      const want = normLabel(sel.label);
+      const hits = table.rows.flatMap((r, i) => (typeof r.cells[c] === 'string' && normLabel(r.cells[c] as string) === want ? [i] : []));
+      const i = hits[(sel.nth ?? 1) - 1];
+      if (i === undefined) throw new CannotRun(`预算${id}表找不到“${sel.label}”行`);
+      return [i];
+    }
+    return table.rows.flatMap((r, i) => (r.kind === sel.kind && (sel.code === undefined || r.code === sel.code) ? [i] : []));
+  }
+
+  resolve(ref: Ref): Resolved {
+    const c = this.col(ref.table, ref.col);
+    const rows = this.rows(ref.table, ref.row);
+    const { table } = this.get(ref.table);
+    let sum = 0;
+    for (const i of rows) sum += amountOf(table.rows[i], c);
+    return { sum, terms: Math.max(rows.length, 1), row: rows[0] ?? -1, col: c, precision: table.precision ?? 0 };
+  }
+}
+
+export function amountOf(row: Row, col: number): number {
+  const v = row.cells[col];
+  return typeof v === 'number' ? v : 0;
+}
+
+/** A label people recognise for a row: its code and name, or its label. */
+export function rowLabel(t: Table, i: number): string {
+  const r = t.rows[i];
+  if (!r) return '';
+  const texts = r.cells.filter((c): c is string => typeof c === 'string').slice(0, 3);
+  if (r.kind === 'item' && r.unit && !texts.includes(r.unit)) texts.splice(0, 0, r.unit);
+  return texts.join(' ').trim() || `第 ${i + 1} 行`;
+}

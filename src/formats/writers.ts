@@ -1,0 +1,31 @@
+/**
+ * Output formats of `yusuan build`. Each writer turns the table IR of one package into files in
+ * an output folder; they are loaded on demand so that a JSON build does not load exceljs or pdfmake.
+ */
+import type { Table } from '../ir/table.ts';
+import type { Budget } from '../model/budget.ts';
+
+export interface WriteContext {
+  /** Output folder (exists). */
+  dir: string;
+  /** Base name for single-file outputs, e.g. "104012-2024" → 104012-2024.xlsx */
+  baseName: string;
+  /** The model behind the tables, for formats that publish facts (fdp). */
+  budget?: Budget;
+  /** Also write one file per table where the format supports it. */
+  perTable?: boolean;
+}
+
+/** Writes files and returns their paths. */
+export type Writer = (tables: Table[], ctx: WriteContext) => Promise<string[]>;
+
+export const WRITERS: Record<string, () => Promise<Writer>> = {
+  json: async () => (await import('./json-writer.ts')).writeJson,
+  csv: async () => (await import('./csv.ts')).writeCsv,
+  html: async () => (await import('./html.ts')).writeHtml,
+  xlsx: async () => (await import('./xlsx.ts')).writeXlsx,
+  pdf: async () => (await import('./pdf.ts')).writePdf,
+  fdp: async () => (await import('./fdp.ts')).writeFdp,
+};
+
+export const ALL_FORMATS = Object.keys(WRITERS);

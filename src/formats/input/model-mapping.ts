@@ -2,6 +2,7 @@
  * From validated input records to the budget model: shared by every input format (the budget
  * folder, the workbook), so they map identically and differ only in where a problem is located.
  */
+import type { z } from 'zod';
 import type { Classification } from '../../classification/classification.ts';
 import type { UnitType } from '../../classification/mapping.ts';
 import { type AmountUnit, parseMoney } from '../../money/money.ts';
@@ -18,6 +19,8 @@ export interface InputLocator {
   /** Where units and projects are registered, for “not registered” messages. */
   unitList: string;
   projectList: string;
+  /** The message for a schema issue about `input`; default: the schema's own message. */
+  describe?(issue: z.core.$ZodIssue, input: unknown): string;
 }
 
 /** One line-item record: the text of each field and of the amount, and where it came from. */
@@ -45,7 +48,10 @@ export function toLineItems(
     const obj = Object.fromEntries(LINE_ITEM_COLUMNS.map((c) => [c, fields[c] ?? '']));
     const v = lineItemRowSchema.safeParse(obj);
     if (!v.success) {
-      for (const issue of v.error.issues) problems.push({ ...source, column: loc.column(String(issue.path[0] ?? '')), message: issue.message });
+      for (const issue of v.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        problems.push({ ...source, column: loc.column(field), message: loc.describe?.(issue, obj[field]) ?? issue.message });
+      }
       continue;
     }
     let amount: number;

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { readBudgetFolder } from '../formats/input/budget-folder.ts';
+import { readBudgetInput } from '../formats/input/index.ts';
 import { ALL_FORMATS, WRITERS } from '../formats/writers.ts';
 import { buildTables } from '../tables/index.ts';
 
@@ -21,7 +21,7 @@ export async function runBuild(positionals: string[], opts: BuildOptions): Promi
     console.error(`不支持的格式: ${unknown.join(', ')}（可用: ${ALL_FORMATS.join(', ')}, all）`);
     return 2;
   }
-  const { budget, classification } = readBudgetFolder(input);
+  const { budget, classification } = await readBudgetInput(input);
   const tables = buildTables(budget, classification);
   mkdirSync(opts.out, { recursive: true });
   const baseName = `${budget.units.length === 1 ? budget.units[0].code : budget.department.code}-${budget.year}`;

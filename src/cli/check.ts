@@ -1,6 +1,6 @@
 import { checkBudget } from '../checks/index.ts';
 import { renderReport } from '../checks/render.ts';
-import { readBudgetFolder } from '../formats/input/budget-folder.ts';
+import { readBudgetInput } from '../formats/input/index.ts';
 
 export async function runCheck(positionals: string[], opts: { format?: string; lang?: string }): Promise<number> {
   const [input] = positionals;
@@ -8,7 +8,7 @@ export async function runCheck(positionals: string[], opts: { format?: string; l
     console.error('用法: yusuan check <input> [--format text|json] [--lang zh|en]');
     return 2;
   }
-  const { budget, classification } = readBudgetFolder(input);
+  const { budget, classification } = await readBudgetInput(input);
   const { tables: _tables, ...report } = checkBudget(budget, classification);
   if (opts.format === 'json') console.log(JSON.stringify(report, null, 1));
   else console.log(renderReport(report, opts.lang === 'en' ? 'en' : 'zh'));

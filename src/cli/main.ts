@@ -8,8 +8,9 @@ const USAGE = `yusuan — 部门预算公开表的编制与检查
 用法:
   yusuan build <input> --out DIR [--format json,csv,html]   生成 23 张公开表
   yusuan check <input> [--format text|json] [--lang zh|en]  检查输入与表间关系
+  yusuan template [--example DIR] --out FILE.xlsx           生成 Excel 录入工作簿（可用示例文件夹填好）
 
-<input> 是包含 budget.json 与 line-items.csv 的文件夹。
+<input> 是包含 budget.json 与 line-items.csv 的文件夹，或录入工作簿 .xlsx。
 退出码: 0 无错误; 1 发现错误; 2 输入无法读取。`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string', short: 'f' },
         lang: { type: 'string' },
         unit: { type: 'string' },
+        example: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -36,6 +38,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': {
         const { runCheck } = await import('./check.ts');
         return await runCheck(positionals, values);
+      }
+      case 'template': {
+        const { runTemplate } = await import('./template.ts');
+        return await runTemplate(positionals, values);
       }
       default:
         console.error(`未知命令: ${command}\n\n${USAGE}`);

@@ -20,6 +20,9 @@ const bodyStart = (t: Table) => HEADER_ROW + headerDepth(t.header);
 /** What a cell shows: amounts as 2-decimal strings of the table's unit, texts as they are. */
 const shown = (c: Table['rows'][number]['cells'][number], t: Table) => (typeof c === 'number' ? formatMoney(c, t.unit) : (c ?? ''));
 
+/** exceljs types its input as an ArrayBuffer; hand it exactly the bytes of the Buffer. */
+const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
 function tablesOf(dir: string): Table[] {
   const { budget, classification } = readBudgetFolder(dir);
   return buildTables(budget, classification);
@@ -29,7 +32,7 @@ describe.each(EXAMPLES)('xlsx of %s read back with exceljs', (dir) => {
   const tables = tablesOf(dir);
   const wb = new ExcelJS.Workbook();
   beforeAll(async () => {
-    await wb.xlsx.load(await xlsxBuffer(tables));
+    await wb.xlsx.load(bytes(await xlsxBuffer(tables)));
   });
 
   it('has one sheet per table, named by its mark, in order', () => {
@@ -130,7 +133,7 @@ describe.each(EXAMPLES)('xlsx of %s read back with exceljs', (dir) => {
 describe('xlsx of the seed', () => {
   it('shows the disclosed totals (预算01表 收入总计 303.74 万元)', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await xlsxBuffer(tablesOf('examples/hunan-104012')));
+    await wb.xlsx.load(bytes(await xlsxBuffer(tablesOf('examples/hunan-104012'))));
     const ws = wb.getWorksheet('预算01表')!;
     const row = ws.getRows(1, ws.rowCount)!.find((r) => String(r.getCell(1).value).replace(/\s/g, '') === '收入总计')!;
     expect(row.getCell(2).text).toBe('303.74');

@@ -3,7 +3,7 @@
  * reliably fit row heights to wrapped text on open, so we estimate both from the text.
  * Units: column widths in Excel character units (width of "0" in the default font), heights in pt.
  */
-import { headerDepth, headerGrid, leaves, type Cell, type LeafColumn, type Table } from '../../ir/table.ts';
+import { headerDepth, headerGrid, leaves, type Cell, type LeafColumn, type Row, type Table } from '../../ir/table.ts';
 import { formatMoney } from '../../money/money.ts';
 
 /**
@@ -77,11 +77,11 @@ export function headerHeights(t: Table, widths: number[]): number[] {
   return heights;
 }
 
-/** Height of a body row: enough lines for its longest wrapped text. */
-export function rowHeight(cells: Cell[], cols: LeafColumn[], widths: number[], indent: number, indentCol: number): number {
+/** Height of a body row: enough lines for its longest wrapped text (row headers carry the indent). */
+export function rowHeight(row: Row, cols: LeafColumn[], widths: number[], headers: Set<number>): number {
   let lines = 1;
-  cells.forEach((c, i) => {
-    if (typeof c === 'string' && cols[i].kind === 'text') lines = Math.max(lines, linesFor(c, widths[i], i === indentCol ? indent : 0));
+  row.cells.forEach((c, i) => {
+    if (typeof c === 'string' && cols[i].kind === 'text') lines = Math.max(lines, linesFor(c, widths[i], headers.has(i) ? row.indent : 0));
   });
   return heightFor(lines);
 }

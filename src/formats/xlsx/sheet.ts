@@ -3,10 +3,11 @@
  * the 填报部门 / 单位 line, the merged multi-level header, the bordered body and the notes.
  */
 import type { Style, Workbook, Worksheet } from 'exceljs';
-import { headerDepth, headerGrid, leaves, type LeafColumn, type Row, type Table } from '../../ir/table.ts';
+import { headerDepth, headerGrid, leaves, type LeafColumn, type Table } from '../../ir/table.ts';
 import { toDisplayNumber } from '../../money/money.ts';
+import { printRow, rowHeaderColumns } from '../render-rows.ts';
 import { columnWidths, headerHeights, heightFor, linesFor, rowHeight } from './measure.ts';
-import { STYLES, textStyle } from './styles.ts';
+import { bodyStyle, STYLES } from './styles.ts';
 
 /** Sheet rows (1-based) of the page head; the header starts on the row after. */
 const MARK_ROW = 1;
@@ -72,40 +73,29 @@ function writeHeader(ws: Worksheet, t: Table, widths: number[]) {
   for (const h of headerGrid(t.header)) {
     const top = HEADER_ROW + h.row;
     const left = 1 + h.col;
+    // Style before merging: merged cells take the master's style, borders included.
     put(ws, top, left, h.label, STYLES.header);
-    // Style the cells under the merge first: slaves take the master's style (and borders) when merged.
-    for (let r = top; r < top + h.rowSpan; r++) for (let c = left; c < left + h.colSpan; c++) ws.getCell(r, c).style = STYLES.header;
     if (h.rowSpan > 1 || h.colSpan > 1) ws.mergeCells(top, left, top + h.rowSpan - 1, left + h.colSpan - 1);
   }
   headerHeights(t, widths).forEach((h, i) => (ws.getRow(HEADER_ROW + i).height = h));
 }
 
 function bodyRows(ws: Worksheet, t: Table, cols: LeafColumn[], widths: number[], first: number) {
+  const headers = rowHeaderColumns(t, cols);
   t.rows.forEach((row, i) => {
     const r = first + i;
-    const indentCol = cols.findIndex((c, j) => c.kind === 'text' && typeof row.cells[j] === 'string');
-    row.cells.forEach((cell, j) => {
-      const target = ws.getCell(r, j + 1);
-      const kind = cols[j].kind;
-      // A number is an amount wherever it stands (预算20表 prints 0.00 under its text columns too).
-      if (kind === 'amount' || typeof cell === 'number') target.style = STYLES.amount;
-      else if (kind === 'code') target.style = STYLES.code;
-      else target.style = textStyle(j === indentCol ? row.indent : 0);
-      if (cell === null) return; // truly empty: styled (borders) but no value
-      target.value = typeof cell === 'number' ? toDisplayNumber(cell, t.unit) : cell;
-    });
-    mergeTotalLabel(ws, row, cols, r);
-    ws.getRow(r).height = rowHeight(row.cells, cols, widths, row.indent, indentCol);
+    let c = 1;
+    for (const pc of printRow(t, row, cols, headers)) {
+      const target = ws.getCell(r, c);
+      target.style = pc.centred ? STYLES.totalLabel : bodyStyle(pc.kind, pc.indent);
+      const cell = row.cells[c - 1];
+      // null stays truly empty: styled (borders) but without a value.
+      if (cell !== null) target.value = typeof cell === 'number' ? toDisplayNumber(cell, t.unit) : cell;
+      if (pc.span > 1) ws.mergeCells(r, c, r, c + pc.span - 1);
+      c += pc.span;
+    }
+    ws.getRow(r).height = rowHeight(row, cols, widths, headers);
   });
-}
-
-/** The 合计 label spans the empty code and name columns that follow it, as in the official tables. */
-function mergeTotalLabel(ws: Worksheet, row: Row, cols: LeafColumn[], r: number) {
-  if (row.kind !== 'total' || typeof row.cells[0] !== 'string' || cols[0].kind === 'amount') return;
-  let last = 0;
-  while (last + 1 < cols.length && cols[last + 1].kind !== 'amount' && row.cells[last + 1] === null) last++;
-  ws.getCell(r, 1).style = STYLES.totalLabel;
-  if (last > 0) ws.mergeCells(r, 1, r, last + 1);
 }
 
 function writeNotes(ws: Worksheet, t: Table, widths: number[], first: number) {

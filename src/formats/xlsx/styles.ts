@@ -34,7 +34,7 @@ export const STYLES = {
 const textStyles = new Map<number, Partial<Style>>();
 
 /** Name and goal texts: wrapped, indented by the row's level (unit, 类, 款, 项). */
-export function textStyle(indent: number): Partial<Style> {
+function textStyle(indent: number): Partial<Style> {
   let s = textStyles.get(indent);
   if (!s) {
     const alignment: Partial<Alignment> = { horizontal: 'left', vertical: 'middle', wrapText: true, ...(indent ? { indent } : {}) };
@@ -42,4 +42,9 @@ export function textStyle(indent: number): Partial<Style> {
     textStyles.set(indent, s);
   }
   return s;
+}
+
+/** Style of a body cell by what it shows: any number is an amount; texts carry the row's indent. */
+export function bodyStyle(kind: 'amount' | 'code' | 'text', indent: number): Partial<Style> {
+  return kind === 'amount' ? STYLES.amount : kind === 'code' ? STYLES.code : textStyle(indent);
 }

@@ -26,7 +26,7 @@ export async function runBuild(positionals: string[], opts: BuildOptions): Promi
   mkdirSync(opts.out, { recursive: true });
   const baseName = `${budget.units.length === 1 ? budget.units[0].code : budget.department.code}-${budget.year}`;
   const written: string[] = [];
-  for (const f of formats) written.push(...(await (await WRITERS[f]())(tables, { dir: opts.out, baseName, budget })));
+  for (const f of formats) written.push(...(await (await WRITERS[f]())(tables, { dir: opts.out, baseName, budget, classification })));
   console.log(`已生成 ${tables.length} 张表 → ${opts.out}\n${written.map((p) => '  ' + p).join('\n')}`);
   return 0;
 }

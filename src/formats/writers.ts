@@ -2,6 +2,7 @@
  * Output formats of `yusuan build`. Each writer turns the table IR of one package into files in
  * an output folder; they are loaded on demand so that a JSON build does not load exceljs or pdfmake.
  */
+import type { Classification } from '../classification/classification.ts';
 import type { Table } from '../ir/table.ts';
 import type { Budget } from '../model/budget.ts';
 
@@ -12,6 +13,8 @@ export interface WriteContext {
   baseName: string;
   /** The model behind the tables, for formats that publish facts (fdp). */
   budget?: Budget;
+  /** The code lists the budget was read with, for names of codes (fdp). */
+  classification?: Classification;
   /** Also write one file per table where the format supports it. */
   perTable?: boolean;
 }

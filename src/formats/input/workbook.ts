@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Classification } from '../../classification/classification.ts';
 import type { UnitType } from '../../classification/mapping.ts';
 import { cachedClassification } from '../../classification/load.ts';
-import type { AmountUnit } from '../../money/money.ts';
+import { type AmountUnit, parseMoney } from '../../money/money.ts';
 import { budgetJsonSchema, LINE_ITEM_COLUMNS } from '../../model/schema.ts';
 import type { LoadedBudget } from './budget-folder.ts';
 import { InputError, type InputProblem } from './errors.ts';
@@ -73,6 +73,7 @@ export async function readBudgetWorkbook(input: string | Buffer, fileName?: stri
     throw new InputError(problems);
   }
   checkCodeNames(records, classification, file, problems);
+  checkAmounts(records, json?.amountUnit ?? unit, file, problems);
 
   const lineSheet = sheetOf('lineItems');
   const lineRecords: LineItemRecord[] = (records.get('lineItems') ?? []).map((r) => ({
@@ -80,13 +81,43 @@ export async function readBudgetWorkbook(input: string | Buffer, fileName?: stri
     fields: Object.fromEntries(LINE_ITEM_COLUMNS.map((c) => [c, r.values.get(c) ?? ''])),
     amount: r.values.get('amount') ?? '',
   }));
-  for (const r of lineRecords)
-    if (!r.amount) problems.push({ ...r.source, column: loc.column('amount'), message: '必填' });
   const unitTypes = json && new Map<string, UnitType>(json.units.map((u) => [u.code, u.type]));
   const lineItems = toLineItems(lineRecords, json?.amountUnit ?? unit, unitTypes, classification, problems, loc);
   const budget = json && toBudget(json, lineItems, problems, loc);
-  if (problems.length || !budget) throw new InputError(onePerCell(problems, missing));
+  if (problems.length || !budget) throw new InputError(inSheetOrder(onePerCell(problems, missing)));
   return { budget, classification };
+}
+
+/**
+ * Amounts are checked cell by cell before the schema-level mapping, so that a text such as “12万”
+ * is reported even when other sheets are invalid; a blank required amount is reported as such.
+ */
+function checkAmounts(records: SheetRecords, unit: AmountUnit, file: string, problems: InputProblem[]) {
+  for (const spec of SHEETS)
+    for (const col of spec.columns.filter((c) => c.kind === 'amount'))
+      for (const rec of records.get(spec.target) ?? []) {
+        const text = rec.values.get(col.key) ?? '';
+        const at = { file, sheet: spec.name, row: rec.row, column: col.label };
+        if (!text) {
+          if (!col.optional) problems.push({ ...at, message: '必填' });
+          continue;
+        }
+        try {
+          parseMoney(text, unit);
+        } catch (e) {
+          problems.push({ ...at, message: `${(e as Error).message}（只填数字，单位为${unit}）` });
+        }
+      }
+}
+
+/** Problems as the person meets them: by sheet, then row, then column. */
+function inSheetOrder(problems: InputProblem[]): InputProblem[] {
+  const sheetIndex = (p: InputProblem) => SHEETS.findIndex((s) => s.name === p.sheet);
+  const columnIndex = (p: InputProblem) => SHEETS[sheetIndex(p)]?.columns.findIndex((c) => c.label === p.column) ?? -1;
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => sheetIndex(a.p) - sheetIndex(b.p) || (a.p.row ?? 0) - (b.p.row ?? 0) || columnIndex(a.p) - columnIndex(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 /** A code chosen from a dropdown carries its name; a name that is not the code's means a mix-up. */

@@ -64,15 +64,16 @@ export function workbookLocator(file: string, records: SheetRecords): InputLocat
 
 /** Schema issues in words for the person filling the workbook (the schema's own texts are for JSON). */
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (input === undefined || input === '') return '必填';
   switch (issue.code) {
     case 'invalid_type':
-      return input === undefined || input === '' ? '必填' : `应为${issue.expected === 'number' ? '数字' : '文字'}，而不是“${String(input)}”`;
+      return `应为${issue.expected === 'number' ? '数字' : '文字'}，而不是“${String(input)}”`;
     case 'invalid_value': {
       const options = issue.values.length <= 6 ? `（可选：${issue.values.join('、')}）` : '（可选值见“说明”表）';
       return `“${String(input ?? '')}”不是可选值，请从下拉列表中选择${options}`;
     }
     case 'too_small':
-      return issue.origin === 'string' ? '必填' : issue.origin === 'array' ? '至少填写一行' : `不应小于 ${issue.minimum}`;
+      return issue.origin === 'array' ? '至少填写一行' : `不应小于 ${issue.minimum}`;
     case 'too_big':
       return `不应大于 ${issue.maximum}`;
     default:

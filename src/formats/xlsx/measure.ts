@@ -51,7 +51,9 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
  * beside them the other texts may wrap too, since their rows are tall anyway.
  */
 export function columnWidths(t: Table, cols: LeafColumn[] = leaves(t.header)): number[] {
-  const widest = cols.map((_, i) => t.rows.reduce((w, r) => Math.max(w, displayWidth(cellText(r.cells[i], t)) + 2 * r.indent), 0));
+  const widest = cols.map((col, i) =>
+    t.rows.reduce((w, r) => Math.max(w, displayWidth(cellText(r.cells[i], t)) + (col.kind === 'text' ? 2 * r.indent : 0)), 0),
+  );
   const paragraphs = cols.some((c, i) => c.kind === 'text' && widest[i] > PARAGRAPH);
   return cols.map((col, i) => {
     const w = widest[i];

@@ -63,11 +63,14 @@ export async function readBudgetWorkbook(input: string | Buffer, fileName?: stri
     for (const issue of parsed.error.issues) problems.push({ ...loc.at(issue.path.join('.')), message: loc.describe!(issue, valueAt(raw, issue.path)) });
   const json = parsed.success ? parsed.data : undefined;
 
-  const baseDir = typeof input === 'string' ? dirname(resolve(input)) : process.cwd();
+  // A folder of own code lists is relative to the workbook file; bytes (an upload) have no folder.
+  const ownLists = json?.classification && typeof input === 'string' ? resolve(dirname(resolve(input)), json.classification) : undefined;
+  if (json?.classification && typeof input !== 'string')
+    problems.push({ ...loc.at('classification'), message: '上传的工作簿不能引用代码表目录，请留空' });
   let classification: Classification;
   try {
     const year = json?.year ?? (Number.isInteger(raw.year) ? (raw.year as number) : new Date().getFullYear());
-    classification = cachedClassification(year, json?.classification ? resolve(baseDir, json.classification) : undefined);
+    classification = cachedClassification(year, ownLists);
   } catch (e) {
     problems.push({ ...loc.at('classification'), message: `代码表无法读取：${(e as Error).message}` });
     throw new InputError(problems);

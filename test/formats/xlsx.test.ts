@@ -167,7 +167,12 @@ function hasSoffice(): boolean {
 /** All sheets to UTF-8 CSV, numbers as shown (token 9), one file per sheet (token 12 = -1). */
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
 
-describe.skipIf(!hasSoffice())('xlsx opened by LibreOffice (soffice → CSV as shown)', () => {
+const SOFFICE = hasSoffice();
+const LO_TITLE = SOFFICE
+  ? 'xlsx opened by LibreOffice (soffice → CSV as shown)'
+  : 'xlsx opened by LibreOffice — SKIPPED: soffice is not installed (apt-get install libreoffice-calc fonts-noto-cjk)';
+
+describe.skipIf(!SOFFICE)(LO_TITLE, () => {
   const work = mkdtempSync(join(tmpdir(), 'yusuan-lo-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -35,7 +35,7 @@ export function addTableSheet(wb: Workbook, t: Table): Worksheet {
       margins: { left: 0.4, right: 0.4, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.2 },
       printTitlesRow: `${HEADER_ROW}:${bodyRow - 1}`,
     },
-    headerFooter: { oddFooter: FOOTER, evenFooter: FOOTER },
+    headerFooter: { oddFooter: FOOTER },
   });
   ws.columns = widths.map((width) => ({ width }));
 

@@ -119,11 +119,15 @@ function columnStyle(c: ColumnSpec): Partial<ExcelJS.Style> {
 }
 
 function writeInstructions(ws: ExcelJS.Worksheet) {
-  ws.columns = [{ width: 16 }, { width: 110 }];
+  const width = 100;
+  ws.columns = [{ width: 16 }, { width }];
   for (const [heading, text] of instructionRows()) {
     const row = ws.addRow([heading, text]);
     row.getCell(1).font = { bold: true };
+    row.getCell(1).alignment = { vertical: 'top' };
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    // Spreadsheet programs do not all grow rows to wrapped text; a CJK character is about two widths.
+    row.height = 16 * Math.max(1, Math.ceil((text.length * 2) / (width - 4)));
   }
   ws.getRow(1).font = { bold: true, size: 14 };
 }

@@ -1,0 +1,120 @@
+/** JSON schemas shared by the routes; they validate requests and document the API (OpenAPI). */
+import { KINDS } from '../model/budget.ts';
+import { FUND_SOURCES } from '../model/funds.ts';
+import { ROLES } from './access.ts';
+import { STATUSES } from './repo/budgets.ts';
+
+export const unitYearParams = {
+  type: 'object',
+  required: ['unit', 'year'],
+  properties: {
+    unit: { type: 'string', pattern: '^[0-9]{6}$', description: '单位代码（6 位）' },
+    year: { type: 'integer', minimum: 2000, maximum: 2100, description: '预算年度' },
+  },
+} as const;
+
+export const error = {
+  type: 'object',
+  description: '错误：message 是给人看的中文说明',
+  properties: {
+    statusCode: { type: 'integer' },
+    code: { type: 'string', description: 'bad_request | unauthorized | forbidden | csrf | not_found | conflict | precondition_required | invalid_input | too_large | rate_limited | internal' },
+    message: { type: 'string' },
+    details: {},
+  },
+} as const;
+
+export const user = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string', enum: ROLES },
+    departmentCode: { type: ['string', 'null'], description: '审核人所属部门' },
+    unitCode: { type: ['string', 'null'], description: '编制人所属单位' },
+    disabled: { type: 'boolean' },
+  },
+} as const;
+
+export const session = {
+  type: 'object',
+  properties: {
+    user,
+    csrfToken: { type: 'string', description: '在所有修改类请求（POST/PUT/PATCH/DELETE）的 x-csrf-token 头中回传' },
+  },
+} as const;
+
+export const status = { type: 'string', enum: STATUSES, description: 'draft 编制中 | submitted 已送审 | approved 审核通过 | returned 已退回 | published 已公开' } as const;
+
+export const lineItem = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    position: { type: 'integer' },
+    functionCode: { type: 'string', description: '支出功能分类 项（7 位）' },
+    deptEconCode: { type: 'string', description: '部门预算支出经济分类 款（5 位）' },
+    govEconCode: { type: 'string', description: '政府预算支出经济分类 款（5 位）' },
+    kind: { type: 'string', enum: KINDS },
+    project: { type: 'string' },
+    fund: { type: 'string', enum: FUND_SOURCES },
+    amountFen: { type: 'integer', description: '金额，分（0.01 元），精确整数' },
+  },
+} as const;
+
+export const lineItemInput = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    functionCode: { type: 'string', pattern: '^[0-9]{7}$' },
+    deptEconCode: { type: 'string', pattern: '^[0-9]{5}$' },
+    govEconCode: { type: 'string', pattern: '^([0-9]{5})?$', description: '留空则按部门经济分类自动对应' },
+    kind: { type: 'string', enum: KINDS },
+    project: { type: 'string', description: '项目名称；项目支出必填，且须已在预算的项目中登记' },
+    fund: { type: 'string', enum: FUND_SOURCES },
+    amount: { type: 'string', pattern: '^-?[0-9,]+(\\.[0-9]+)?$', description: '金额（十进制字符串），单位见 amountUnit' },
+    amountUnit: { type: 'string', enum: ['元', '万元'], default: '万元' },
+    version: { type: 'integer', description: '读取时的预算版本（也可用 If-Match 头）' },
+  },
+} as const;
+
+export const versionBody = {
+  type: 'object',
+  properties: {
+    version: { type: 'integer', description: '读取时的预算版本（也可用 If-Match 头）' },
+    comment: { type: 'string', maxLength: 2000, description: '意见（退回时必填）' },
+  },
+} as const;
+
+export const importResult = {
+  type: 'object',
+  properties: {
+    unitCode: { type: 'string' },
+    year: { type: 'integer' },
+    version: { type: 'integer' },
+    status,
+    lineItems: { type: 'integer' },
+    totalFen: { type: 'integer' },
+  },
+} as const;
+
+export const jsonTable = {
+  type: 'object',
+  description: '一张表（开放数据 JSON 形状）：金额以万元为单位的数字，空单元格为 null',
+  additionalProperties: true,
+} as const;
+
+export const snapshotMeta = {
+  type: 'object',
+  properties: {
+    unitCode: { type: 'string' },
+    year: { type: 'integer' },
+    version: { type: 'integer' },
+    budgetVersion: { type: 'integer' },
+    contentHash: { type: 'string', description: 'sha256（十六进制）of …/content' },
+    publishedAt: { type: 'string', format: 'date-time' },
+    publishedBy: { type: ['string', 'null'] },
+  },
+} as const;
+
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, error]));

@@ -1,0 +1,116 @@
+/**
+ * Chart data of a published package: spending by function (类/款/项), income by source, spending
+ * by kind (basic vs project), the 三公 expenses, and a year-on-year comparison. Amounts in 分.
+ * Income and 三公 are read from the package's own tables (预算02表, 预算14表), so a chart always
+ * agrees with the table it illustrates.
+ */
+import type { Classification } from '../../classification/classification.ts';
+import { leaves, type Table } from '../../ir/table.ts';
+import { KINDS } from '../../model/budget.ts';
+import type { SnapshotContent } from './snapshot.ts';
+
+export interface FunctionNode {
+  code: string;
+  name: string;
+  amountFen: number;
+  children?: FunctionNode[];
+}
+
+export interface Slice {
+  key: string;
+  label: string;
+  amountFen: number;
+}
+
+export interface Charts {
+  totalSpendingFen: number;
+  spendingByFunction: FunctionNode[];
+  incomeBySource: Slice[];
+  spendingByKind: Slice[];
+  threePublic: Slice[];
+}
+
+export function chartsOf(p: SnapshotContent, classification: Classification): Charts {
+  const items = p.budget.lineItems;
+  const byKind = new Map<string, number>();
+  for (const li of items) byKind.set(li.kind, (byKind.get(li.kind) ?? 0) + li.amount);
+  return {
+    totalSpendingFen: items.reduce((s, li) => s + li.amount, 0),
+    spendingByFunction: functionTree(items, classification),
+    incomeBySource: totalRowSlices(p.tables, '02', (key) => !key.endsWith('total')),
+    spendingByKind: KINDS.filter((k) => byKind.has(k)).map((k) => ({ key: k, label: k, amountFen: byKind.get(k)! })),
+    threePublic: totalRowSlices(p.tables, '14', (key) => key !== 'total' && key !== 'car.total'),
+  };
+}
+
+function functionTree(items: { functionCode: string; amount: number }[], classification: Classification): FunctionNode[] {
+  const nodes = new Map<string, FunctionNode>();
+  const roots: FunctionNode[] = [];
+  const node = (code: string, parent?: FunctionNode) => {
+    let n = nodes.get(code);
+    if (!n) {
+      n = { code, name: classification.function.nameOf(code) ?? code, amountFen: 0 };
+      nodes.set(code, n);
+      if (parent) (parent.children ??= []).push(n);
+      else roots.push(n);
+    }
+    return n;
+  };
+  for (const li of items) {
+    const cls = node(li.functionCode.slice(0, 3));
+    const sec = node(li.functionCode.slice(0, 5), cls);
+    const item = node(li.functionCode, sec);
+    for (const n of [cls, sec, item]) n.amountFen += li.amount;
+  }
+  const sort = (list: FunctionNode[]) => {
+    list.sort((a, b) => a.code.localeCompare(b.code));
+    for (const n of list) if (n.children) sort(n.children);
+    return list;
+  };
+  return sort(roots);
+}
+
+/** The leaf amount columns of a table's 合计 row, labelled by their header path. */
+function totalRowSlices(tables: Table[], id: string, keep: (key: string) => boolean): Slice[] {
+  const t = tables.find((x) => x.id === id);
+  const total = t?.rows.find((r) => r.kind === 'total');
+  if (!t || !total) return [];
+  return leaves(t.header).flatMap((c, i) => {
+    const v = total.cells[i];
+    return c.kind === 'amount' && keep(c.key) && typeof v === 'number' && v !== 0 ? [{ key: c.key, label: c.path.join('/'), amountFen: v }] : [];
+  });
+}
+
+export interface YearOnYearRow {
+  key: string;
+  label: string;
+  previousFen: number;
+  currentFen: number;
+  changeFen: number;
+  /** change / previous, rounded to 4 decimals; null when previous is 0 */
+  changeRatio: number | null;
+}
+
+/** Totals, kinds and function 类 of two years side by side. */
+export function yearOnYear(previous: Charts, current: Charts): YearOnYearRow[] {
+  const rows = new Map<string, { label: string; p: number; c: number }>();
+  const add = (key: string, label: string, which: 'p' | 'c', v: number) => {
+    const r = rows.get(key) ?? { label, p: 0, c: 0 };
+    r[which] += v;
+    rows.set(key, r);
+  };
+  for (const [which, ch] of [['p', previous], ['c', current]] as const) {
+    add('total', '支出合计', which, ch.totalSpendingFen);
+    for (const s of ch.spendingByKind) add(`kind:${s.key}`, s.label, which, s.amountFen);
+    for (const f of ch.spendingByFunction) add(`function:${f.code}`, `${f.code} ${f.name}`, which, f.amountFen);
+    add('threePublic', '“三公”经费合计', which, ch.threePublic.reduce((s, x) => s + x.amountFen, 0));
+  }
+  return [...rows].map(([key, r]) => ({
+    key,
+    label: r.label,
+    previousFen: r.p,
+    currentFen: r.c,
+    changeFen: r.c - r.p,
+    changeRatio: r.p === 0 ? null : Math.round(((r.c - r.p) / r.p) * 10_000) / 10_000,
+  }));
+}

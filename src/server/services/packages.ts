@@ -1,0 +1,56 @@
+/**
+ * Published packages as the public API serves them. A snapshot never changes, so its parsed
+ * content, its response body and its charts are computed once and kept (bounded by count).
+ */
+import { cachedClassification } from '../../classification/load.ts';
+import { tableToJson } from '../../formats/json.ts';
+import type { Queryable } from '../db/db.ts';
+import { notFound } from '../errors.ts';
+import { getSnapshot, getSnapshotMeta, type SnapshotMeta } from '../repo/snapshots.ts';
+import { type Charts, chartsOf } from './charts.ts';
+import { parseSnapshot, type SnapshotContent } from './snapshot.ts';
+
+export interface PackageEntry {
+  meta: SnapshotMeta;
+  content: SnapshotContent;
+  /** The JSON body of GET …/latest and …/v/:n, serialised once. */
+  body: string;
+  charts(): Charts;
+  /** The exact stored text (sha256 = meta.contentHash). */
+  raw: string;
+}
+
+export class PackageCache {
+  private readonly entries = new Map<string, PackageEntry>();
+  constructor(private readonly max = 128) {}
+
+  /** Version `n`, or the latest. */
+  async get(q: Queryable, unit: string, year: number, n?: number): Promise<PackageEntry> {
+    const meta = await getSnapshotMeta(q, unit, year, n);
+    if (!meta) throw notFound(n ? `${unit} ${year} 年度没有第 ${n} 版公开数据` : `${unit} ${year} 年度预算尚未公开`);
+    const key = `${unit}:${year}:${meta.version}`;
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const snap = (await getSnapshot(q, unit, year, meta.version))!;
+    const entry = makeEntry(meta, snap.content);
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+    return entry;
+  }
+}
+
+function makeEntry(meta: SnapshotMeta, raw: string): PackageEntry {
+  const content = parseSnapshot(raw);
+  let charts: Charts | undefined;
+  const body = JSON.stringify({
+    unit: content.unit,
+    department: content.department,
+    year: content.year,
+    version: meta.version,
+    publishedAt: meta.publishedAt,
+    publishedBy: meta.publishedBy,
+    contentHash: meta.contentHash,
+    tables: content.tables.map(tableToJson),
+  });
+  return { meta, content, body, raw, charts: () => (charts ??= chartsOf(content, cachedClassification(content.year))) };
+}

@@ -115,7 +115,7 @@ function tree(rule: TreeRule, set: TableSet): Failure[] {
   const { table, leaves } = set.get(rule.table);
   const amountCols = leaves.flatMap((c, i) => (c.kind === 'amount' ? [i] : []));
   const children = new Map<number, number[]>();
-  parents(table).forEach((p, i) => p >= 0 && children.set(p, [...(children.get(p) ?? []), i]));
+  parents(table).forEach((p, i) => p >= 0 && (children.get(p) ?? children.set(p, []).get(p)!).push(i));
   const p = table.precision ?? 0;
   const out: Failure[] = [];
   for (const [parent, kids] of children) {
@@ -133,22 +133,19 @@ function join(rule: JoinRule, set: TableSet): Failure[] {
   const L = set.get(rule.left);
   const R = set.get(rule.right);
   const pairs = rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const);
-  const key = (r: Table['rows'][number]) => `${r.kind}|${r.unit ?? ''}|${r.code ?? ''}`;
-  const index = (t: Table, kinds: RowKind[] | undefined) => {
-    const m = new Map<string, number>();
-    t.rows.forEach((r, i) => (!kinds || kinds.includes(r.kind)) && m.set(key(r), i));
-    return m;
-  };
-  const leftRows = index(L.table, rule.rows);
-  const rightRows = index(R.table, rule.rows);
+  const leftRows = set.keyed(rule.left);
+  const rightRows = set.keyed(rule.right);
   const W = rule.whereEmpty && set.get(rule.whereEmpty.table);
   const wc = rule.whereEmpty?.cols.map((k) => set.col(rule.whereEmpty!.table, k)) ?? [];
-  const wRows = W ? index(W.table, undefined) : undefined;
+  const wRows = W ? set.keyed(rule.whereEmpty!.table) : undefined;
+  const kinds = new Set<string>(rule.rows);
+  const keys = new Set<string>();
+  for (const m of [leftRows, rightRows]) for (const k of m.keys()) if (kinds.has(k.slice(0, k.indexOf('|')))) keys.add(k);
   const lp = L.table.precision ?? 0;
   const rp = R.table.precision ?? 0;
   const sumAt = (t: Table, i: number | undefined, cols: readonly number[]) => (i === undefined ? 0 : cols.reduce((s, c) => s + amountOf(t.rows[i], c), 0));
   const out: Failure[] = [];
-  for (const k of new Set([...leftRows.keys(), ...rightRows.keys()])) {
+  for (const k of keys) {
     if (W) {
       const wi = wRows!.get(k);
       if (wi === undefined || wc.some((c) => amountOf(W.table.rows[wi], c) !== 0)) continue;

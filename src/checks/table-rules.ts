@@ -56,14 +56,14 @@ export const TABLE_RULES: TableRule[] = [
         for (const [i, r] of t.rows.entries()) {
           if (!FUNCTION_ROWS.has(r.kind) || !r.code) continue;
           const s = c.function.get(r.code);
+          const printed = nameCol >= 0 ? r.cells[nameCol] : null;
+          if (s && (typeof printed !== 'string' || !printed || printed === s.name || normLabel(printed) === normLabel(s.name))) continue;
           const where = `预算${t.id}表「${rowLabel(t, i)}」`;
           if (!s) {
             yield { table: t.id, row: i, rowLabel: rowLabel(t, i), message: `${where}：功能科目 ${r.code} 不在 ${c.year} 年科目表中`, messageEn: `table ${t.id}: function code ${r.code} is not in the ${c.year} list` };
             continue;
           }
-          const printed = nameCol >= 0 ? r.cells[nameCol] : null;
-          if (typeof printed === 'string' && printed && normLabel(printed) !== normLabel(s.name))
-            yield {
+          yield {
               severity: s.confidence === 'high' ? 'warning' : 'info',
               table: t.id,
               row: i,

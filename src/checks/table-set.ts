@@ -9,7 +9,14 @@ export interface Indexed {
   table: Table;
   cols: Map<string, number>;
   leaves: LeafColumn[];
+  /** Lazily built lookups: rows by normalised label per column, rows by kind|code, rows by join key. */
+  labels?: Map<number, Map<string, number[]>>;
+  byKind?: Map<string, number[]>;
+  byKey?: Map<string, number>;
 }
+
+/** The key that matches rows across tables: kind, owning unit and code. */
+export const rowKey = (r: Row) => `${r.kind}|${r.unit ?? ''}|${r.code ?? ''}`;
 
 export interface Resolved {
   sum: number;
@@ -48,21 +55,56 @@ export class TableSet {
   }
 
   rows(id: string, sel: RowSel): number[] {
-    const { table } = this.get(id);
+    const t = this.get(id);
     if ('total' in sel) {
-      const i = table.rows.findIndex((r) => r.kind === 'total');
-      if (i < 0) throw new CannotRun(`预算${id}表没有合计行`);
+      const i = this.ofKind(t, 'total', undefined)[0];
+      if (i === undefined) throw new CannotRun(`预算${id}表没有合计行`);
       return [i];
     }
     if ('label' in sel) {
-      const c = this.col(id, sel.in);
-      const want = normLabel(sel.label);
-      const hits = table.rows.flatMap((r, i) => (typeof r.cells[c] === 'string' && normLabel(r.cells[c] as string) === want ? [i] : []));
-      const i = hits[(sel.nth ?? 1) - 1];
+      const i = this.labelled(t, this.col(id, sel.in)).get(normLabel(sel.label))?.[(sel.nth ?? 1) - 1];
       if (i === undefined) throw new CannotRun(`预算${id}表找不到“${sel.label}”行`);
       return [i];
     }
-    return table.rows.flatMap((r, i) => (r.kind === sel.kind && (sel.code === undefined || r.code === sel.code) ? [i] : []));
+    return this.ofKind(t, sel.kind, sel.code);
+  }
+
+  /** Row index by join key (kind|unit|code). */
+  keyed(id: string): Map<string, number> {
+    const t = this.get(id);
+    if (!t.byKey) {
+      t.byKey = new Map();
+      t.table.rows.forEach((r, i) => t.byKey!.set(rowKey(r), i));
+    }
+    return t.byKey;
+  }
+
+  private ofKind(t: Indexed, kind: string, code: string | undefined): number[] {
+    if (!t.byKind) {
+      t.byKind = new Map();
+      const add = (k: string, i: number) => (t.byKind!.get(k) ?? t.byKind!.set(k, []).get(k)!).push(i);
+      t.table.rows.forEach((r, i) => {
+        add(r.kind, i);
+        if (r.code !== undefined) add(`${r.kind}|${r.code}`, i);
+      });
+    }
+    return t.byKind.get(code === undefined ? kind : `${kind}|${code}`) ?? [];
+  }
+
+  private labelled(t: Indexed, col: number): Map<string, number[]> {
+    t.labels ??= new Map();
+    let m = t.labels.get(col);
+    if (!m) {
+      m = new Map();
+      t.table.rows.forEach((r, i) => {
+        const v = r.cells[col];
+        if (typeof v !== 'string') return;
+        const k = normLabel(v);
+        (m!.get(k) ?? m!.set(k, []).get(k)!).push(i);
+      });
+      t.labels.set(col, m);
+    }
+    return m;
   }
 
   resolve(ref: Ref): Resolved {

@@ -64,9 +64,9 @@ export const lineItemRowSchema = z.object({
   function_code: z.string().regex(/^\d{7}$/, '支出功能分类科目应为 7 位项级编码'),
   dept_econ_code: z.string().regex(/^\d{5}$/, '部门预算经济分类科目应为 5 位款级编码'),
   gov_econ_code: z.union([z.literal(''), z.string().regex(/^\d{5}$/, '政府预算经济分类科目应为 5 位款级编码')]).default(''),
-  kind: z.enum(KINDS),
+  kind: z.enum(KINDS, { error: `支出类型应为 ${KINDS.join('、')} 之一` }),
   project: z.string().default(''),
-  fund_source: z.enum(FUND_SOURCES),
+  fund_source: z.enum(FUND_SOURCES, { error: '资金来源应为说明中列出的 25 种之一（如 本年/一般公共预算拨款/经费拨款）' }),
 });
 
 export const LINE_ITEM_COLUMNS = ['unit_code', 'function_code', 'dept_econ_code', 'gov_econ_code', 'kind', 'project', 'fund_source'] as const;

@@ -86,7 +86,10 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   // Which columns each (fund, kind, econ) signature lands in: computed once per signature.
   const memo: (Int32Array | null)[] = new Array(ctx.signatureCount).fill(null);
   const matchPreds = matchCols.map((i) => (leaves[i].measure as { match: Parameters<typeof matches>[0] }).match);
-  const cellSums: (Float64Array | undefined)[] = [];
+  // One flat block of sums per table: cell c's vector is sums[c*width … c*width+width).
+  const nCells = ctx.cellFunction.length;
+  const sums = new Float64Array(nCells * width);
+  const present = new Uint8Array(nCells);
   const { items, signature, cell } = ctx;
   let any = false;
   for (let i = 0; i < items.length; i++) {
@@ -97,9 +100,11 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
     let cols = memo[s];
     if (!cols) memo[s] = cols = Int32Array.from(matchCols.filter((_, k) => matches(matchPreds[k], li)));
     const c = cell[i];
-    const v = (cellSums[c] ??= new Float64Array(width));
-    for (let k = 0; k < cols.length; k++) v[cols[k]] += li.amount;
+    present[c] = 1;
+    const base = c * width;
+    for (let k = 0; k < cols.length; k++) sums[base + cols[k]] += li.amount;
   }
+  const cellSums = (c: number) => sums.subarray(c * width, c * width + width);
   const finish = (v: Float64Array) => {
     for (const [i, ops] of sumOrder) {
       let t = 0;
@@ -140,7 +145,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   // Unit vectors and their function rows.
   const perUnit: { v: Float64Array; fnRows: [RowKind, string, Float64Array][] }[] = [];
   ctx.units.forEach((u, ui) => {
-    const cs = ctx.unitCells[ui].filter((c) => cellSums[c]);
+    const cs = ctx.unitCells[ui].filter((c) => present[c]);
     if (!cs.length) return;
     const uv = new Float64Array(width);
     const fnRows: [RowKind, string, Float64Array][] = [];
@@ -150,7 +155,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
     let secCode = '';
     for (const c of cs) {
       const code = ctx.cellFunction[c];
-      const v = cellSums[c]!;
+      const v = cellSums(c);
       add(uv, v);
       if (def.rows === 'tree') {
         if (code.slice(0, 3) !== clsCode) {

@@ -1,5 +1,5 @@
 import type { Table } from '../ir/table.ts';
-import { isBasic, type LineItem } from '../model/budget.ts';
+import { isBasic } from '../model/budget.ts';
 import { FUND_SOURCES, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import type { BuildContext } from './context.ts';
@@ -80,21 +80,38 @@ export function build01(ctx: BuildContext): Table {
     e('十、其他收入', src('本年/其他收入')),
   ];
 
-  const spent = (p: (li: LineItem) => boolean) => items.reduce((s, li) => (p(li) ? s + li.amount : s), 0);
-  const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, spent((li) => li.functionCode.startsWith(c))));
-  const basic = (cls: string) => spent((li) => isBasic(li.kind) && li.deptEconCode.startsWith(cls));
-  const project = (cls: string) => spent((li) => li.kind === '项目支出' && li.deptEconCode.startsWith(cls));
+  // One pass over the items for the three spending lists.
+  const byFn = new Map<string, number>();
+  const byGov = new Map<string, number>();
+  const basicBy = new Map<string, number>();
+  const projectBy = new Map<string, number>();
+  let basicTotal = 0;
+  let projectTotal = 0;
+  let totalSpent = 0;
+  const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
+  for (const li of items) {
+    totalSpent += li.amount;
+    add(byFn, li.functionCode.slice(0, 3), li.amount);
+    add(byGov, li.govEconCode.slice(0, 3), li.amount);
+    if (isBasic(li.kind)) {
+      basicTotal += li.amount;
+      add(basicBy, li.deptEconCode.slice(0, 3), li.amount);
+    } else if (li.kind === '项目支出') {
+      projectTotal += li.amount;
+      add(projectBy, li.deptEconCode.slice(0, 3), li.amount);
+    }
+  }
+  const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byFn.get(c) ?? 0));
   const byDeptEcon = [
-    e('一、基本支出', spent((li) => isBasic(li.kind))),
-    e('工资福利支出', basic('301')),
-    e('商品和服务支出', basic('302')),
-    e('对个人和家庭的补助', basic('303')),
-    e('二、项目支出', spent((li) => li.kind === '项目支出')),
-    ...PROJECT_CLASSES.map(([c, label]) => e(label, project(c))),
+    e('一、基本支出', basicTotal),
+    e('工资福利支出', basicBy.get('301') ?? 0),
+    e('商品和服务支出', basicBy.get('302') ?? 0),
+    e('对个人和家庭的补助', basicBy.get('303') ?? 0),
+    e('二、项目支出', projectTotal),
+    ...PROJECT_CLASSES.map(([c, label]) => e(label, projectBy.get(c) ?? 0)),
   ];
-  const byGovEcon = GOV_CLASSES.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, spent((li) => li.govEconCode.startsWith(c))));
+  const byGovEcon = GOV_CLASSES.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byGov.get(c) ?? 0));
 
-  const totalSpent = spent(() => true);
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const current = inc(POOLS.current);
   const carried = inc(POOLS.carryOver);

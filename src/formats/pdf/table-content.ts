@@ -6,7 +6,7 @@
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import { headerDepth, headerGrid, leaves, type Table } from '../../ir/table.ts';
 import { printRow, rowHeaderColumns } from '../render-rows.ts';
-import { CELL_PAD_X, CELL_PAD_Y, fitTable, headerLayout, INDENT_EM, LINE_EM, RULE, type ColumnContent, type TableShape } from './widths.ts';
+import { CELL_PAD_X, CELL_PAD_Y, fitTable, hasParagraphs, headerLayout, INDENT_EM, LINE_EM, RULE, type ColumnContent, type TableShape } from './widths.ts';
 
 export const PAGE = { width: 841.89, height: 595.28 };
 export const PAGE_MARGINS: [number, number, number, number] = [28, 28, 28, 36];
@@ -87,7 +87,12 @@ export function tableContent(t: Table, first: boolean): Content[] {
       fontSize: FILER_SIZE,
       margin: [0, 0, 0, GAP],
     },
-    { table: { headerRows: depth, widths, body: [...head, ...rows] }, layout: GRID_LAYOUT, fontSize },
+    {
+      // A row of figures stays on one page; a row of goal paragraphs may need several.
+      table: { headerRows: depth, dontBreakRows: !hasParagraphs(columns), widths, body: [...head, ...rows] },
+      layout: GRID_LAYOUT,
+      fontSize,
+    },
     ...t.notes.map((n): Content => ({ text: n, fontSize: NOTE_SIZE, margin: [0, GAP, 0, 0] })),
   ];
 }

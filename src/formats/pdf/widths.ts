@@ -6,12 +6,30 @@
 import type { HeaderCell, LeafColumn } from '../../ir/table.ts';
 import type { PrintCell } from '../render-rows.ts';
 
-/** Advance widths of Noto Sans SC in em (measured from the font); anything else is full width. */
-const ASCII_EM: Record<string, number> = { ' ': 0.224, '\u00a0': 0.224, '.': 0.278, '-': 0.347, '(': 0.338, ')': 0.338, ',': 0.25 };
+/** Advance width (em) of a UTF-16 code unit in Noto Sans SC, as measured from the font. */
+function charEm(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return 0.555; // digits
+  switch (code) {
+    case 0x20:
+    case 0xa0:
+      return 0.224;
+    case 0x2e:
+      return 0.278; // .
+    case 0x2d:
+      return 0.347; // -
+    case 0x28:
+    case 0x29:
+      return 0.338; // ( )
+    case 0x2c:
+      return 0.25; // ,
+  }
+  if (code < 0x2000) return 0.6;
+  return code >= 0xdc00 && code <= 0xdfff ? 0 : 1; // CJK, full-width; a surrogate pair counts once
+}
 
 export function textEm(s: string): number {
   let w = 0;
-  for (const ch of s) w += ASCII_EM[ch] ?? (/[0-9]/.test(ch) ? 0.555 : ch.charCodeAt(0) < 0x2000 ? 0.6 : 1);
+  for (let i = 0; i < s.length; i++) w += charEm(s.charCodeAt(i));
   return w;
 }
 
@@ -55,6 +73,8 @@ export interface TableShape {
 }
 
 const isParagraph = (c: ColumnContent) => c.column.kind === 'text' && c.texts.some((t) => t.length > PARAGRAPH);
+/** Whether a table holds paragraphs (its rows may be taller than a page). */
+export const hasParagraphs = (columns: ColumnContent[]) => columns.some(isParagraph);
 const leafLabel = (c: ColumnContent) => c.column.path[c.column.path.length - 1];
 
 /**
@@ -108,7 +128,7 @@ function shareByLength(lengths: number[], floors: number[], free: number): numbe
 function widthsAt(shape: TableShape, fontSize: number, level: 'min' | 'comfy'): number[] | undefined {
   const d = shape.columns.map(demand);
   const free = (shape.width - shape.columns.length * (2 * CELL_PAD_X + RULE) - RULE) / fontSize;
-  if (shape.columns.some(isParagraph)) {
+  if (hasParagraphs(shape.columns)) {
     const text = shape.columns.flatMap((c, i) => (c.column.kind === 'text' ? [i] : []));
     const fixed = d.map((x, i) => (text.includes(i) ? 0 : x[level]));
     const lengths = text.map((i) => Math.max(0, ...shape.columns[i].texts.map(textEm)));
@@ -131,8 +151,8 @@ function widthsAt(shape: TableShape, fontSize: number, level: 'min' | 'comfy'): 
 function lineCount(text: string, width: number, fontSize: number, indentEm = 0): number {
   let n = 1;
   let x = indentEm * fontSize;
-  for (const ch of text) {
-    const w = textEm(ch) * fontSize;
+  for (let i = 0; i < text.length; i++) {
+    const w = charEm(text.charCodeAt(i)) * fontSize;
     if (x + w > width && x > 0) {
       n++;
       x = 0;
@@ -190,7 +210,7 @@ function heightAt(shape: TableShape, fit: Fit): number {
  * largest at which every column gets its least width.
  */
 export function fitTable(shape: TableShape): Fit {
-  const largest = shape.columns.some(isParagraph) ? PARAGRAPH_MAX_SIZE : SIZES[0];
+  const largest = hasParagraphs(shape.columns) ? PARAGRAPH_MAX_SIZE : SIZES[0];
   const sizes = SIZES.filter((s) => s <= largest);
   const readable = sizes.filter((s) => s >= READABLE_MIN_SIZE);
   const at = (fontSize: number, level: 'min' | 'comfy') => {
@@ -198,7 +218,10 @@ export function fitTable(shape: TableShape): Fit {
     return widths && { fontSize, widths };
   };
   const tiers = [
-    () => readable.map((s) => at(s, 'comfy')).find((f) => f && heightAt(shape, f) <= shape.height),
+    () =>
+      readable
+        .map((s) => at(s, 'comfy'))
+        .find((f) => f && shape.body.length * rowHeight(1, f.fontSize) <= shape.height && heightAt(shape, f) <= shape.height),
     () => readable.map((s) => at(s, 'comfy')).find(Boolean),
     () => sizes.map((s) => at(s, 'min')).find(Boolean),
   ];

@@ -97,8 +97,8 @@ function demand(c: ColumnContent): Demand {
   const body = Math.max(0, ...c.texts.map(textEm)) + c.indentEm;
   const labelEm = textEm(leafLabel(c));
   const lines = (n: number) => labelWidth(c, n);
-  if (c.column.kind !== 'text') return { min: Math.max(body, lines(3)), comfy: Math.max(body, lines(2)), want: Math.max(body, Math.min(labelEm, 6)) };
-  const name = Math.min(body, 14 + c.indentEm);
+  if (c.column.kind !== 'text') return { min: Math.max(body, lines(3)), comfy: Math.max(body, lines(2)), want: Math.max(body, labelEm) };
+  const name = Math.min(body, 16 + c.indentEm);
   return { min: Math.max(lines(3), Math.min(body, 6 + c.indentEm)), comfy: Math.max(lines(2), name), want: Math.max(Math.min(labelEm, 8), body) };
 }
 

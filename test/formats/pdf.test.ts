@@ -3,8 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContentTable } from 'pdfmake/interfaces.js';
 import { pdfBuffer, writePdf } from '../../src/formats/pdf.ts';
-import { headerGrid, type Table } from '../../src/ir/table.ts';
+import { PAGE, PAGE_MARGINS, tableContent } from '../../src/formats/pdf/table-content.ts';
+import { CELL_PAD_X, RULE, textEm } from '../../src/formats/pdf/widths.ts';
+import { printRow, rowHeaderColumns } from '../../src/formats/render-rows.ts';
+import { headerGrid, leaves, type Table } from '../../src/ir/table.ts';
 import { formatMoney } from '../../src/money/money.ts';
 import { loadExample, MULTI_DIR, SEED_DIR } from '../helpers.ts';
 
@@ -31,6 +35,32 @@ function pages(file: string, mode: 'layout' | 'raw' = 'layout'): string[] {
 function startPages(text: string[], tables: Table[]): number[] {
   return tables.map((t) => text.findIndex((p) => p.includes(t.mark)));
 }
+
+describe.each(EXAMPLES)('PDF layout of %s', (dir) => {
+  const { tables } = loadExample(dir);
+
+  it('fits every table to the width of an A4 landscape page without wrapping any amount or code', () => {
+    const pageWidth = PAGE.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+    for (const t of tables) {
+      const node = tableContent(t, true).find((c): c is ContentTable => typeof c === 'object' && 'table' in c)!;
+      const widths = node.table.widths as number[];
+      const fontSize = node.fontSize!;
+      const cols = leaves(t.header);
+      expect(widths, t.mark).toHaveLength(cols.length);
+      expect(widths.reduce((a, b) => a + b, 0) + cols.length * (2 * CELL_PAD_X + RULE) + RULE, t.mark).toBeLessThanOrEqual(pageWidth + 0.01);
+      // 20+ columns of figures (预算09表, 预算13表) are set small, but not unreadably so.
+      expect(fontSize, t.mark).toBeGreaterThanOrEqual(6.5);
+      const headers = rowHeaderColumns(t, cols);
+      for (const r of t.rows) {
+        let col = 0;
+        for (const c of printRow(t, r, cols, headers)) {
+          if (c.span === 1 && c.kind !== 'text') expect(widths[col], `${t.mark} ${c.text}`).toBeGreaterThanOrEqual(textEm(c.text) * fontSize);
+          col += c.span;
+        }
+      }
+    }
+  });
+});
 
 describe.skipIf(!POPPLER).each(EXAMPLES)('PDF of %s read back with poppler', (dir) => {
   const { tables } = loadExample(dir);

@@ -40,7 +40,7 @@ export const writePdf: Writer = async (tables, ctx) => {
   const written = [path];
   if (ctx.perTable) {
     for (const t of tables) {
-      const one = join(ctx.dir, `${ctx.baseName}-${t.id}.pdf`);
+      const one = join(ctx.dir, `${ctx.baseName}-${t.mark}.pdf`);
       writeFileSync(one, await pdfBuffer([t]));
       written.push(one);
     }

@@ -144,7 +144,8 @@ describe.skipIf(!POPPLER)('PDF writer', () => {
     try {
       const some = tables.slice(0, 3);
       const written = await writePdf(some, { dir, baseName: '104012-2024', perTable: true });
-      expect(written).toEqual(['104012-2024', '104012-2024-01', '104012-2024-02', '104012-2024-03'].map((b) => join(dir, `${b}.pdf`)));
+      // Named like the other formats' per-table files (104012-2024-预算01表.xlsx / .csv).
+      expect(written).toEqual(['104012-2024', '104012-2024-预算01表', '104012-2024-预算02表', '104012-2024-预算03表'].map((b) => join(dir, `${b}.pdf`)));
       expect(pages(written[0]).join('')).toContain(some[2].mark);
       some.forEach((t, i) => {
         const own = pages(written[i + 1]).join('');

@@ -1,6 +1,7 @@
 import type { Classification } from '../classification/classification.ts';
 import type { Table } from '../ir/table.ts';
 import type { Budget } from '../model/budget.ts';
+import { balanceToStep } from '../model/rounding.ts';
 import { buildContext, type BuildContext } from './context.ts';
 import { build01 } from './t01-revenue-expenditure-summary.ts';
 import { build02 } from './t02-income-summary.ts';
@@ -32,8 +33,17 @@ export const HUNAN_23: ((ctx: BuildContext) => Table)[] = [
   build13, build14, build15, build16, build17, build18, build19, build20, build21, build22, build23,
 ];
 
-/** Builds all 23 tables of a budget (a department, or one unit when the budget holds one). */
+export const ROUNDING_NOTE = '注：金额按舍位平衡取整至万元两位小数，合计等于各分项之和。';
+
+/**
+ * Builds all 23 tables of a budget (a department, or one unit when the budget holds one). Amounts
+ * not on the displayed 0.01 万元 step are first balanced (舍位平衡, see model/rounding.ts), so every
+ * displayed total equals the sum of its displayed parts; the tables then say so in a note.
+ */
 export function buildTables(budget: Budget, classification: Classification): Table[] {
-  const ctx = buildContext(budget, classification);
-  return HUNAN_23.map((build) => build(ctx));
+  const balanced = balanceToStep(budget);
+  const ctx = buildContext(balanced, classification);
+  const tables = HUNAN_23.map((build) => build(ctx));
+  if (balanced !== budget) for (const t of tables) t.notes.push(ROUNDING_NOTE);
+  return tables;
 }

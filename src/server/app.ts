@@ -15,12 +15,14 @@ import { ApiError } from './errors.ts';
 import { serverSecret } from './repo/sessions.ts';
 import { authRoutes } from './routes/auth.ts';
 import { budgetRoutes } from './routes/budgets.ts';
+import { classificationRoutes } from './routes/classification.ts';
 import { lineItemRoutes } from './routes/line-items.ts';
 import { orgRoutes } from './routes/org.ts';
 import { outputRoutes } from './routes/outputs.ts';
 import { publicRoutes } from './routes/public.ts';
 import { userRoutes } from './routes/users.ts';
 import { workflowRoutes } from './routes/workflow.ts';
+import { registerStatic } from './static.ts';
 import { DownloadCache } from './services/downloads.ts';
 import { OutputCache } from './services/outputs.ts';
 import { PackageCache } from './services/packages.ts';
@@ -35,6 +37,8 @@ export interface AppOptions {
   bodyLimit?: number;
   uploadLimit?: number;
   logger?: FastifyServerOptions['logger'];
+  /** The built web app served at / (default web/dist). */
+  webRoot?: string;
 }
 
 /** What the route modules share. */
@@ -98,9 +102,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const secret = await serverSecret(opts.db, 'cookie');
   await registerAuth(app, { db: opts.db, secret, secureCookies: ctx.secureCookies });
 
-  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes]) {
+  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, classificationRoutes]) {
     await routes(app, ctx);
   }
+  await registerStatic(app, opts.webRoot);
   return app;
 }
 

@@ -20,7 +20,8 @@ interface Raw {
   amount_fen: string;
 }
 
-const fromRaw = (r: Raw, unit: string): StoredLineItem => {
+/** `index`: the item's place in the budget's list (0-based; -1 for a single item, which then has no source). */
+const fromRaw = (r: Raw, unit: string, index: number): StoredLineItem => {
   const id = toSafeNumber(r.id, 'line_items.id');
   return {
     id,
@@ -33,22 +34,24 @@ const fromRaw = (r: Raw, unit: string): StoredLineItem => {
     project: r.project ?? undefined,
     fund: r.fund_source,
     amount: toSafeNumber(r.amount_fen, 'line_items.amount_fen'),
-    // findings point at the stored item: `row` is its id
-    source: { file: 'line-items', row: id },
+    // findings say “明细 第 n 行”: n is the item's place in GET …/line-items, from 1
+    ...(index >= 0 ? { source: { file: LINE_ITEMS_FILE, row: index + 1 } } : {}),
   };
 };
+
+export const LINE_ITEMS_FILE = '明细';
 
 const COLUMNS = 'id, position, function_code, dept_econ_code, gov_econ_code, kind, project, fund_source, amount_fen';
 const fields = (li: LineItem) => [li.functionCode, li.deptEconCode, li.govEconCode, li.kind, li.project ?? null, li.fund, li.amount];
 
 export async function listLineItems(q: Queryable, budgetId: number, unit: string): Promise<StoredLineItem[]> {
   const rows = await q.query<Raw>(`SELECT ${COLUMNS} FROM line_items WHERE budget_id = $1 ORDER BY position, id`, [budgetId]);
-  return rows.map((r) => fromRaw(r, unit));
+  return rows.map((r, i) => fromRaw(r, unit, i));
 }
 
 export async function getLineItem(q: Queryable, budgetId: number, id: number, unit: string): Promise<StoredLineItem | undefined> {
   const r = await one<Raw>(q, `SELECT ${COLUMNS} FROM line_items WHERE budget_id = $1 AND id = $2`, [budgetId, id]);
-  return r && fromRaw(r, unit);
+  return r && fromRaw(r, unit, -1);
 }
 
 const CHUNK = 500;
@@ -70,7 +73,7 @@ export async function insertLineItems(q: Queryable, budgetId: number, items: Lin
        VALUES ${values.join(', ')} RETURNING ${COLUMNS}`,
       params,
     );
-    out.push(...rows.map((r) => fromRaw(r, chunk[0].unit)));
+    out.push(...rows.map((r) => fromRaw(r, chunk[0].unit, -1)));
   }
   return out;
 }
@@ -86,7 +89,7 @@ export async function updateLineItem(q: Queryable, budgetId: number, id: number,
        amount_fen = $9 WHERE budget_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
     [budgetId, id, ...fields(li)],
   );
-  return r && fromRaw(r, li.unit);
+  return r && fromRaw(r, li.unit, -1);
 }
 
 export async function deleteLineItem(q: Queryable, budgetId: number, id: number): Promise<boolean> {

@@ -70,6 +70,7 @@ export async function lineItemRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const unit = await unitOr404(ctx.db, req.params.unit);
+      authorize(req.user, 'edit', unit);
       const version = expectedVersion(req);
       const { row, result } = await edit(req.user, unit, req.params.year, version, async (tx, b, u) => {
         const li = toLineItem(req.body, undefined, unit, b.document, cachedClassification(b.year));
@@ -96,6 +97,7 @@ export async function lineItemRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const unit = await unitOr404(ctx.db, req.params.unit);
+      authorize(req.user, 'edit', unit);
       const version = expectedVersion(req);
       const { row, result } = await edit(req.user, unit, req.params.year, version, async (tx, b, u) => {
         const before = await getLineItem(tx, b.id, req.params.id, unit.code);
@@ -122,6 +124,7 @@ export async function lineItemRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const unit = await unitOr404(ctx.db, req.params.unit);
+      authorize(req.user, 'edit', unit);
       const version = expectedVersion(req);
       const { row } = await edit(req.user, unit, req.params.year, version, async (tx, b, u) => {
         const before = await getLineItem(tx, b.id, req.params.id, unit.code);

@@ -24,7 +24,7 @@ const finding = {
     found: { type: 'integer', description: '分' },
     source: {
       type: 'object',
-      description: '明细来源：file 为 "line-items" 时 row 是明细 id',
+      description: '明细来源：file 为“明细”时 row 是该明细在 GET …/line-items 列表中的序号（从 1 起）',
       properties: { file: { type: 'string' }, row: { type: 'integer' }, sheet: { type: 'string' } },
     },
   },

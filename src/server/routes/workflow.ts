@@ -1,6 +1,6 @@
 /** Workflow transitions of a budget: submit, withdraw, approve, return, publish (see services/workflow.ts). */
 import type { FastifyInstance } from 'fastify';
-import { requireUser } from '../access.ts';
+import { authorize } from '../access.ts';
 import { errors, snapshotMeta, status, unitYearParams, versionBody } from '../schemas.ts';
 import { TRANSITIONS, transition, type Transition } from '../services/workflow.ts';
 import type { AppContext } from '../app.ts';
@@ -33,8 +33,8 @@ export async function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
       async (req, reply) => {
-        const user = requireUser(req.user);
         const unit = await unitOr404(ctx.db, req.params.unit);
+        const user = authorize(req.user, t.action, unit);
         const { row, snapshot } = await transition(ctx.db, ctx.outputs, user, unit, req.params.year, name, expectedVersion(req), req.body?.comment);
         setVersion(reply, row.version);
         return { status: row.status, version: row.version, ...(snapshot ? { snapshot } : {}) };

@@ -138,9 +138,8 @@ function join(rule: JoinRule, set: TableSet): Failure[] {
   const W = rule.whereEmpty && set.get(rule.whereEmpty.table);
   const wc = rule.whereEmpty?.cols.map((k) => set.col(rule.whereEmpty!.table, k)) ?? [];
   const wRows = W ? set.keyed(rule.whereEmpty!.table) : undefined;
-  const kinds = new Set<string>(rule.rows);
   const keys = new Set<string>();
-  for (const m of [leftRows, rightRows]) for (const k of m.keys()) if (kinds.has(k.slice(0, k.indexOf('|')))) keys.add(k);
+  for (const kind of rule.rows) for (const id of [rule.left, rule.right]) for (const k of set.keysOfKind(id, kind)) keys.add(k);
   const lp = L.table.precision ?? 0;
   const rp = R.table.precision ?? 0;
   const sumAt = (t: Table, i: number | undefined, cols: readonly number[]) => (i === undefined ? 0 : cols.reduce((s, c) => s + amountOf(t.rows[i], c), 0));

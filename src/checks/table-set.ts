@@ -13,6 +13,7 @@ export interface Indexed {
   labels?: Map<number, Map<string, number[]>>;
   byKind?: Map<string, number[]>;
   byKey?: Map<string, number>;
+  keysByKind?: Map<string, string[]>;
 }
 
 /** The key that matches rows across tables: kind, owning unit and code. */
@@ -74,9 +75,19 @@ export class TableSet {
     const t = this.get(id);
     if (!t.byKey) {
       t.byKey = new Map();
-      t.table.rows.forEach((r, i) => t.byKey!.set(rowKey(r), i));
+      t.keysByKind = new Map();
+      t.table.rows.forEach((r, i) => {
+        const k = rowKey(r);
+        t.byKey!.set(k, i);
+        (t.keysByKind!.get(r.kind) ?? t.keysByKind!.set(r.kind, []).get(r.kind)!).push(k);
+      });
     }
     return t.byKey;
+  }
+
+  keysOfKind(id: string, kind: string): string[] {
+    this.keyed(id);
+    return this.get(id).keysByKind!.get(kind) ?? [];
   }
 
   private ofKind(t: Indexed, kind: string, code: string | undefined): number[] {

@@ -21,7 +21,7 @@ export interface AggregateDef {
   title: string;
   notes?: string[];
   columns: DefColumn[];
-  /** The line items the table covers. */
+  /** The line items the table covers. Must depend only on fund, kind and economic codes (memoised per signature). */
   pool: (li: LineItem) => boolean;
   rows: RowLayout;
   /** 款 code printed with 5 digits (03) or its last 2 (07). */
@@ -92,17 +92,22 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   const present = new Uint8Array(nCells);
   const { items, signature, cell } = ctx;
   let any = false;
+  // Pool membership and columns depend only on the item's signature: decide once per signature.
+  const NONE = new Int32Array(0);
   for (let i = 0; i < items.length; i++) {
-    const li = items[i];
-    if (!def.pool(li)) continue;
-    any = true;
     const s = signature[i];
     let cols = memo[s];
-    if (!cols) memo[s] = cols = Int32Array.from(matchCols.filter((_, k) => matches(matchPreds[k], li)));
+    if (!cols) {
+      const li = items[i];
+      memo[s] = cols = def.pool(li) ? Int32Array.from(matchCols.filter((_, k) => matches(matchPreds[k], li))) : NONE;
+    }
+    if (cols === NONE) continue;
+    any = true;
     const c = cell[i];
     present[c] = 1;
     const base = c * width;
-    for (let k = 0; k < cols.length; k++) sums[base + cols[k]] += li.amount;
+    const amount = items[i].amount;
+    for (let k = 0; k < cols.length; k++) sums[base + cols[k]] += amount;
   }
   const cellSums = (c: number) => sums.subarray(c * width, c * width + width);
   const finish = (v: Float64Array) => {

@@ -8,6 +8,7 @@ import { runModelRules } from './model-rules.ts';
 import type { Rule } from './rule.ts';
 import { HUNAN_CROSS_TABLE } from './rules/hunan-cross-table.ts';
 import { HUNAN_IN_TABLE } from './rules/hunan-in-table.ts';
+import { mappingRules } from './rules/mapping-rules.ts';
 import { runTableRules } from './table-rules.ts';
 import type { CheckReport } from './types.ts';
 
@@ -24,8 +25,11 @@ export interface CheckOptions {
   expectedTables?: string[];
 }
 
+/** The Hunan catalogue plus the identities generated from the year's economic mapping. */
+export const hunanRules = (c: Classification): Rule[] => [...HUNAN_23_RULES, ...mappingRules(c)];
+
 export function checkTables(tables: Table[], opts: CheckOptions): CheckReport {
-  const report = runRules(tables, opts.rules ?? HUNAN_23_RULES);
+  const report = runRules(tables, opts.rules ?? hunanRules(opts.classification));
   const extra = runTableRules(tables, opts.classification, opts.expectedTables ?? HUNAN_23_IDS);
   report.findings.push(...extra.findings);
   report.rulesRun.push(...extra.run);

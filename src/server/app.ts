@@ -96,7 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, c) => rateLimited(c.after) });
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, c) => rateLimited(c.ttl) });
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, { limits: { fileSize: opts.uploadLimit ?? 20 * MB, files: 3, fields: 10 } });
   const secret = await serverSecret(opts.db, 'cookie');
@@ -109,7 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-const rateLimited = (after: string) => new ApiError(429, 'rate_limited', `尝试过于频繁，请 ${after} 后再试`);
+const rateLimited = (ttlMs: number) => new ApiError(429, 'rate_limited', `尝试过于频繁，请 ${Math.max(1, Math.ceil(ttlMs / 1000))} 秒后再试`);
 
 function errorHandler(err: FastifyError | Error, req: { log: { error: (o: object, m: string) => void } }, reply: import('fastify').FastifyReply) {
   const send = (statusCode: number, code: string, message: string, details?: unknown) =>

@@ -202,5 +202,4 @@ describe('imports', () => {
     const ok = await upload(editor, `${U}/import`, { workbook: { filename: 'mid.xlsx', content: Buffer.alloc(3 * 1024 * 1024) }, version: '1' });
     expect(ok.statusCode).toBe(422);
   });
-
 });

@@ -5,7 +5,7 @@
  */
 const INDENT_LEVELS = 8;
 
-const indents = Array.from({ length: INDENT_LEVELS }, (_, i) => `.indent-${i + 1} { padding-left: ${0.3 + (i + 1)}em; }`).join('\n');
+const indents = Array.from({ length: INDENT_LEVELS }, (_, i) => `table.budget .indent-${i + 1} { padding-left: ${0.3 + (i + 1)}em; }`).join('\n');
 
 export const HTML_STYLE = `:root { color-scheme: light; }
 body { margin: 1.5em; color: #000; background: #fff; font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif; font-size: 14px; line-height: 1.4; }
@@ -24,7 +24,7 @@ table.budget caption .title { display: block; text-align: center; font-size: 20p
 table.budget caption .meta { display: flex; justify-content: space-between; font-size: 12px; }
 table.budget th, table.budget td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; white-space: pre-wrap; }
 table.budget thead th { font-weight: normal; text-align: center; }
-table.budget tbody th { font-weight: normal; text-align: left; }
+table.budget tbody th { font-weight: normal; text-align: left; min-width: 8em; }
 table.budget tbody th.merged { text-align: center; }
 table.budget td.code { white-space: nowrap; }
 table.budget .amount { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }

@@ -137,6 +137,10 @@ describe.each(EXAMPLES)('HTML of %s', (dir) => {
         const head = cells.find((c) => c.attrs.scope === 'row');
         if (head && level > 0) expect(head.attrs.class).toContain(`indent-${level}`);
       });
+      // Scoped to the table so that the rule outranks the cells' own padding.
+      for (const level of new Set(t.rows.map((r) => r.indent).filter((l) => l > 0))) {
+        expect(html).toMatch(new RegExp(`table\\.budget \\.indent-${level} \\{ padding-left: [\\d.]+em; \\}`));
+      }
       const notes = sectionRows(table, 'tfoot').flat().map((c) => c.text);
       expect(notes).toEqual(t.notes);
     }

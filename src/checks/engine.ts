@@ -135,9 +135,7 @@ function join(rule: JoinRule, set: TableSet): Failure[] {
   const pairs = rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const);
   const leftRows = set.keyed(rule.left);
   const rightRows = set.keyed(rule.right);
-  const W = rule.whereEmpty && set.get(rule.whereEmpty.table);
-  const wc = rule.whereEmpty?.cols.map((k) => set.col(rule.whereEmpty!.table, k)) ?? [];
-  const wRows = W ? set.keyed(rule.whereEmpty!.table) : undefined;
+  const where = (rule.whereEmpty ?? []).map((w) => ({ t: set.get(w.table).table, rows: set.keyed(w.table), cols: w.cols.map((k) => set.col(w.table, k)) }));
   const keys = new Set<string>();
   for (const kind of rule.rows) for (const id of [rule.left, rule.right]) for (const k of set.keysOfKind(id, kind)) keys.add(k);
   const lp = L.table.precision ?? 0;
@@ -145,10 +143,11 @@ function join(rule: JoinRule, set: TableSet): Failure[] {
   const sumAt = (t: Table, i: number | undefined, cols: readonly number[]) => (i === undefined ? 0 : cols.reduce((s, c) => s + amountOf(t.rows[i], c), 0));
   const out: Failure[] = [];
   for (const k of keys) {
-    if (W) {
-      const wi = wRows!.get(k);
-      if (wi === undefined || wc.some((c) => amountOf(W.table.rows[wi], c) !== 0)) continue;
-    }
+    if (where.some((w) => {
+      const wi = w.rows.get(k);
+      return wi !== undefined && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0);
+    }))
+      continue;
     const li = leftRows.get(k);
     const ri = rightRows.get(k);
     for (const [lc, rc] of pairs) {

@@ -6,12 +6,12 @@
 import type { RowKind } from '../ir/table.ts';
 import type { Severity } from './types.ts';
 
-/** Rows a reference adds up. Absent rows count as zero, except label rows, which must exist. */
+/** Rows a reference adds up. Absent rows count as zero, except label rows, which must exist unless optional. */
 export type RowSel =
   | { total: true }
   | { kind: RowKind; code?: string }
   /** The row whose cell in column `in` reads `label` (whitespace and bracket width ignored); `nth` for repeated labels. */
-  | { label: string; in: string; nth?: number };
+  | { label: string; in: string; nth?: number; optional?: boolean };
 
 /** The sum of the cells of column `col` over the rows `row` of table `table`. */
 export interface Ref {
@@ -59,7 +59,7 @@ export interface TreeRule extends RuleBase {
 
 /**
  * Rows matched across two tables by (kind, unit, code): Σ left columns op Σ right columns. A row
- * missing on one side counts as zero. `where` limits the left rows to those whose listed columns are all empty.
+ * missing on one side counts as zero.
  */
 export interface JoinRule extends RuleBase {
   kind: 'join';
@@ -69,7 +69,8 @@ export interface JoinRule extends RuleBase {
   /** Each pair: Σ left columns op Σ right columns. */
   pairs: [left: string[], right: string[]][];
   rows: RowKind[];
-  whereEmpty?: { table: string; cols: string[] };
+  /** Only rows (matched by key) whose listed columns are all empty in these tables. */
+  whereEmpty?: { table: string; cols: string[] }[];
 }
 
 export type Rule = CellsRule | RowSumRule | TreeRule | JoinRule;

@@ -64,6 +64,7 @@ export class TableSet {
     }
     if ('label' in sel) {
       const i = this.labelled(t, this.col(id, sel.in)).get(normLabel(sel.label))?.[(sel.nth ?? 1) - 1];
+      if (i === undefined && sel.optional) return [];
       if (i === undefined) throw new CannotRun(`预算${id}表找不到“${sel.label}”行`);
       return [i];
     }

@@ -38,6 +38,13 @@ export const GOV_CLASSES: [string, string][] = [
   ['599', '其他支出'],
 ];
 
+/**
+ * Spending kinds outside 基本/项目 have no line in the seed's list (A13): when a budget has any, they
+ * are listed after 项目支出 so that the list still adds up [assumed].
+ */
+export const OTHER_KINDS_01 = ['三、事业单位经营支出', '四、上缴上级支出', '五、对附属单位补助支出'];
+const OTHER_KINDS = ['事业单位经营支出', '上缴上级支出', '对附属单位补助支出'];
+
 export const PROJECT_CLASSES: [string, string][] = [
   ['302', '按项目管理的商品和服务支出'],
   ['303', '按项目管理的对个人和家庭的补助'],
@@ -85,6 +92,7 @@ export function build01(ctx: BuildContext): Table {
   const byGov = new Map<string, number>();
   const basicBy = new Map<string, number>();
   const projectBy = new Map<string, number>();
+  const otherBy = new Map<string, number>();
   let basicTotal = 0;
   let projectTotal = 0;
   let totalSpent = 0;
@@ -99,7 +107,7 @@ export function build01(ctx: BuildContext): Table {
     } else if (li.kind === '项目支出') {
       projectTotal += li.amount;
       add(projectBy, li.deptEconCode.slice(0, 3), li.amount);
-    }
+    } else add(otherBy, li.kind, li.amount);
   }
   const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byFn.get(c) ?? 0));
   const byDeptEcon = [
@@ -109,6 +117,7 @@ export function build01(ctx: BuildContext): Table {
     e('对个人和家庭的补助', basicBy.get('303') ?? 0),
     e('二、项目支出', projectTotal),
     ...PROJECT_CLASSES.map(([c, label]) => e(label, projectBy.get(c) ?? 0)),
+    ...(otherBy.size ? OTHER_KINDS.map((k, i) => e(OTHER_KINDS_01[i], otherBy.get(k) ?? 0)) : []),
   ];
   const byGovEcon = GOV_CLASSES.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byGov.get(c) ?? 0));
 

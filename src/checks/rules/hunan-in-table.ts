@@ -3,7 +3,8 @@ import { FUNCTION_CLASS_LIST, chineseNumeral } from '../../tables/lists.ts';
 import { GOV_CLASSES, PROJECT_CLASSES } from '../../tables/t01-revenue-expenditure-summary.ts';
 import { PUBLIC_GOODS_COLUMNS } from '../../tables/t13-public-goods-by-dept-econ.ts';
 import type { CellsRule, Rule } from '../rule.ts';
-import { line, lines, rowSum, tree } from './refs.ts';
+import { line, lines, optionalLine, rowSum, tree } from './refs.ts';
+import { OTHER_KINDS_01 } from '../../tables/t01-revenue-expenditure-summary.ts';
 
 const NON_TAX = ['行政事业性收费收入', '专项收入', '国有资本经营收入', '国有资源（资产）有偿使用收入', '捐赠收入', '政府住房基金收入', '罚没收入', '其他收入'];
 const REVENUE_TOP = [
@@ -32,7 +33,9 @@ const t01: Rule[] = [
   eq01('I01-cur', '本年收入合计 = 一 + 二 + … + 十', ['rev', '本年收入合计'], REVENUE_TOP.map((l) => ['rev', l])),
   eq01('I01-inc', '收入总计 = 本年收入合计 + 上年结转结余', ['rev', '收入总计'], [['rev', '本年收入合计'], ['rev', '上年结转结余']]),
   cells('I01-func', ['01'], '本年支出合计 = Σ 功能分类各类', [{ lhs: [line('01', 'fn', '本年支出合计')], rhs: lines('01', 'fn', FUNCTION_LABELS_01) }]),
-  eq01('I01-dept', '本年支出合计 = 基本支出 + 项目支出', ['dept', '本年支出合计'], [['dept', '一、基本支出'], ['dept', '二、项目支出']]),
+  cells('I01-dept', ['01'], '本年支出合计 = 基本支出 + 项目支出（+ 事业单位经营支出 + 上缴上级支出 + 对附属单位补助支出）', [
+    { lhs: [line('01', 'dept', '本年支出合计')], rhs: [line('01', 'dept', '一、基本支出'), line('01', 'dept', '二、项目支出'), ...OTHER_KINDS_01.map((l) => optionalLine('01', 'dept', l))] },
+  ]),
   eq01('I01-basic', '基本支出 = 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助', ['dept', '一、基本支出'], [['dept', '工资福利支出'], ['dept', '商品和服务支出'], ['dept', '对个人和家庭的补助']]),
   eq01('I01-proj', '项目支出 = Σ 9 个项目支出经济分类', ['dept', '二、项目支出'], PROJECT_CLASSES.map(([, l]) => ['dept', l])),
   cells('I01-gov', ['01'], '本年支出合计 = Σ 政府预算经济分类 12 类', [{ lhs: [line('01', 'gov', '本年支出合计')], rhs: lines('01', 'gov', GOV_LABELS_01) }]),

@@ -52,7 +52,7 @@ export function mappingRules(c: Classification): JoinRule[] {
       right: '13',
       pairs: t12.pairs,
       rows: ['unit', 'item'],
-      whereEmpty: { table: '12', cols: ['gov.505'] },
+      whereEmpty: [{ table: '12', cols: ['gov.505'] }],
       formula: '机关：预算12表 各款 = 预算13表 按对照表对应各款之和（逐行）',
       note: `对照表可信度最低为 ${t12.worst}；只适用于机关单位的行`,
     },

@@ -9,6 +9,8 @@ export const line = (table: string, list: string, label: string, nth?: number): 
   col: `${list}.amount`,
 });
 export const lines = (table: string, list: string, labels: string[]) => labels.map((l) => line(table, list, l));
+/** A list line that a table prints only when it has an amount. */
+export const optionalLine = (table: string, list: string, label: string): Ref => ({ table, row: { label, in: `${list}.label`, optional: true }, col: `${list}.amount` });
 
 /** Column `col` of the 合计 row. */
 export const total = (table: string, col: string): Ref => ({ table, row: { total: true }, col });

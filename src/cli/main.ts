@@ -6,7 +6,8 @@ import { runBuild } from './build.ts';
 const USAGE = `yusuan — 部门预算公开表的编制与检查
 
 用法:
-  yusuan build <input> --out DIR [--format json,csv,html]   生成 23 张公开表
+  yusuan build <input>... --out DIR [--format json,csv,html,xlsx,pdf,fdp|all] [--per-unit] [--per-table]
+                                                            生成 23 张公开表（--per-unit 另为每个单位生成一套）
   yusuan check <input> [--format text|json] [--lang zh|en]  检查输入与表间关系
   yusuan template [--example DIR] --out FILE.xlsx           生成 Excel 录入工作簿（可用示例文件夹填好）
 
@@ -23,8 +24,10 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', short: 'o' },
         format: { type: 'string', short: 'f' },
         lang: { type: 'string' },
-        unit: { type: 'string' },
         example: { type: 'string' },
+        layout: { type: 'string' },
+        'per-unit': { type: 'boolean' },
+        'per-table': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

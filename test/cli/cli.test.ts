@@ -21,6 +21,19 @@ describe('yusuan CLI', () => {
     expect(t03.rows[0].cells.slice(0, 5)).toEqual(['合计', null, 303.74, 189.8, 113.94]);
   });
 
+  it('build --per-unit writes the department package and one per unit, with a progress line each', () => {
+    const out = tmp();
+    const r = run('build', MULTI_DIR, '--per-unit', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.match(/^\[\d\/4\]/gm)).toHaveLength(4);
+    const unit = JSON.parse(readFileSync(join(out, '186002', 'tables.json'), 'utf8'));
+    const dept = JSON.parse(readFileSync(join(out, 'tables.json'), 'utf8'));
+    // the unit's own 合计 equals its row in the department's 预算03表
+    const unitRow = dept[2].rows.find((row: { code?: string }) => row.code === '186002');
+    expect(unit[2].rows[0].cells[2]).toBe(unitRow.cells[2]);
+    expect(unit[2].rows.filter((row: { kind: string }) => row.kind === 'unit')).toHaveLength(1);
+  });
+
   it('check exits 0 on both examples', () => {
     for (const dir of [SEED_DIR, MULTI_DIR]) expect(run('check', dir).status).toBe(0);
   });

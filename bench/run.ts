@@ -1,7 +1,11 @@
 /** `npm run bench`: prints figures and ratios to baselines measured in the same run. */
 import { benchCore } from './core.ts';
+import { benchPublish } from './publish.ts';
 
-const sections: [string, () => Promise<string>][] = [['core', benchCore]];
+const sections: [string, () => Promise<string>][] = [
+  ['core', benchCore],
+  ['publish', benchPublish],
+];
 
 for (const [name, run] of sections) {
   try {

@@ -1,0 +1,31 @@
+/**
+ * Reading a published disclosure back into the table IR, whatever its file type. Readers are
+ * registered by file extension and loaded on demand; a PDF or xlsx reader plugs in by adding an
+ * entry that returns the same ReadResult.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { DisclosureError, type ReadOptions, type ReadResult, type Reader } from './types.ts';
+
+export type { Ambiguity, ReadOptions, ReadResult, Reader } from './types.ts';
+export { DisclosureError } from './types.ts';
+
+const readTextFile: Reader = async (path, opts) => {
+  const { readText } = await import('./text/index.ts');
+  return readText(await readFile(path, 'utf8'), opts);
+};
+
+export const READERS: Record<string, () => Promise<Reader>> = {
+  '.txt': async () => readTextFile,
+};
+
+export const READABLE = Object.keys(READERS);
+
+/** Reads a disclosure file with the reader for its extension. */
+export async function readDisclosure(path: string, opts: ReadOptions): Promise<ReadResult> {
+  const load = READERS[extname(path).toLowerCase()];
+  if (!load) throw new DisclosureError(`无法读取 ${path}：支持的文件类型为 ${READABLE.join('、')}`);
+  const result = await (await load())(path, opts);
+  if (!result.tables.length) throw new DisclosureError(`${path} 中未找到任何${result.layout === 'hunan-23' ? '预算公开表' : '公开表'}`);
+  return result;
+}

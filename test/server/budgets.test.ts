@@ -128,17 +128,17 @@ describe('imports', () => {
     // the database fails on the second unit's line items
     const realTransaction = s.db.transaction;
     let inserts = 0;
-    s.db.transaction = (fn) =>
+    s.db.transaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
       realTransaction.call(s.db, (tx) => {
         const failing: Queryable = {
           exec: (sql) => tx.exec(sql),
-          query: (sql, params) => {
+          query: <R>(sql: string, params?: unknown[]) => {
             if (sql.includes('INSERT INTO line_items') && ++inserts === 2) throw new Error('disk full (injected)');
-            return tx.query(sql, params);
+            return tx.query<R>(sql, params);
           },
         };
         return fn(failing);
-      });
+      }) as Promise<T>;
     try {
       const res = await admin.post('/api/imports', importBody(EXAMPLE_186, { csv: (t) => t.replaceAll(',520.00\n', ',521.00\n') }));
       expect(res.statusCode).toBe(500);

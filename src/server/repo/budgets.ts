@@ -27,6 +27,11 @@ export async function getBudget(q: Queryable, unit: string, year: number): Promi
   return one(q, `SELECT ${COLUMNS} FROM budgets b WHERE b.unit_code = $1 AND b.year = $2`, [unit, year]);
 }
 
+/** Only the id and version (to look up cached outputs). */
+export async function getBudgetVersion(q: Queryable, unit: string, year: number): Promise<{ id: number; version: number } | undefined> {
+  return one(q, 'SELECT id, version FROM budgets WHERE unit_code = $1 AND year = $2', [unit, year]);
+}
+
 /** Locks the row for the rest of the transaction (imports, which replace a budget). */
 export async function getBudgetForUpdate(q: Queryable, unit: string, year: number): Promise<BudgetRow | undefined> {
   return one(q, `SELECT ${COLUMNS} FROM budgets b WHERE b.unit_code = $1 AND b.year = $2 FOR UPDATE`, [unit, year]);

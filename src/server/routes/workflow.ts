@@ -36,6 +36,7 @@ export async function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
         const unit = await unitOr404(ctx.db, req.params.unit);
         const user = authorize(req.user, t.action, unit);
         const { row, snapshot } = await transition(ctx.db, ctx.outputs, user, unit, req.params.year, name, expectedVersion(req), req.body?.comment);
+        if (snapshot) ctx.packages.forgetLatest(unit.code, req.params.year);
         setVersion(reply, row.version);
         return { status: row.status, version: row.version, ...(snapshot ? { snapshot } : {}) };
       },

@@ -7,7 +7,7 @@ import { checkBudget, type CheckReport } from '../../checks/index.ts';
 import type { Table } from '../../ir/table.ts';
 import type { Queryable } from '../db/db.ts';
 import { notFound } from '../errors.ts';
-import { getBudget } from '../repo/budgets.ts';
+import { getBudgetVersion } from '../repo/budgets.ts';
 import type { UnitRow } from '../repo/org.ts';
 import { loadUnitBudget, type LoadedUnitBudget } from './model.ts';
 
@@ -35,7 +35,7 @@ export class OutputCache {
 
   /** Reads only the budget's version when its outputs are cached. */
   async get(q: Queryable, unit: UnitRow, year: number): Promise<BudgetOutputs> {
-    const row = await getBudget(q, unit.code, year);
+    const row = await getBudgetVersion(q, unit.code, year);
     if (!row) throw notFound(`${unit.name}（${unit.code}）${year} 年度预算尚未导入`);
     return this.entries.get(`${row.id}:${row.version}`) ?? this.of(await loadUnitBudget(q, unit, year));
   }

@@ -1,6 +1,9 @@
 /**
  * Published packages as the public API serves them. A snapshot never changes, so its parsed
- * content, its response body and its charts are computed once and kept (bounded by count).
+ * content, its response body and its charts are computed once and kept (bounded by count), and
+ * a request for version n is answered without the database once cached. Which version is the
+ * latest is remembered for LATEST_TTL_MS: a publish through this process forgets it at once,
+ * one through another server process shows within that time.
  */
 import { cachedClassification } from '../../classification/load.ts';
 import { tableToJson } from '../../formats/json.ts';
@@ -20,12 +23,30 @@ export interface PackageEntry {
   raw: string;
 }
 
+export const LATEST_TTL_MS = 1000;
+
 export class PackageCache {
   private readonly entries = new Map<string, PackageEntry>();
+  private readonly latest = new Map<string, { version: number; until: number }>();
   constructor(private readonly max = 128) {}
 
   /** Version `n`, or the latest. */
   async get(q: Queryable, unit: string, year: number, n?: number): Promise<PackageEntry> {
+    const pointer = n === undefined ? this.latest.get(`${unit}:${year}`) : undefined;
+    const version = n ?? (pointer && pointer.until > Date.now() ? pointer.version : undefined);
+    const cached = version !== undefined ? this.entries.get(`${unit}:${year}:${version}`) : undefined;
+    if (cached) return cached;
+    const entry = await this.load(q, unit, year, n);
+    if (n === undefined) this.latest.set(`${unit}:${year}`, { version: entry.meta.version, until: Date.now() + LATEST_TTL_MS });
+    return entry;
+  }
+
+  /** After a publish: the next request for the latest version asks the database. */
+  forgetLatest(unit: string, year: number) {
+    this.latest.delete(`${unit}:${year}`);
+  }
+
+  private async load(q: Queryable, unit: string, year: number, n?: number): Promise<PackageEntry> {
     const meta = await getSnapshotMeta(q, unit, year, n);
     if (!meta) throw notFound(n ? `${unit} ${year} 年度没有第 ${n} 版公开数据` : `${unit} ${year} 年度预算尚未公开`);
     const key = `${unit}:${year}:${meta.version}`;

@@ -1,0 +1,60 @@
+/**
+ * Server throughput: the app on in-memory PGlite with both examples published, listening on
+ * 127.0.0.1, loaded by autocannon (10 connections, ~5 s per endpoint) on the public table
+ * endpoint and on the findings endpoint (signed in). Run alone: `node --import tsx bench/server.ts`.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { buildApp } from '../src/server/app.ts';
+import { openDb } from '../src/server/db/db.ts';
+import { migrate } from '../src/server/db/migrate.ts';
+import { createAdmin, seedExamples } from '../src/server/seed.ts';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+export interface ServerBenchResult {
+  name: string;
+  /** requests per second, average over the run */
+  rps: number;
+  /** 99th percentile latency, ms */
+  p99: number;
+}
+
+export async function benchServer(opts: { duration?: number; connections?: number } = {}): Promise<ServerBenchResult[]> {
+  const db = await openDb({});
+  await migrate(db);
+  const admin = await createAdmin(db);
+  await seedExamples(db, admin.user, { publish: true });
+  const app = await buildApp({ db });
+  try {
+    const login = await app.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: admin.password } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    const targets = [
+      { name: 'public tables GET /api/public/packages/186001/2024/latest', url: `${base}/api/public/packages/186001/2024/latest` },
+      { name: 'findings GET /api/budgets/186001/2024/findings', url: `${base}/api/budgets/186001/2024/findings`, headers: { cookie } },
+    ];
+    const results: ServerBenchResult[] = [];
+    for (const t of targets) {
+      const r = await autocannon({ url: t.url, headers: t.headers, connections: opts.connections ?? 10, duration: opts.duration ?? 5 });
+      if (r.non2xx || r.errors) throw new Error(`${t.name}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
+      results.push({ name: t.name, rps: Math.round(r.requests.average), p99: r.latency.p99 });
+    }
+    return results;
+  } finally {
+    await app.close();
+    await db.close();
+  }
+}
+
+export const formatServerBench = (rs: ServerBenchResult[]) =>
+  ['server (autocannon, 10 connections)', ...rs.map((r) => `  ${r.name}: ${r.rps} req/s, p99 ${r.p99} ms`)].join('\n');
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) console.log(formatServerBench(await benchServer()));

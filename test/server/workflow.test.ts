@@ -193,6 +193,12 @@ describe('public data', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const csv = await anon.get('/api/public/packages/104012/2024/latest/download.csv?table=03');
     expect(csv.body.split('\r\n')[0]).toContain('科目编码');
+    const html = await anon.get('/api/public/packages/104012/2024/v/1/download.html?table=14');
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.body).toContain('“三公”经费');
+    expect(html.body).not.toContain('预算01表');
+    const pdf = await anon.get('/api/public/packages/104012/2024/v/1/download.pdf?table=01');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await anon.get('/api/public/packages/104012/2024/v/1/download.doc')).statusCode).toBe(404);
   });
 });

@@ -24,6 +24,10 @@ export const DOWNLOADS: Record<string, Download> = {
       return Buffer.from('\ufeff' + parts.join('\r\n'));
     },
   },
+  html: {
+    contentType: 'text/html; charset=utf-8',
+    render: async (tables) => Buffer.from((await import('../../formats/html.ts')).htmlDocument(tables)),
+  },
   xlsx: {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     render: async (tables) => (await import('../../formats/xlsx.ts')).xlsxBuffer(tables),

@@ -53,10 +53,10 @@ function evaluate(rule: Rule, set: TableSet): Failure[] {
   }
 }
 
-function holds(rule: Rule, lhs: Side, op: Op, rhs: Side): boolean {
-  const precision = Math.max(lhs.precision, rhs.precision);
-  const tol = rule.tolerance === 'exact' ? 0 : (precision / 2) * (lhs.terms + rhs.terms - 1);
-  return op === '=' ? Math.abs(lhs.sum - rhs.sum) <= tol : lhs.sum <= rhs.sum + tol;
+/** found op expected, allowing half a displayed step per term when figures were rounded. */
+function holds(rule: Rule, found: number, expected: number, op: Op, terms: number, precision: number): boolean {
+  const tol = precision === 0 || rule.tolerance === 'exact' ? 0 : (precision / 2) * (terms - 1);
+  return op === '=' ? Math.abs(found - expected) <= tol : found <= expected + tol;
 }
 
 const sumSides = (rs: Resolved[]): Side => ({
@@ -74,7 +74,7 @@ function cells(rule: CellsRule, set: TableSet): Failure[] {
     const r = c.rhs.map((x) => set.resolve(x));
     const lhs = sumSides(l);
     const rhs = sumSides(r);
-    if (!holds(rule, lhs, c.op ?? '=', rhs)) out.push({ table: c.lhs[0].table, row: l[0].row, col: l[0].col, expected: rhs.sum, found: lhs.sum });
+    if (!holds(rule, lhs.sum, rhs.sum, c.op ?? '=', lhs.terms + rhs.terms, Math.max(lhs.precision, rhs.precision))) out.push({ table: c.lhs[0].table, row: l[0].row, col: l[0].col, expected: rhs.sum, found: lhs.sum });
   }
   return out;
 }
@@ -90,8 +90,7 @@ function rowSum(rule: RowSumRule, set: TableSet): Failure[] {
     if (row.kind === 'line') return;
     const found = amountOf(row, total);
     const expected = parts.reduce((s, c) => s + amountOf(row, c), 0);
-    if (!holds(rule, { sum: found, terms: 1, precision: p }, '=', { sum: expected, terms: parts.length, precision: p }))
-      out.push({ table: rule.table, row: i, col: total, expected, found });
+    if (!holds(rule, found, expected, '=', 1 + parts.length, p)) out.push({ table: rule.table, row: i, col: total, expected, found });
   });
   return out;
 }
@@ -122,8 +121,7 @@ function tree(rule: TreeRule, set: TableSet): Failure[] {
     for (const c of amountCols) {
       const found = amountOf(table.rows[parent], c);
       const expected = kids.reduce((s, k) => s + amountOf(table.rows[k], c), 0);
-      if (!holds(rule, { sum: found, terms: 1, precision: p }, '=', { sum: expected, terms: kids.length, precision: p }))
-        out.push({ table: rule.table, row: parent, col: c, expected, found });
+      if (!holds(rule, found, expected, '=', 1 + kids.length, p)) out.push({ table: rule.table, row: parent, col: c, expected, found });
     }
   }
   return out;
@@ -136,27 +134,35 @@ function join(rule: JoinRule, set: TableSet): Failure[] {
   const leftRows = set.keyed(rule.left);
   const rightRows = set.keyed(rule.right);
   const where = (rule.whereEmpty ?? []).map((w) => ({ t: set.get(w.table).table, rows: set.keyed(w.table), cols: w.cols.map((k) => set.col(w.table, k)) }));
-  const keys = new Set<string>();
-  for (const kind of rule.rows) for (const id of [rule.left, rule.right]) for (const k of set.keysOfKind(id, kind)) keys.add(k);
   const lp = L.table.precision ?? 0;
   const rp = R.table.precision ?? 0;
-  const sumAt = (t: Table, i: number | undefined, cols: readonly number[]) => (i === undefined ? 0 : cols.reduce((s, c) => s + amountOf(t.rows[i], c), 0));
+  const precision = Math.max(lp, rp);
+  const sumAt = (t: Table, i: number | undefined, cols: readonly number[]) => {
+    if (i === undefined) return 0;
+    let s = 0;
+    for (const c of cols) s += amountOf(t.rows[i], c);
+    return s;
+  };
   const out: Failure[] = [];
-  for (const k of keys) {
-    if (where.some((w) => {
+  const compare = (k: string) => {
+    for (const w of where) {
       const wi = w.rows.get(k);
-      return wi !== undefined && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0);
-    }))
-      continue;
+      if (wi !== undefined && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0)) return;
+    }
     const li = leftRows.get(k);
     const ri = rightRows.get(k);
     for (const [lc, rc] of pairs) {
       const found = sumAt(L.table, li, lc);
       const expected = sumAt(R.table, ri, rc);
-      if (holds(rule, { sum: found, terms: lc.length, precision: lp }, rule.op ?? '=', { sum: expected, terms: rc.length, precision: rp })) continue;
+      if (holds(rule, found, expected, rule.op ?? '=', lc.length + rc.length, precision)) continue;
       if (li !== undefined) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
       else out.push({ table: rule.right, row: ri!, col: rc[0], expected: found, found: expected });
     }
+  };
+  // Every key on the left, then the right's keys the left lacks (they compare against zero).
+  for (const kind of rule.rows) {
+    for (const k of set.keysOfKind(rule.left, kind)) compare(k);
+    for (const k of set.keysOfKind(rule.right, kind)) if (!leftRows.has(k)) compare(k);
   }
   return out;
 }

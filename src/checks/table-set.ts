@@ -29,13 +29,20 @@ export interface Resolved {
   precision: number;
 }
 
+const colCache = new WeakMap<LeafColumn[], Map<string, number>>();
+function columnsOf(ls: LeafColumn[]): Map<string, number> {
+  let m = colCache.get(ls);
+  if (!m) colCache.set(ls, (m = new Map(ls.map((c, i) => [c.key, i]))));
+  return m;
+}
+
 export class TableSet {
   private readonly byId = new Map<string, Indexed>();
 
   constructor(tables: Table[]) {
     for (const t of tables) {
       const ls = leaves(t.header);
-      this.byId.set(t.id, { table: t, leaves: ls, cols: new Map(ls.map((c, i) => [c.key, i])) });
+      this.byId.set(t.id, { table: t, leaves: ls, cols: columnsOf(ls) });
     }
   }
 

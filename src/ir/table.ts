@@ -63,7 +63,16 @@ export interface LeafColumn {
   path: string[];
 }
 
+const leafCache = new WeakMap<ColumnNode[], LeafColumn[]>();
+
+/** The leaf columns of a header, left to right (cached: headers are shared and not mutated). */
 export function leaves(header: ColumnNode[]): LeafColumn[] {
+  let out = leafCache.get(header);
+  if (!out) leafCache.set(header, (out = leavesOf(header)));
+  return out;
+}
+
+function leavesOf(header: ColumnNode[]): LeafColumn[] {
   const out: LeafColumn[] = [];
   const walk = (nodes: ColumnNode[], path: string[]) => {
     for (const n of nodes) {
@@ -111,8 +120,19 @@ export function headerGrid(header: ColumnNode[]): HeaderCell[] {
   return out;
 }
 
+const normCache = new Map<string, string>();
+
 /** Label normalisation for matching (not for display): no whitespace, ASCII brackets and quotes. */
 export function normLabel(s: string): string {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    if (normCache.size > 50_000) normCache.clear();
+    normCache.set(s, (n = normalise(s)));
+  }
+  return n;
+}
+
+function normalise(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000]+/g, '')

@@ -2,7 +2,7 @@
  * The generic builder behind the tables that are "function rows × amount columns": it sums
  * line items into (unit, 项) cells once, then lays out 合计 / 部门 / 单位 / 类 / 款 / 项 rows.
  */
-import type { Cell, Row, RowKind, Table } from '../ir/table.ts';
+import type { Cell, ColumnNode, Row, RowKind, Table } from '../ir/table.ts';
 import type { LineItem } from '../model/budget.ts';
 import type { BuildContext } from './context.ts';
 import { matches, type DefColumn } from './columns.ts';
@@ -33,13 +33,19 @@ export interface AggregateDef {
 }
 
 interface Compiled {
+  /** The header without measures, shared by every table built from the definition. */
+  header: ColumnNode[];
   leaves: DefColumn[];
   /** leaf indexes of columns that match line items, and their predicates */
   matchCols: number[];
   /** leaf index → leaf indexes it sums, in an order where every operand is computed first */
   sumOrder: [number, number[]][];
   amountCols: number[];
+  /** Per global signature id: the columns it lands in, or NONE when outside the table's pool. */
+  memo: (Int32Array | undefined)[];
 }
+
+const NONE = new Int32Array(0);
 
 const compiled = new WeakMap<AggregateDef, Compiled>();
 
@@ -75,16 +81,14 @@ function compile(def: AggregateDef): Compiled {
   };
   [...sums.keys()].forEach(visit);
   const amountCols = leaves.map((l, i) => (l.kind === 'amount' ? i : -1)).filter((i) => i >= 0);
-  c = { leaves, matchCols, sumOrder, amountCols };
+  c = { header: def.columns.map(stripMeasure), leaves, matchCols, sumOrder, amountCols, memo: [] };
   compiled.set(def, c);
   return c;
 }
 
 export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
-  const { leaves, matchCols, sumOrder, amountCols } = compile(def);
+  const { leaves, matchCols, sumOrder, amountCols, memo } = compile(def);
   const width = leaves.length;
-  // Which columns each (fund, kind, econ) signature lands in: computed once per signature.
-  const memo: (Int32Array | null)[] = new Array(ctx.signatureCount).fill(null);
   const matchPreds = matchCols.map((i) => (leaves[i].measure as { match: Parameters<typeof matches>[0] }).match);
   // One flat block of sums per table: cell c's vector is sums[c*width … c*width+width).
   const nCells = ctx.cellFunction.length;
@@ -92,8 +96,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   const present = new Uint8Array(nCells);
   const { items, signature, cell } = ctx;
   let any = false;
-  // Pool membership and columns depend only on the item's signature: decide once per signature.
-  const NONE = new Int32Array(0);
+  // Pool membership and columns depend only on the item's signature: decided once per signature.
   for (let i = 0; i < items.length; i++) {
     const s = signature[i];
     let cols = memo[s];
@@ -209,13 +212,13 @@ function tableOf(def: AggregateDef, ctx: BuildContext, rows: Row[], empty: boole
     title: def.title,
     filer: ctx.filer,
     unit: '万元',
-    header: def.columns.map(stripMeasure),
+    header: compile(def).header,
     rows,
     notes: [...(def.notes ?? []), ...(empty ? [EMPTY_TABLE_NOTE] : [])],
     empty,
   };
 }
 
-function stripMeasure({ label, key, kind, children }: DefColumn): import('../ir/table.ts').ColumnNode {
+function stripMeasure({ label, key, kind, children }: DefColumn): ColumnNode {
   return children?.length ? { label, children: children.map(stripMeasure) } : { label, key, kind: kind ?? 'amount' };
 }

@@ -11,9 +11,11 @@ export interface BuildContext {
   filer: string;
   units: Unit[];
   items: LineItem[];
-  /** Per item: id of its (fund, kind, deptEcon, govEcon) combination; column matching is memoised on it. */
+  /**
+   * Per item: id of its (fund, kind, deptEcon, govEcon) combination. Ids are global to the process,
+   * so which columns a combination lands in is decided once per table, whatever the budget.
+   */
   signature: Int32Array;
-  signatureCount: number;
   /** Per item: id of its (unit, function 项) cell; rows are built from these. */
   cell: Int32Array;
   cellUnit: number[];
@@ -22,21 +24,24 @@ export interface BuildContext {
   unitCells: number[][];
 }
 
+const signatureIds = new Map<string, number>();
+/** How many distinct signatures have been seen (the size memo arrays need). */
+export const signatureCount = () => signatureIds.size;
+
 export function buildContext(budget: Budget, classification: Classification): BuildContext {
   const units = [...budget.units].sort((a, b) => a.code.localeCompare(b.code));
   const unitIndex = new Map(units.map((u, i) => [u.code, i]));
   const items = budget.lineItems;
   const signature = new Int32Array(items.length);
   const cell = new Int32Array(items.length);
-  const sigIds = new Map<string, number>();
   const cellIds = new Map<string, number>();
   const cellUnit: number[] = [];
   const cellFunction: string[] = [];
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
     const sk = `${li.fund}|${li.kind}|${li.deptEconCode}|${li.govEconCode}`;
-    let s = sigIds.get(sk);
-    if (s === undefined) sigIds.set(sk, (s = sigIds.size));
+    let s = signatureIds.get(sk);
+    if (s === undefined) signatureIds.set(sk, (s = signatureIds.size));
     signature[i] = s;
     const ck = `${li.unit}|${li.functionCode}`;
     let c = cellIds.get(ck);
@@ -57,7 +62,6 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     units,
     items,
     signature,
-    signatureCount: sigIds.size,
     cell,
     cellUnit,
     cellFunction,

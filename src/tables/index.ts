@@ -2,6 +2,8 @@ import type { Classification } from '../classification/classification.ts';
 import type { Table } from '../ir/table.ts';
 import type { Budget } from '../model/budget.ts';
 import { balanceToStep } from '../model/rounding.ts';
+import { unitBudgets } from '../model/split.ts';
+import { composeDepartment, ROUNDING_NOTE } from './compose.ts';
 import { buildContext, type BuildContext } from './context.ts';
 import { build01 } from './t01-revenue-expenditure-summary.ts';
 import { build02 } from './t02-income-summary.ts';
@@ -33,7 +35,6 @@ export const HUNAN_23: ((ctx: BuildContext) => Table)[] = [
   build13, build14, build15, build16, build17, build18, build19, build20, build21, build22, build23,
 ];
 
-export const ROUNDING_NOTE = '注：金额按舍位平衡取整至万元两位小数，合计等于各分项之和。';
 
 /**
  * Builds all 23 tables of a budget (a department, or one unit when the budget holds one). Amounts
@@ -46,4 +47,19 @@ export function buildTables(budget: Budget, classification: Classification): Tab
   const tables = HUNAN_23.map((build) => build(ctx));
   if (balanced !== budget) for (const t of tables) t.notes.push(ROUNDING_NOTE);
   return tables;
+}
+
+export { ROUNDING_NOTE };
+
+export interface DepartmentPackages {
+  department: Table[];
+  /** Each unit's own 23 tables, by unit code. */
+  units: Map<string, Table[]>;
+}
+
+/** The department's tables and every unit's own tables, the department's composed from its units'. */
+export function buildDepartmentPackages(budget: Budget, classification: Classification): DepartmentPackages {
+  const parts = unitBudgets(budget);
+  const perUnit = parts.map((u) => buildTables(u, classification));
+  return { department: composeDepartment(budget, perUnit), units: new Map(parts.map((u, i) => [u.units[0].code, perUnit[i]])) };
 }

@@ -16,7 +16,15 @@ export interface GoalsTableDef {
   notes: string[];
 }
 
+const headers = new WeakMap<GoalsTableDef, ColumnNode[]>();
+
 export function goalsHeader(def: GoalsTableDef): ColumnNode[] {
+  let h = headers.get(def);
+  if (!h) headers.set(def, (h = goalsHeaderOf(def)));
+  return h;
+}
+
+function goalsHeaderOf(def: GoalsTableDef): ColumnNode[] {
   return [
     { label: def.codeLabel, key: 'code', kind: 'code' },
     { label: '单位（专项）名称', key: 'name', kind: 'text' },

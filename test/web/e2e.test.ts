@@ -1,0 +1,212 @@
+/**
+ * The whole system in a real browser (Debian chromium driven by playwright-core): an editor signs
+ * in, imports the seed example, edits a line item, meets a conflict, previews the 23 tables,
+ * downloads xlsx and submits; a reviewer approves and publishes; the public sees the tables and
+ * the charts. Screenshots go to test-artifacts/web/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { hashPassword } from '../../src/server/auth/password.ts';
+import { type Db, openDb } from '../../src/server/db/db.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { upsertDepartment, upsertUnit } from '../../src/server/repo/org.ts';
+import { insertUser } from '../../src/server/repo/users.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const EXAMPLE = 'examples/hunan-104012';
+const SHOTS = 'test-artifacts/web';
+const PASSWORD = 'correct horse battery';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`web e2e skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)`);
+
+describe.skipIf(!hasChromium)('web app in chromium', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let webRoot: string;
+
+  beforeAll(async () => {
+    // the app as `npm run build:web` builds it, into a private folder so web/dist is left alone
+    webRoot = mkdtempSync(join(tmpdir(), 'yusuan-web-'));
+    const built = spawnSync('node_modules/.bin/vite', ['build', '--config', 'web/vite.config.ts', '--outDir', webRoot, '--logLevel', 'error'], { encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`vite build failed: ${built.stderr}`);
+
+    db = await openDb({});
+    await migrate(db);
+    // the finance department has registered the unit and its people; the budget itself is not there yet
+    const seed = JSON.parse(readFileSync(`${EXAMPLE}/budget.json`, 'utf8'));
+    await upsertDepartment(db, seed.department.code, seed.department.name);
+    await upsertUnit(db, { code: '104012', departmentCode: seed.department.code, name: seed.units[0].name, type: seed.units[0].type });
+    const passwordHash = await hashPassword(PASSWORD);
+    await insertUser(db, { username: 'ed104012', displayName: '单位编制人', role: 'editor', unitCode: '104012', passwordHash });
+    await insertUser(db, { username: 'rev104', displayName: '部门审核人', role: 'reviewer', departmentCode: '104', passwordHash });
+
+    app = await buildApp({ db, webRoot, loginRateLimit: { max: 1000, timeWindow: '1 minute' } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+    if (webRoot) rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  const newPage = async (): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { ctx, page, errors };
+  };
+  const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+  const login = async (page: Page, username: string) => {
+    await page.goto(`${base}/login`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('form button[type=submit]');
+    await page.waitForURL(`${base}/budgets`);
+  };
+  /** Waits until the findings panel shows the checks of the budget's current version. */
+  const findingsOfCurrentVersion = async (page: Page) => {
+    const version = await page.locator('section.workflow').getAttribute('data-version');
+    const counts = page.locator(`[data-testid=findings-counts][data-version="${version}"]`);
+    await counts.waitFor();
+    return { version: Number(version), errors: Number(await counts.getAttribute('data-errors')) };
+  };
+  const downloadBytes = async (page: Page, selector: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    return readFileSync((await download.path())!);
+  };
+
+  it('takes a budget from import to publication and shows it to the public', async () => {
+    // — editor: import the seed example as budget.json + line-items.csv
+    const editor = await newPage();
+    const { page } = editor;
+    await login(page, 'ed104012');
+    await page.setInputFiles('input[name=budget]', `${EXAMPLE}/budget.json`);
+    await page.setInputFiles('input[name=lineItems]', `${EXAMPLE}/line-items.csv`);
+    await page.click('form.import-form button[type=submit]');
+    await page.waitForURL(`${base}/budgets/104012/2024`);
+    const csvRows = readFileSync(`${EXAMPLE}/line-items.csv`, 'utf8').trim().split('\n').length - 1;
+    await expect.poll(() => page.locator('table.line-items tbody tr').count()).toBe(csvRows);
+    const first = await findingsOfCurrentVersion(page);
+    expect(first.errors).toBe(0);
+    await shot(page, '01-editor-workspace');
+
+    // — an inline edit is saved with the version it was based on, and checked again
+    const amount1 = page.getByLabel('金额（万元） 1', { exact: true });
+    const before = await amount1.inputValue();
+    await amount1.fill('33.5');
+    await amount1.press('Enter');
+    await page.locator(`section.workflow[data-version="${first.version + 1}"]`).waitFor();
+    expect((await findingsOfCurrentVersion(page)).version).toBe(first.version + 1);
+    await expect.poll(() => amount1.inputValue()).toBe('33.50');
+
+    // — someone else changes the budget meanwhile: the next edit here is refused with a conflict, not lost
+    const other = await apiSession(base, 'ed104012');
+    const itemId = await page.locator('table.line-items tbody tr').first().getAttribute('data-id');
+    const patched = await other.request('PATCH', `/api/budgets/104012/2024/line-items/${itemId}`, { amount: before }, first.version + 1);
+    expect(patched.status).toBe(200);
+    await amount1.fill('34');
+    await amount1.press('Enter');
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor();
+    await shot(page, '02-conflict');
+    await conflict.getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => amount1.inputValue()).toBe(before);
+    expect(await conflict.count()).toBe(0);
+    expect((await findingsOfCurrentVersion(page)).errors).toBe(0);
+
+    // — code picker: search by name, shows code and name
+    const picker = page.getByRole('combobox', { name: '支出功能分类' }).first();
+    await picker.click();
+    await picker.fill('机构运行');
+    await expect.poll(() => page.locator('.picker-list [role=option]').first().textContent()).toContain('2060301');
+    await shot(page, '03-code-picker');
+    await picker.press('Escape');
+
+    // — preview of the 23 tables
+    await page.getByRole('tab', { name: '23 张表' }).click();
+    await expect.poll(() => page.locator('table.budget').count()).toBe(23);
+    expect(await page.locator('#table-01 caption .title').textContent()).toMatch(/收\s*支\s*总\s*表/);
+    await shot(page, '04-tables-preview');
+
+    // — xlsx download of the draft
+    await page.getByRole('tab', { name: '导入与下载' }).click();
+    const draftXlsx = await downloadBytes(page, 'a[data-format=xlsx]');
+    expect(draftXlsx.subarray(0, 2).toString()).toBe('PK');
+
+    // — submit
+    await page.getByRole('button', { name: '送审', exact: true }).click();
+    await page.locator('section.workflow[data-status=submitted]').waitFor();
+    await shot(page, '05-submitted');
+
+    // — reviewer: sees it waiting, approves and publishes
+    const reviewer = await newPage();
+    await login(reviewer.page, 'rev104');
+    await reviewer.page.getByRole('link', { name: /104012/ }).click();
+    await reviewer.page.getByRole('button', { name: '审核通过', exact: true }).click();
+    await reviewer.page.locator('.comment-form textarea').fill('数据无误，同意。');
+    await reviewer.page.locator('.comment-form button.primary').click();
+    await reviewer.page.locator('section.workflow[data-status=approved]').waitFor();
+    await reviewer.page.getByRole('button', { name: '公开', exact: true }).click();
+    await reviewer.page.locator('section.workflow[data-status=published]').waitFor();
+    await shot(reviewer.page, '06-reviewer-published');
+
+    // — the public: department → unit → year, charts and the tables
+    const visitor = await newPage();
+    const pub = visitor.page;
+    await pub.goto(base);
+    await pub.locator('a.year-link[href="/public/104012/2024"]').click();
+    await pub.waitForURL(`${base}/public/104012/2024`);
+    const canvas = pub.locator('[data-chart=function] canvas').first();
+    await canvas.waitFor();
+    const box = await canvas.boundingBox();
+    expect(box!.width).toBeGreaterThan(100);
+    expect(box!.height).toBeGreaterThan(100);
+    await pub.waitForTimeout(600); // let the chart animation finish before the screenshot
+    await shot(pub, '07-public-charts', true);
+    await pub.getByRole('tab', { name: '23 张表' }).click();
+    await expect.poll(() => pub.locator('table.budget').count()).toBe(23);
+    await shot(pub, '08-public-tables');
+    await pub.getByRole('tab', { name: '下载' }).click();
+    const publicXlsx = await downloadBytes(pub, 'a[data-format=xlsx]');
+    expect(publicXlsx.subarray(0, 2).toString()).toBe('PK');
+
+    // — English: UI strings and table labels
+    await pub.getByRole('button', { name: 'English' }).click();
+    await pub.getByRole('tab', { name: 'The 23 tables' }).click();
+    expect(await pub.locator('#table-01 caption .title').textContent()).toBe('Summary of revenue and expenditure');
+    await shot(pub, '09-public-tables-en');
+
+    for (const p of [editor, reviewer, visitor]) {
+      expect(p.errors).toEqual([]);
+      await p.ctx.close();
+    }
+  }, 60_000);
+});
+
+/** A second sign-in of a user through the API, as another browser would do. */
+async function apiSession(base: string, username: string) {
+  const res = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return {
+    request: (method: string, path: string, body: unknown, version: number) =>
+      fetch(`${base}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', 'if-match': `"${version}"` }, body: JSON.stringify(body) }),
+  };
+}

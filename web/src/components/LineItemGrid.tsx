@@ -1,0 +1,226 @@
+/**
+ * The line items of a budget as an editable grid: each change is saved on its own (with the
+ * budget version it was based on), codes are chosen with pickers, amounts typed in 万元.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Classification, LineItem } from '../api.ts';
+import { amountProblem, wan, wanExact } from '../format.ts';
+import { useI18n } from '../i18n.ts';
+import { CodePicker } from './CodePicker.tsx';
+
+/** A line item as the API takes it (amount: a 万元 decimal string). */
+export interface LineItemInput {
+  functionCode?: string;
+  deptEconCode?: string;
+  govEconCode?: string;
+  kind?: string;
+  project?: string;
+  fund?: string;
+  amount?: string;
+}
+
+interface Props {
+  items: LineItem[];
+  classification: Classification;
+  /** Project names registered for the unit. */
+  projects: string[];
+  editable: boolean;
+  /** Index of the row to show (a finding points at it). */
+  highlight?: number;
+  busy: Set<number>;
+  onPatch: (item: LineItem, patch: LineItemInput) => Promise<boolean>;
+  onAdd: (input: LineItemInput) => Promise<boolean>;
+  onDelete: (item: LineItem, index: number) => Promise<boolean>;
+}
+
+export function LineItemGrid({ items, classification: c, projects, editable, highlight, busy, onPatch, onAdd, onDelete }: Props) {
+  const { t, term } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    if (highlight === undefined) return;
+    body.current?.querySelector(`#item-${highlight + 1}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [highlight]);
+
+  const select = (value: string, options: string[], onChange: (v: string) => void, label: string, blank?: string, className?: string) => (
+    <select className={className} value={value} onChange={(e) => onChange(e.target.value)} disabled={!editable} aria-label={label} title={term(value)}>
+      {blank !== undefined && <option value="">{blank}</option>}
+      {!options.includes(value) && value !== '' && <option value={value}>{value}</option>}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {term(shortFund(o))}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <div className="grid-wrap">
+      <table className="grid line-items" aria-label={t('items')}>
+        <thead>
+          <tr>
+            <th className="num">{t('colNo')}</th>
+            <th>{t('colFunction')}</th>
+            <th>{t('colDeptEcon')}</th>
+            <th>{t('colGovEcon')}</th>
+            <th>{t('colKind')}</th>
+            <th>{t('colProject')}</th>
+            <th>{t('colFund')}</th>
+            <th className="num">{t('colAmount')}</th>
+            {editable && <th />}
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {items.map((li, i) => {
+            const patch = (p: LineItemInput) => void onPatch(li, p);
+            return (
+              <tr key={li.id} id={`item-${i + 1}`} data-id={li.id} className={[highlight === i ? 'highlight' : '', busy.has(li.id) ? 'busy' : ''].join(' ')}>
+                <td className="num">{i + 1}</td>
+                <td>
+                  <CodePicker label={t('colFunction')} subjects={c.function} level="项" value={li.functionCode} disabled={!editable} onChange={(v) => patch({ functionCode: v })} />
+                </td>
+                <td>
+                  <CodePicker label={t('colDeptEcon')} subjects={c.deptEcon} level="款" value={li.deptEconCode} disabled={!editable} onChange={(v) => patch({ deptEconCode: v })} />
+                </td>
+                <td>
+                  <CodePicker label={t('colGovEcon')} subjects={c.govEcon} level="款" value={li.govEconCode} emptyLabel={t('govEconAuto')} disabled={!editable} onChange={(v) => patch({ govEconCode: v })} />
+                </td>
+                <td>{select(li.kind, c.kinds, (v) => patch({ kind: v }), t('colKind'), undefined, 'kind')}</td>
+                <td>{select(li.project ?? '', projects, (v) => patch({ project: v }), t('colProject'), '')}</td>
+                <td>{select(li.fund, c.funds, (v) => patch({ fund: v }), t('colFund'))}</td>
+                <td className="num">
+                  <AmountInput fen={li.amountFen} disabled={!editable} label={`${t('colAmount')} ${i + 1}`} onCommit={(amount) => onPatch(li, { amount })} />
+                </td>
+                {editable && (
+                  <td>
+                    <button type="button" className="link-button danger" onClick={() => confirm(t('confirmDelete', { n: i + 1 })) && onDelete(li, i)}>
+                      {t('deleteRow')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {editable &&
+        (adding ? (
+          <NewRow classification={c} projects={projects} onCancel={() => setAdding(false)} onAdd={async (input) => (await onAdd(input)) && (setAdding(false), true)} />
+        ) : (
+          <button type="button" onClick={() => setAdding(true)}>
+            + {t('addRow')}
+          </button>
+        ))}
+    </div>
+  );
+}
+
+/**
+ * A fund source by its distinguishing part: this year's by the last segment (经费拨款), carry-over
+ * with its prefix (上年结转结余/财政专户管理资金 differs from 本年/财政专户管理资金). Other labels as they are.
+ */
+const shortFund = (f: string) => (f.startsWith('本年/') ? f.split('/').at(-1)! : f);
+
+/** A 万元 amount typed as text: saved on Enter or leaving the field, when it changed and parses. */
+function AmountInput({ fen, disabled, label, onCommit }: { fen: number; disabled: boolean; label: string; onCommit: (amount: string) => Promise<unknown> }) {
+  const [text, setText] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const commit = async () => {
+    if (text === null) return;
+    const typed = text.trim();
+    const p = typed === wanExact(fen) || typed === wan(fen) ? null : amountProblem(typed);
+    setProblem(p);
+    if (p) return; // keep the text so that it can be corrected
+    if (typed !== wanExact(fen) && typed !== wan(fen)) await onCommit(typed);
+    // saved or refused (the notice says why): show the stored amount again
+    setText(null);
+  };
+  return (
+    <input
+      className={`amount${problem ? ' invalid' : ''}`}
+      inputMode="decimal"
+      aria-label={label}
+      aria-invalid={!!problem}
+      title={problem ?? undefined}
+      value={text ?? wan(fen)}
+      disabled={disabled}
+      onFocus={() => setText(wanExact(fen))}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => void commit()}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        if (e.key === 'Escape') {
+          setText(null);
+          setProblem(null);
+        }
+      }}
+    />
+  );
+}
+
+function NewRow({ classification: c, projects, onAdd, onCancel }: { classification: Classification; projects: string[]; onAdd: (i: LineItemInput) => Promise<boolean>; onCancel: () => void }) {
+  const { t, term } = useI18n();
+  const [v, setV] = useState<LineItemInput>({ functionCode: '', deptEconCode: '', govEconCode: '', kind: c.kinds[0], project: '', fund: c.funds[0], amount: '' });
+  const set = (p: LineItemInput) => setV((x) => ({ ...x, ...p }));
+  const problem = v.amount ? amountProblem(v.amount) : null;
+  const ready = v.functionCode && v.deptEconCode && v.amount && !problem;
+  return (
+    <fieldset className="card new-row">
+      <legend>{t('addRowTitle')}</legend>
+      <label>
+        {t('colFunction')}
+        <CodePicker label={t('colFunction')} subjects={c.function} level="项" value={v.functionCode!} onChange={(x) => set({ functionCode: x })} />
+      </label>
+      <label>
+        {t('colDeptEcon')}
+        <CodePicker label={t('colDeptEcon')} subjects={c.deptEcon} level="款" value={v.deptEconCode!} onChange={(x) => set({ deptEconCode: x })} />
+      </label>
+      <label>
+        {t('colGovEcon')}
+        <CodePicker label={t('colGovEcon')} subjects={c.govEcon} level="款" value={v.govEconCode!} emptyLabel={t('govEconAuto')} onChange={(x) => set({ govEconCode: x })} />
+      </label>
+      <label>
+        {t('colKind')}
+        <select value={v.kind} onChange={(e) => set({ kind: e.target.value })}>
+          {c.kinds.map((k) => (
+            <option key={k} value={k}>
+              {term(k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('colProject')}
+        <select value={v.project} onChange={(e) => set({ project: e.target.value })}>
+          <option value="" />
+          {projects.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('colFund')}
+        <select value={v.fund} onChange={(e) => set({ fund: e.target.value })}>
+          {c.funds.map((f) => (
+            <option key={f} value={f}>
+              {term(f)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('colAmount')}
+        <input className={`amount${problem ? ' invalid' : ''}`} inputMode="decimal" value={v.amount} title={problem ?? undefined} onChange={(e) => set({ amount: e.target.value })} />
+      </label>
+      <div className="row-actions">
+        <button type="button" className="primary" disabled={!ready} onClick={() => void onAdd(v)}>
+          {t('save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -24,19 +24,21 @@ export function govEconClassColumns(totalLabel: string, extra: Match = {}): DefC
   ];
 }
 
+/** The classes of 部门预算经济分类 that 项目支出 is shown by (预算01表, 预算05表, 预算17表). */
+export const PROJECT_CLASSES: [string, string][] = [
+  ['302', '按项目管理的商品和服务支出'],
+  ['303', '按项目管理的对个人和家庭的补助'],
+  ['307', '债务利息及费用支出'],
+  ['309', '资本性支出（基本建设）'],
+  ['310', '资本性支出'],
+  ['311', '对企业补助（基本建设）'],
+  ['312', '对企业补助'],
+  ['313', '对社会保障基金补助'],
+  ['399', '其他支出'],
+];
+
 /** 基本支出 by 301/302/303 and 项目支出 by class (预算05表, 预算17表). */
 export function deptEconKindColumns(totalLabel: string): DefColumn[] {
-  const projectClasses: [string, string][] = [
-    ['302', '按项目管理的商品和服务支出'],
-    ['303', '按项目管理的对个人和家庭的补助'],
-    ['307', '债务利息及费用支出'],
-    ['309', '资本性支出（基本建设）'],
-    ['310', '资本性支出'],
-    ['311', '对企业补助（基本建设）'],
-    ['312', '对企业补助'],
-    ['313', '对社会保障基金补助'],
-    ['399', '其他支出'],
-  ];
   return [
     sum(totalLabel, 'total', 'basic.total', 'project.total'),
     group('基本支出', [
@@ -46,8 +48,8 @@ export function deptEconKindColumns(totalLabel: string): DefColumn[] {
       amount('对个人和家庭的补助', 'basic.303', { kinds: BASIC, deptEcon: ['303'] }),
     ]),
     group('项目支出', [
-      sum('合计', 'project.total', ...projectClasses.map(([c]) => `project.${c}`)),
-      ...projectClasses.map(([c, label]) => amount(label, `project.${c}`, { kinds: PROJECT, deptEcon: [c] })),
+      sum('合计', 'project.total', ...PROJECT_CLASSES.map(([c]) => `project.${c}`)),
+      ...PROJECT_CLASSES.map(([c, label]) => amount(label, `project.${c}`, { kinds: PROJECT, deptEcon: [c] })),
     ]),
   ];
 }

@@ -2,6 +2,7 @@ import type { Table } from '../ir/table.ts';
 import { isBasic } from '../model/budget.ts';
 import { FUND_SOURCES, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
+import { PROJECT_CLASSES } from './econ-columns.ts';
 import type { BuildContext } from './context.ts';
 import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, type Entry } from './lists.ts';
 
@@ -45,17 +46,6 @@ export const GOV_CLASSES: [string, string][] = [
 export const OTHER_KINDS_01 = ['三、事业单位经营支出', '四、上缴上级支出', '五、对附属单位补助支出'];
 const OTHER_KINDS = ['事业单位经营支出', '上缴上级支出', '对附属单位补助支出'];
 
-export const PROJECT_CLASSES: [string, string][] = [
-  ['302', '按项目管理的商品和服务支出'],
-  ['303', '按项目管理的对个人和家庭的补助'],
-  ['307', '债务利息及费用支出'],
-  ['309', '资本性支出（基本建设）'],
-  ['310', '资本性支出'],
-  ['311', '对企业补助（基本建设）'],
-  ['312', '对企业补助'],
-  ['313', '对社会保障基金补助'],
-  ['399', '其他支出'],
-];
 
 export function build01(ctx: BuildContext): Table {
   const items = ctx.items;

@@ -1,6 +1,7 @@
 /** Identities between the 23 Hunan tables (spec §4.2). */
 import { FUNCTION_CLASS_LIST } from '../../tables/lists.ts';
-import { GOV_CLASSES, PROJECT_CLASSES } from '../../tables/t01-revenue-expenditure-summary.ts';
+import { PROJECT_CLASSES } from '../../tables/econ-columns.ts';
+import { GOV_CLASSES } from '../../tables/t01-revenue-expenditure-summary.ts';
 import type { CellsRule, JoinRule, Op, Ref, Rule } from '../rule.ts';
 import { FUNCTION_LABELS_01, FUNCTION_LABELS_06, GOV_LABELS_01 } from './hunan-in-table.ts';
 import { line, rowsOf, total } from './refs.ts';

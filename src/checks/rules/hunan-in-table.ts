@@ -1,6 +1,7 @@
 /** Identities inside each of the 23 Hunan tables (spec §4.1). */
 import { FUNCTION_CLASS_LIST, chineseNumeral } from '../../tables/lists.ts';
-import { GOV_CLASSES, PROJECT_CLASSES } from '../../tables/t01-revenue-expenditure-summary.ts';
+import { PROJECT_CLASSES } from '../../tables/econ-columns.ts';
+import { GOV_CLASSES } from '../../tables/t01-revenue-expenditure-summary.ts';
 import { PUBLIC_GOODS_COLUMNS } from '../../tables/t13-public-goods-by-dept-econ.ts';
 import type { CellsRule, Rule } from '../rule.ts';
 import { line, lines, optionalLine, rowSum, tree } from './refs.ts';

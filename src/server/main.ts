@@ -10,6 +10,7 @@ import { buildApp } from './app.ts';
 import { hashPassword, randomPassword } from './auth/password.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { purgeExpiredSessions } from './repo/sessions.ts';
 import { hasAdmin, updateUser } from './repo/users.ts';
 import { createAdmin, seedExamples } from './seed.ts';
 
@@ -34,6 +35,9 @@ if (!(await hasAdmin(db))) {
   await updateUser(db, first.id, { passwordHash: await hashPassword(password), disabled: false });
 }
 
+await purgeExpiredSessions(db);
+const purge = setInterval(() => purgeExpiredSessions(db).catch(() => {}), 3600_000).unref();
+
 const app = await buildApp({ db, secureCookies, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 await app.listen({ host, port });
 const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
@@ -46,6 +50,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     console.log(`收到 ${signal}，正在关闭…`);
+    clearInterval(purge);
     await app.close();
     await db.close();
     process.exit(0);

@@ -148,25 +148,25 @@ export const MODEL_RULES: ModelRule[] = [
       }
     },
   },
+  {
+    id: 'C-rounding',
+    severity: 'info',
+    formula: '金额不是 0.01 万元的整数倍时，按舍位平衡取整后显示（合计等于各分项之和）',
+    *check(b) {
+      if (isOnStep(b)) return;
+      const shown = balanceToStep(b);
+      const exact = new Map<string, number>();
+      const key = (li: LineItem) => `${li.unit}|${li.functionCode}|${li.deptEconCode}|${li.govEconCode}|${li.kind}|${li.project ?? ''}|${li.fund}`;
+      for (const li of b.lineItems) exact.set(key(li), (exact.get(key(li)) ?? 0) + li.amount);
+      const worst = Math.max(0, ...shown.lineItems.map((li) => Math.abs(li.amount - (exact.get(key(li)) ?? 0))));
+      yield {
+        message: `金额以元计，按舍位平衡取整至万元两位小数显示；单条明细最大调整 ${formatMoney(worst, '元')} 元`,
+        messageEn: `amounts are balanced to 0.01 万元 for display; the largest change to one fact is ${formatMoney(worst, '元')} 元`,
+      };
+    },
+  },
 ];
 
-MODEL_RULES.push({
-  id: 'C-rounding',
-  severity: 'info',
-  formula: '金额不是 0.01 万元的整数倍时，按舍位平衡取整后显示（合计等于各分项之和）',
-  *check(b) {
-    if (isOnStep(b)) return;
-    const shown = balanceToStep(b);
-    const exact = new Map<string, number>();
-    const key = (li: LineItem) => `${li.unit}|${li.functionCode}|${li.deptEconCode}|${li.govEconCode}|${li.kind}|${li.project ?? ''}|${li.fund}`;
-    for (const li of b.lineItems) exact.set(key(li), (exact.get(key(li)) ?? 0) + li.amount);
-    const worst = Math.max(0, ...shown.lineItems.map((li) => Math.abs(li.amount - (exact.get(key(li)) ?? 0))));
-    yield {
-      message: `金额以元计，按舍位平衡取整至万元两位小数显示；单条明细最大调整 ${formatMoney(worst, '元')} 元`,
-      messageEn: `amounts are balanced to 0.01 万元 for display; the largest change to one fact is ${formatMoney(worst, '元')} 元`,
-    };
-  },
-});
 
 export function runModelRules(b: Budget, c: Classification): { findings: Finding[]; run: string[] } {
   const findings: Finding[] = [];

@@ -38,6 +38,7 @@ export async function benchServer(opts: { duration?: number; connections?: numbe
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const targets = [
+      { name: 'baseline GET /api/health', url: `${base}/api/health` },
       { name: 'public tables GET /api/public/packages/186001/2024/latest', url: `${base}/api/public/packages/186001/2024/latest` },
       { name: 'findings GET /api/budgets/186001/2024/findings', url: `${base}/api/budgets/186001/2024/findings`, headers: { cookie } },
     ];
@@ -54,7 +55,11 @@ export async function benchServer(opts: { duration?: number; connections?: numbe
   }
 }
 
+/** The first result is the baseline (a trivial route on the same server); the others are shown against it. */
 export const formatServerBench = (rs: ServerBenchResult[]) =>
-  ['server (autocannon, 10 connections)', ...rs.map((r) => `  ${r.name}: ${r.rps} req/s, p99 ${r.p99} ms`)].join('\n');
+  [
+    'server (127.0.0.1, autocannon, 10 connections)',
+    ...rs.map((r, i) => `  ${r.name}: ${r.rps} req/s, p99 ${r.p99} ms${i ? `  (${(r.rps / rs[0].rps).toFixed(2)}× of baseline req/s)` : ''}`),
+  ].join('\n');
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) console.log(formatServerBench(await benchServer()));

@@ -13,6 +13,7 @@ import { registerAuth } from './auth/plugin.ts';
 import type { Db } from './db/db.ts';
 import { ApiError } from './errors.ts';
 import { serverSecret } from './repo/sessions.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { budgetRoutes } from './routes/budgets.ts';
 import { classificationRoutes } from './routes/classification.ts';
@@ -102,7 +103,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const secret = await serverSecret(opts.db, 'cookie');
   await registerAuth(app, { db: opts.db, secret, secureCookies: ctx.secureCookies });
 
-  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, classificationRoutes]) {
+  // Liveness for load balancers and monitoring; also the baseline of the server benchmark.
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, classificationRoutes, auditRoutes]) {
     await routes(app, ctx);
   }
   await registerStatic(app, opts.webRoot);

@@ -13,6 +13,7 @@ import { leaves } from '../ir/table.ts';
 import { DisclosureError, readDisclosure, READABLE, type ReadResult } from '../formats/readers/index.ts';
 import { LAYOUT_IDS, layoutSet, type LayoutId, type LayoutSet } from '../layouts/index.ts';
 import { HUNAN_23_HINTS } from '../layouts/hunan-23-hints.ts';
+import { STANDARD_9_RULES } from '../layouts/standard-9-rules.ts';
 import { auditHtml, auditText } from './audit-report.ts';
 
 export interface AuditOptions {
@@ -35,8 +36,11 @@ export async function audit(path: string, layout: LayoutId | 'auto', classificat
   const read = await readDisclosure(path, { layout, classification });
   const set = layoutSet(read.layout, classification);
   // The reader's placement hints are identities too: they are checked with the catalogue.
-  const rules = read.layout === 'hunan-23' ? [...HUNAN_23_RULES, ...HUNAN_23_HINTS] : layoutRules(set);
+  const rules = read.layout === 'hunan-23' ? [...HUNAN_23_RULES, ...HUNAN_23_HINTS] : [...layoutRules(set), ...STANDARD_9_RULES];
   const report = checkTables(read.tables, { classification, rules, expectedTables: set.tables.map((t) => t.id) });
+  // The function-code rules read every 类/款/项 row as 支出功能分类; economic-class trees are not.
+  const econ = new Set(set.tables.filter((t) => t.codes === 'deptEcon').map((t) => t.id));
+  report.findings = report.findings.filter((f) => !(f.rule.startsWith('C-function') && econ.has(f.table ?? '')));
   return { read, report, set };
 }
 

@@ -43,6 +43,8 @@ export interface TableLayout {
   unreachable?: string[];
   /** Code list of the tree rows (default: 支出功能分类). */
   codes?: 'function' | 'deptEcon';
+  /** Whether department and unit rows come before the subject rows (default: yes, as in Hunan). */
+  orgRows?: boolean;
 }
 
 export type LayoutId = 'hunan-23' | 'standard-9';

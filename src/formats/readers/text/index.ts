@@ -12,6 +12,7 @@ import type { Rule } from '../../../checks/rule.ts';
 import { TableSet } from '../../../checks/table-set.ts';
 import { leaves, type Cell, type Table } from '../../../ir/table.ts';
 import { HUNAN_23_HINTS } from '../../../layouts/hunan-23-hints.ts';
+import { STANDARD_9_RULES } from '../../../layouts/standard-9-rules.ts';
 import { detectLayout, layoutSet, type TableLayout } from '../../../layouts/index.ts';
 import { FEN_PER, formatMoney, parseMoney, type AmountUnit } from '../../../money/money.ts';
 import { boundsFromRules } from '../assign/links.ts';
@@ -21,7 +22,8 @@ import { assembleRow, labelOf } from './assemble.ts';
 import { readLists } from './lists.ts';
 import { parseRows, splitNotes } from './rows.ts';
 import { findSections, type Section } from './sections.ts';
-import { decimalsOf, norm, splitLines } from './tokens.ts';
+import { decimalsOf, norm, splitLines, tokenize } from './tokens.ts';
+import { readPairs } from './pairs.ts';
 
 interface Read {
   table: Table;
@@ -33,7 +35,7 @@ export function readText(text: string, opts: ReadOptions): ReadResult {
   const lines = splitLines(text);
   const layoutId = !opts.layout || opts.layout === 'auto' ? detectLayout(lines, norm, opts.classification) : opts.layout;
   const set = layoutSet(layoutId, opts.classification);
-  const rules = opts.rules ?? (layoutId === 'hunan-23' ? [...HUNAN_23_RULES, ...HUNAN_23_HINTS] : []);
+  const rules = opts.rules ?? (layoutId === 'hunan-23' ? [...HUNAN_23_RULES, ...HUNAN_23_HINTS] : STANDARD_9_RULES);
   const { sections, warnings } = findSections(lines, set);
   const byId = new Map(sections.map((s) => [s.id, s]));
   const layouts = set.tables.filter((t) => byId.has(t.id));
@@ -42,12 +44,17 @@ export function readText(text: string, opts: ReadOptions): ReadResult {
   const reads = new Map<string, Read>();
   const order = [...layouts.filter((l) => l.rows === 'lists'), ...layouts.filter((l) => l.rows !== 'lists')];
   for (const l of order) reads.set(l.id, ctx.read(l, byId.get(l.id)!, reads));
-  // Second pass: tables that fit several ways, now with every other table known.
-  for (const l of order) {
-    const before = reads.get(l.id)!;
-    if (!before.ambiguities.length) continue;
-    const again = ctx.read(l, byId.get(l.id)!, reads);
-    if (again.ambiguities.length <= before.ambiguities.length) reads.set(l.id, again);
+  // Tables that fit several ways are read again, now with every other table known, until no
+  // table gains (a few rounds: two tables may each settle the other).
+  for (let round = 0, gained = true; gained && round < 3; round++) {
+    gained = false;
+    for (const l of order) {
+      const before = reads.get(l.id)!;
+      if (!before.ambiguities.length) continue;
+      const again = ctx.read(l, byId.get(l.id)!, reads);
+      if (again.ambiguities.length <= before.ambiguities.length) reads.set(l.id, again);
+      gained ||= again.ambiguities.length < before.ambiguities.length;
+    }
   }
   const tables = set.tables.flatMap((l) => (reads.has(l.id) ? [reads.get(l.id)!.table] : []));
   return {
@@ -59,6 +66,8 @@ export function readText(text: string, opts: ReadOptions): ReadResult {
   };
 }
 
+type Base = (rows: Table['rows'], decimals: number) => Table;
+
 class Context {
   constructor(
     private readonly rules: Rule[],
@@ -68,7 +77,7 @@ class Context {
   read(layout: TableLayout, section: Section, reads: Map<string, Read>): Read {
     const unit: AmountUnit = section.unit ?? '万元';
     const { body, notes } = splitNotes(section.lines);
-    const base = (rows: Table['rows'], decimals: number): Table => ({
+    const base: Base = (rows, decimals) => ({
       id: layout.id,
       mark: layout.mark,
       title: section.title,
@@ -80,6 +89,7 @@ class Context {
       empty: isEmpty(rows, layout),
       precision: FEN_PER[unit] / 10 ** decimals,
     });
+    if (layout.rows === 'lists' && !layout.listRows) return this.readPairs(layout, body, unit, base);
     if (layout.rows === 'lists') {
       const { cells, warnings } = readLists(body, layout.listRows ?? []);
       const figures = cells.flat().filter((c, i) => i % 2 === 1 && c !== null) as string[];
@@ -88,14 +98,14 @@ class Context {
     }
     const parsed = parseRows(body, {
       layout,
-      isFunctionClass: (code) => this.classification.function.get(code)?.level === '类',
+      isClass: (code) => (layout.codes === 'deptEcon' ? this.classification.deptEcon : this.classification.function).get(code)?.level === '类',
       knownNames: knownNames(reads),
     });
     const dec = decimals(parsed.flatMap((r) => r.amounts));
     const step = FEN_PER[unit] / 10 ** dec;
     const skeleton = base(parsed.map((r) => assembleRow(layout, r, new Map())), dec);
     const warnings: string[] = [];
-    if (layout.totalRow && !parsed.some((r) => r.kind === 'total')) warnings.push('缺少合计行');
+    if (layout.totalRow && parsed.length && !parsed.some((r) => r.kind === 'total')) warnings.push('缺少合计行');
     const ls = leaves(layout.header);
     const slotOf = new Map(ls.map((c, i) => [c.key, i] as const).filter(([, i]) => ls[i].kind === 'amount' || layout.emptyZeros?.includes(ls[i].key)).map(([k], s) => [k, s]));
     const known = [...reads.values()].filter((r) => r.table.id !== layout.id);
@@ -131,6 +141,23 @@ class Context {
       chosen: placed.placement[row].map((c) => ls[c].key),
     }));
     return { table: base(rows, dec), ambiguities, warnings };
+  }
+
+  /** Side-by-side lists without a label catalogue (the nine-table set). */
+  private readPairs(layout: TableLayout, body: string[], unit: AmountUnit, base: Base): Read {
+    const figures = body.flatMap((l) => tokenize(l).filter((t) => t.kind === 'amount').map((t) => t.text));
+    const dec = decimals(figures);
+    const { rows, ambiguous } = readPairs(body, layout, unit, FEN_PER[unit] / 10 ** dec);
+    const ls = leaves(layout.header);
+    const ambiguities = ambiguous.map(({ row, candidates, chosen, values }) => ({
+      table: layout.id,
+      row,
+      rowLabel: rows[row].filter((c) => typeof c === 'string').join(' '),
+      values: values.map((v) => formatMoney(v, unit, dec)),
+      candidates: candidates.map((cs) => cs.map((c) => ls[c].key)),
+      chosen: chosen.map((c) => ls[c].key),
+    }));
+    return { table: base(rows.map((cells) => ({ kind: 'line' as const, indent: 0, cells })), dec), ambiguities, warnings: [] };
   }
 }
 

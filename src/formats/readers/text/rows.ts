@@ -29,8 +29,8 @@ export interface ParsedRow {
 
 export interface RowContext {
   layout: TableLayout;
-  /** Whether a 3-digit code is a 类 of the function classification. */
-  isFunctionClass: (code: string) => boolean;
+  /** Whether a 3-digit code is a 类 of the table's code list. */
+  isClass: (code: string) => boolean;
   /** Normalised names of units and departments seen in other tables, with their codes. */
   knownNames: Map<string, string>;
 }
@@ -153,8 +153,8 @@ function startOf(toks: Token[], ctx: RowContext, prevKind: RowKind | undefined, 
   if (rows === 'goals') return code.length === 6 || code.length === 3 ? at('project') : undefined;
   if (code.length === 6) return at('unit');
   if (code.length === 3) {
-    const underUnit = prevKind !== undefined && prevKind !== 'total' && prevKind !== 'department';
-    return rows === 'tree' && underUnit && ctx.isFunctionClass(code) ? at('class') : at('department');
+    const underUnit = ctx.layout.orgRows === false || (prevKind !== undefined && prevKind !== 'total' && prevKind !== 'department');
+    return rows === 'tree' && underUnit && ctx.isClass(code) ? at('class') : at('department');
   }
   if (rows !== 'tree') return undefined;
   if (code.length === 5) return at('section');

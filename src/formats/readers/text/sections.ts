@@ -28,7 +28,10 @@ interface Hit {
 }
 
 const MARK = /^预算(\d{1,2})(表?)(.*)$/;
-const FILER = /填报(?:部门|单位)[:：]\s*(.*?)\s*(?:单位[:：].*)?$/;
+/** "表1", "附表3", "表三" (the nine-table set numbers its tables this way). */
+const PLAIN = /^附?表([0-9]{1,2}|[一二三四五六七八九十]{1,3})(.*)$/;
+const NUMERALS = '一二三四五六七八九';
+const FILER = /(?:填报(?:部门|单位)|编制(?:部门|单位)|(?:部门|单位)名称)[:：]\s*(.*?)\s*(?:(?:金额)?单位[:：].*)?$/;
 const UNIT = /单位[:：]\s*(万元|元)/;
 
 export function titleIndex(set: LayoutSet): Map<string, string> {
@@ -46,8 +49,10 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
   const marks = new Map<number, { id: string; end: number; inline: string }>();
 
   for (let k = 0; k < nonEmpty.length; k++) {
-    const i = nonEmpty[k];
-    const m = MARK.exec(compact(lines[i]));
+    const line = compact(lines[nonEmpty[k]]);
+    const m = MARK.exec(line);
+    const p = m ? undefined : PLAIN.exec(line);
+    if (p) marks.set(k, { id: String(numberOf(p[1])), end: k, inline: p[2] });
     if (!m) continue;
     const id = m[1].padStart(2, '0');
     if (m[2]) marks.set(k, { id, end: k, inline: m[3] });
@@ -103,6 +108,13 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
     else sections.set(h.id, { id: h.id, title: h.title, filer, unit, lines: own });
   });
   return { sections: [...sections.values()], warnings };
+}
+
+/** 3 → 3, 三 → 3, 十二 → 12. */
+function numberOf(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
+  return (s.includes('十') ? (tens ? NUMERALS.indexOf(tens) + 1 : 1) * 10 : 0) + (ones ? NUMERALS.indexOf(ones) + 1 : 0);
 }
 
 /** A title starting at non-empty line k, over 1–3 lines (the longest wins). */

@@ -132,6 +132,19 @@ describe('text reader: tolerance', () => {
     expect(res.warnings).toContain('预算05表：缺少合计行');
   });
 
+  it('skips a contents page and joins a table continued on a new page with its head repeated', () => {
+    const contents = ['目  录', ...seed.tables.map((t) => `${t.mark} ${t.title} ........ ${Number(t.id) + 1}`)].join('\n');
+    const head = '\f预算03表\n\n支 出 总 表\n\n填报部门：湖南省对外科技交流中心 单位：万元\n\n科目编码 科目名称 合计 基本支出 项目支出 事业单位经营支出 上缴上级支出 对附属单位补助支出\n\n';
+    const line = '    208     社会保障和就业支出 13.00 13.00';
+    const res = read(`${contents}\n\f${seedText.replace(line, head + line)}`);
+    expect(res.missing).toEqual([]);
+    expect(res.warnings).toEqual([]);
+    const cmp = compareTables(seed.tables, res);
+    expect(cmp.rowKeys).toEqual([]);
+    expect(cmp.unflagged).toEqual([]);
+    expect(res.tables.every((t) => t.filer === '湖南省对外科技交流中心' && !t.title.includes('...'))).toBe(true);
+  });
+
   it('reports a missing table and reads the others', () => {
     const res = read(withoutTable(seedText, '16'));
     expect(res.missing).toEqual(['16']);

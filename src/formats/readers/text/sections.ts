@@ -7,7 +7,7 @@
  */
 import type { AmountUnit } from '../../../money/money.ts';
 import type { LayoutSet } from '../../../layouts/layout.ts';
-import { compact, norm } from './tokens.ts';
+import { compact, norm, tokenize } from './tokens.ts';
 
 export interface Section {
   id: string;
@@ -52,10 +52,10 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
     const line = compact(lines[nonEmpty[k]]);
     const m = MARK.exec(line);
     const p = m ? undefined : PLAIN.exec(line);
-    if (p) marks.set(k, { id: String(numberOf(p[1])), end: k, inline: p[2] });
+    if (p) marks.set(k, { id: String(numberOf(p[1])), end: k, inline: leaderless(p[2]) });
     if (!m) continue;
     const id = m[1].padStart(2, '0');
-    if (m[2]) marks.set(k, { id, end: k, inline: m[3] });
+    if (m[2]) marks.set(k, { id, end: k, inline: leaderless(m[3]) });
     else if (nonEmpty[k + 1] !== undefined && compact(lines[nonEmpty[k + 1]]) === '表') marks.set(k, { id, end: k + 1, inline: '' });
   }
 
@@ -81,7 +81,7 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
       k++;
       continue;
     }
-    const mark = [...marks].find(([mk, mv]) => mv.end < k && mv.end >= k - 2 && mk <= k);
+    const mark = [...marks].filter(([, mv]) => mv.end < k && mv.end >= k - 2 && !mv.inline).pop();
     if (mark && mark[1].id !== title.id) warnings.push(`预算${title.id}表：表号写作“预算${mark[1].id}表”，按标题识别`);
     if (!mark && set.marks && !hits.some((h) => h.id === title.id)) warnings.push(`预算${title.id}表：缺少表号，按标题识别`);
     hits.push({ id: title.id, line: nonEmpty[mark ? mark[0] : k], title: title.text, bodyStart: title.end + 1 });
@@ -104,10 +104,24 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
     }
     const own = lines.slice(body, Math.max(body, end));
     const seen = sections.get(h.id);
-    if (seen) seen.lines.push(...own);
-    else sections.set(h.id, { id: h.id, title: h.title, filer, unit, lines: own });
+    if (!seen) sections.set(h.id, { id: h.id, title: h.title, filer, unit, lines: own });
+    else {
+      // A later page of the table (its column heads repeated), or the table itself after a
+      // contents page listed its title: keep the head that names the filer, drop repeated heads.
+      if (!seen.filer && filer) Object.assign(seen, { title: h.title, filer, unit });
+      seen.lines.push(...own.slice(Math.max(0, own.findIndex(isData))));
+    }
   });
   return { sections: [...sections.values()], warnings };
+}
+
+/** A title as a contents page prints it, without the dot leader and page number. */
+const leaderless = (s: string) => s.replace(/[.．。…·・]+\d*$/, '');
+
+/** A line that holds a figure or starts a row with a code or 合计. */
+function isData(line: string): boolean {
+  const toks = tokenize(line);
+  return toks.some((t) => t.kind === 'amount') || toks[0]?.kind === 'code' || /^(合计|总计)/.test(compact(line));
 }
 
 /** 3 → 3, 三 → 3, 十二 → 12. */

@@ -1,11 +1,12 @@
 /**
  * The whole system in a real browser (Debian chromium driven by playwright-core): an editor signs
  * in, imports the seed example, edits a line item, meets a conflict, previews the 23 tables,
- * downloads xlsx and submits; a reviewer approves and publishes; the public sees the tables and
- * the charts. Screenshots go to test-artifacts/web/.
+ * downloads xlsx and submits; a reviewer returns it, then approves and publishes it; the public sees
+ * the tables and the charts; an audit of a broken disclosure points at the cell. Screenshots go to
+ * test-artifacts/web/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { type Db, openDb } from '../../src/server/db/db.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { upsertDepartment, upsertUnit } from '../../src/server/repo/org.ts';
 import { insertUser } from '../../src/server/repo/users.ts';
+import { SEED_TEXT } from '../helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const EXAMPLE = 'examples/hunan-104012';
@@ -155,17 +157,36 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await page.locator('section.workflow[data-status=submitted]').waitFor();
     await shot(page, '05-submitted');
 
-    // — reviewer: sees it waiting, approves and publishes
+    // — reviewer: sees it waiting and returns it with a comment
     const reviewer = await newPage();
-    await login(reviewer.page, 'rev104');
-    await reviewer.page.getByRole('link', { name: /104012/ }).click();
-    await reviewer.page.getByRole('button', { name: '审核通过', exact: true }).click();
-    await reviewer.page.locator('.comment-form textarea').fill('数据无误，同意。');
-    await reviewer.page.locator('.comment-form button.primary').click();
-    await reviewer.page.locator('section.workflow[data-status=approved]').waitFor();
-    await reviewer.page.getByRole('button', { name: '公开', exact: true }).click();
-    await reviewer.page.locator('section.workflow[data-status=published]').waitFor();
-    await shot(reviewer.page, '06-reviewer-published');
+    const rp = reviewer.page;
+    await login(rp, 'rev104');
+    await rp.getByRole('link', { name: /104012/ }).click();
+    await rp.getByRole('button', { name: '退回', exact: true }).click();
+    await rp.locator('.comment-form textarea').fill('请核对“三公”经费。');
+    await rp.locator('.comment-form button.primary').click();
+    await rp.locator('section.workflow[data-status=returned]').waitFor();
+
+    // — editor: sees the comment and the history, submits again
+    await page.reload();
+    await page.locator('section.workflow[data-status=returned]').waitFor();
+    expect(await page.locator('.review-comment').textContent()).toContain('请核对“三公”经费。');
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    await expect.poll(() => page.locator('.history tbody tr').count()).toBeGreaterThanOrEqual(5); // import, 2 edits, submit, return
+    expect(await page.locator('.history tbody tr').first().textContent()).toContain('退回');
+    await shot(page, '06-returned-history');
+    await page.getByRole('button', { name: '送审', exact: true }).click();
+    await page.locator('section.workflow[data-status=submitted]').waitFor();
+
+    // — reviewer: approves and publishes
+    await rp.reload();
+    await rp.getByRole('button', { name: '审核通过', exact: true }).click();
+    await rp.locator('.comment-form textarea').fill('数据无误，同意。');
+    await rp.locator('.comment-form button.primary').click();
+    await rp.locator('section.workflow[data-status=approved]').waitFor();
+    await rp.getByRole('button', { name: '公开', exact: true }).click();
+    await rp.locator('section.workflow[data-status=published]').waitFor();
+    await shot(rp, '07-reviewer-published');
 
     // — the public: department → unit → year, charts and the tables
     const visitor = await newPage();
@@ -179,10 +200,10 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     expect(box!.width).toBeGreaterThan(100);
     expect(box!.height).toBeGreaterThan(100);
     await pub.waitForTimeout(600); // let the chart animation finish before the screenshot
-    await shot(pub, '07-public-charts', true);
+    await shot(pub, '08-public-charts', true);
     await pub.getByRole('tab', { name: '23 张表' }).click();
     await expect.poll(() => pub.locator('table.budget').count()).toBe(23);
-    await shot(pub, '08-public-tables');
+    await shot(pub, '09-public-tables');
     await pub.getByRole('tab', { name: '下载' }).click();
     const publicXlsx = await downloadBytes(pub, 'a[data-format=xlsx]');
     expect(publicXlsx.subarray(0, 2).toString()).toBe('PK');
@@ -191,7 +212,31 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await pub.getByRole('button', { name: 'English' }).click();
     await pub.getByRole('tab', { name: 'The 23 tables' }).click();
     expect(await pub.locator('#table-01 caption .title').textContent()).toBe('Summary of revenue and expenditure');
-    await shot(pub, '09-public-tables-en');
+    await shot(pub, '10-public-tables-en');
+
+    // — audit of a disclosure: the seed's text with one figure changed is caught, and the finding points at the cell
+    if (existsSync(SEED_TEXT)) {
+      const broken = join(webRoot, 'broken-disclosure.txt');
+      writeFileSync(broken, readFileSync(SEED_TEXT, 'utf8').replace('    206     科学技术支出 256.35 142.41 113.94', '    206     科学技术支出 256.35 142.41 113.95'));
+      await page.goto(`${base}/audit`);
+      await page.setInputFiles('input[name=file]', broken);
+      await page.click('form button[type=submit]');
+      const counts = page.getByTestId('findings-counts');
+      await counts.waitFor();
+      expect(Number(await counts.getAttribute('data-errors'))).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('table.budget').count()).toBe(23);
+      await page.locator('.finding.error .where button').first().click();
+      const cell = page.locator('table.budget .highlight').first();
+      await cell.waitFor();
+      // the page scrolls smoothly to the cell: wait until it is on screen and the scrolling has stopped
+      const settled = async () => {
+        const y = await page.evaluate(() => scrollY);
+        await page.waitForTimeout(150);
+        return y === (await page.evaluate(() => scrollY)) && cell.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < innerHeight);
+      };
+      await expect.poll(settled).toBe(true);
+      await shot(page, '11-audit');
+    }
 
     for (const p of [editor, reviewer, visitor]) {
       expect(p.errors).toEqual([]);

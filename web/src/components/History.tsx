@@ -6,19 +6,38 @@ import { ErrorNotice, useLoad } from './common.tsx';
 
 type Obj = Record<string, unknown>;
 
-const show = (k: string, v: unknown) => (v === undefined || v === null ? '' : /Fen$/.test(k) && typeof v === 'number' ? wan(v) : String(v));
+/** Recorded fields by their column names; others (ids, positions, the unit and year of the page) are not shown. */
+const FIELDS: Record<string, Key> = {
+  functionCode: 'colFunction',
+  deptEconCode: 'colDeptEcon',
+  govEconCode: 'colGovEcon',
+  kind: 'colKind',
+  project: 'colProject',
+  fund: 'colFund',
+  amountFen: 'colAmount',
+  lineItems: 'items',
+  totalFen: 'historyTotal',
+  status: 'status',
+  version: 'version',
+  comment: 'reviewComment',
+  snapshotVersion: 'published',
+};
 
-/** The fields that changed, "field: before → after". */
-function changes(e: HistoryEntry): string[] {
+/** The fields that changed, as "field: before → after" (a deleted item: what it was). */
+function changes(e: HistoryEntry, t: (k: Key) => string, term: (s: string) => string): string[] {
   const before = (e.before ?? {}) as Obj;
   const after = (e.after ?? {}) as Obj;
-  if (e.action === 'delete') return Object.entries(before).filter(([k]) => k !== 'id' && k !== 'position').map(([k, v]) => `${k}: ${show(k, v)}`);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'id' && k !== 'position');
-  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => (k in before ? `${k}: ${show(k, before[k])} → ${show(k, after[k])}` : `${k}: ${show(k, after[k])}`));
+  const show = (k: string, v: unknown) =>
+    v === undefined || v === null ? '' : k.endsWith('Fen') && typeof v === 'number' ? wan(v) : k === 'status' ? t(`status_${v}` as Key) : term(String(v));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k in FIELDS);
+  if (e.action === 'delete') return keys.map((k) => `${t(FIELDS[k])}: ${show(k, before[k])}`);
+  return keys
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => `${t(FIELDS[k])}: ${k in before ? `${show(k, before[k])} → ` : ''}${show(k, after[k])}`);
 }
 
 export function History({ unit, year, version }: { unit: string; year: number; version: number }) {
-  const { t, lang } = useI18n();
+  const { t, term, lang } = useI18n();
   const list = useLoad(() => get<HistoryEntry[]>(`${budgetUrl(unit, year)}/history`), [unit, year, version]);
   const actionLabel = (a: string) => (['import', 'create', 'update', 'delete', 'submit', 'withdraw', 'approve', 'return', 'publish'].includes(a) ? t(`action_${a}` as Key) : a);
   return (
@@ -46,7 +65,7 @@ export function History({ unit, year, version }: { unit: string; year: number; v
                 </td>
                 <td>
                   <ul className="changes">
-                    {changes(e).map((c, i) => (
+                    {changes(e, t, term).map((c, i) => (
                       <li key={i}>{c}</li>
                     ))}
                   </ul>

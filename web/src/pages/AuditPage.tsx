@@ -3,16 +3,37 @@
  * and runs the same checks as on our own tables (POST /api/audit). Findings link to the cells.
  */
 import { type FormEvent, useState } from 'react';
-import { api, ApiError, type FindingsReport, type JsonTable } from '../api.ts';
+import { api, ApiError, type Finding, type FindingsReport, type JsonTable } from '../api.ts';
+import { Link } from '../router.tsx';
+import { useSession } from '../session.ts';
 import { ErrorNotice } from '../components/common.tsx';
 import { FindingsPanel, type FindingTarget } from '../components/FindingsPanel.tsx';
 import { TableBook, type TableCellRef } from '../components/TableBook.tsx';
 import { useI18n } from '../i18n.ts';
 
-export type AuditReport = FindingsReport & { tables: JsonTable[] };
+/** The answer of POST /api/audit (the JSON of `yusuan audit`, with counts). */
+export interface AuditReport {
+  layout: string;
+  tables: JsonTable[];
+  findings: Finding[];
+  coverage: { tablesExpected: number; tablesFound: number; tablesMissing: string[]; rulesRun: string[]; rulesNotRun: { rule: string; reason: string }[] };
+  ambiguities: unknown[];
+  warnings: string[];
+  counts: { errors: number; warnings: number };
+}
+
+const asFindings = (r: AuditReport): FindingsReport => ({
+  version: 0,
+  errors: r.counts.errors,
+  warnings: r.counts.warnings,
+  findings: r.findings,
+  rulesRun: r.coverage.rulesRun,
+  rulesNotRun: r.coverage.rulesNotRun,
+});
 
 export function AuditPage() {
   const { t } = useI18n();
+  const { user } = useSession();
   const [report, setReport] = useState<AuditReport>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -41,12 +62,17 @@ export function AuditPage() {
     <section className="page audit">
       <h1>{t('auditTitle')}</h1>
       <p className="muted">{t('auditIntro')}</p>
+      {!user && (
+        <p className="notice conflict">
+          {t('auditLogin')} <Link to="/login?next=/audit">{t('login')}</Link>
+        </p>
+      )}
       <form className="card form inline-form" onSubmit={submit}>
         <label>
           {t('auditFile')}
-          <input type="file" name="file" accept=".pdf,.xlsx,.txt,application/pdf,text/plain" required />
+          <input type="file" name="file" accept=".txt,.pdf,.xlsx,text/plain,application/pdf" required />
         </label>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || !user}>
           {busy ? t('auditRunning') : t('auditButton')}
         </button>
       </form>
@@ -54,10 +80,20 @@ export function AuditPage() {
       {report && (
         <div className="workspace-body">
           <div className="workspace-main">
-            <p className="muted">{t('auditTables', { n: report.tables.length })}</p>
+            <p className="muted" data-testid="audit-coverage">
+              {t('auditTables', { n: report.coverage.tablesFound })} / {report.coverage.tablesExpected}
+              {report.coverage.tablesMissing.length > 0 && ` · ${t('auditMissing', { ids: report.coverage.tablesMissing.join('、') })}`}
+            </p>
+            {report.warnings.length > 0 && (
+              <ul className="read-warnings muted">
+                {report.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            )}
             <TableBook tables={report.tables} highlight={highlight} />
           </div>
-          <FindingsPanel report={report} checking={false} onLocate={locate} />
+          <FindingsPanel report={asFindings(report)} checking={false} onLocate={locate} />
         </div>
       )}
     </section>

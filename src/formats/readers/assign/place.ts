@@ -29,12 +29,20 @@ export interface PlaceOutput {
   warnings: string[];
 }
 
-export function placeFigures(input: PlaceInput): PlaceOutput {
-  const { layout, rows, parents, step } = input;
+/**
+ * The columns figures may land in: the amount columns, and the text columns an empty table
+ * prints 0.00 under (预算20表). `slotOf` maps a column key to its slot.
+ */
+export function slotsOf(layout: TableLayout) {
   const ls = leaves(layout.header);
   const zeros = new Set(layout.emptyZeros ?? []);
   const slots = ls.flatMap((c, i) => (c.kind === 'amount' || zeros.has(c.key) ? [i] : []));
-  const slotOf = new Map(slots.map((leaf, s) => [ls[leaf].key, s]));
+  return { ls, zeros, slots, slotOf: new Map(slots.map((leaf, s) => [ls[leaf].key, s])) };
+}
+
+export function placeFigures(input: PlaceInput): PlaceOutput {
+  const { layout, rows, parents, step } = input;
+  const { ls, zeros, slots, slotOf } = slotsOf(layout);
   const sums = input.sums.flatMap((s) => {
     const head = slotOf.get(s.key);
     const parts = s.parts.map((p) => slotOf.get(p));

@@ -16,7 +16,7 @@ import { STANDARD_9_RULES } from '../../../layouts/standard-9-rules.ts';
 import { detectLayout, layoutSet, type TableLayout } from '../../../layouts/index.ts';
 import { FEN_PER, formatMoney, parseMoney, type AmountUnit } from '../../../money/money.ts';
 import { boundsFromRules } from '../assign/links.ts';
-import { placeFigures } from '../assign/place.ts';
+import { placeFigures, slotsOf } from '../assign/place.ts';
 import type { Ambiguity, ReadOptions, ReadResult } from '../types.ts';
 import { assembleRow, labelOf } from './assemble.ts';
 import { readLists } from './lists.ts';
@@ -106,8 +106,7 @@ class Context {
     const skeleton = base(parsed.map((r) => assembleRow(layout, r, new Map())), dec);
     const warnings: string[] = [];
     if (layout.totalRow && parsed.length && !parsed.some((r) => r.kind === 'total')) warnings.push('缺少合计行');
-    const ls = leaves(layout.header);
-    const slotOf = new Map(ls.map((c, i) => [c.key, i] as const).filter(([, i]) => ls[i].kind === 'amount' || layout.emptyZeros?.includes(ls[i].key)).map(([k], s) => [k, s]));
+    const { ls, slotOf } = slotsOf(layout);
     const known = [...reads.values()].filter((r) => r.table.id !== layout.id);
     const bounds = boundsFromRules(this.rules, {
       target: layout.id,

@@ -24,7 +24,6 @@ export interface ParsedRow {
   amounts: string[];
   /** Text after the figures (goal and rule texts), one entry per line. */
   texts: string[];
-  line: number;
 }
 
 export interface RowContext {
@@ -59,7 +58,7 @@ export function parseRows(body: string[], ctx: RowContext): ParsedRow[] {
   let cur: ParsedRow | undefined;
   let unit: string | undefined;
   let cls = '';
-  body.forEach((line, n) => {
+  body.forEach((line) => {
     const toks = tokenize(line);
     if (!toks.length) return;
     // In item tables the unit code of a 项 row may stand on a line of its own.
@@ -67,7 +66,7 @@ export function parseRows(body: string[], ctx: RowContext): ParsedRow[] {
     const start = unitCodeOfItem ? undefined : startOf(toks, ctx, cur?.kind, cls);
     if (start) {
       if (cur) rows.push(cur);
-      cur = { kind: start.kind, code: start.code, printed: start.printed, label: start.label, name: [], amounts: [], texts: [], line: n };
+      cur = { kind: start.kind, code: start.code, printed: start.printed, label: start.label, name: [], amounts: [], texts: [] };
       if (start.kind === 'unit') unit = start.code;
       if (start.kind === 'class') cls = start.code!;
       if (start.kind === 'class' || start.kind === 'section' || (start.kind === 'item' && layout.rows === 'tree') || start.kind === 'project') cur.unit = unit;
@@ -78,7 +77,7 @@ export function parseRows(body: string[], ctx: RowContext): ParsedRow[] {
     if (!cur) {
       // Figures before any row label: the unlabeled 合计 row of an empty goal table (预算21表).
       if (toks.some((t) => t.kind === 'amount')) {
-        cur = { kind: 'total', printed: [], name: [], amounts: [], texts: [], line: n };
+        cur = { kind: 'total', printed: [], name: [], amounts: [], texts: [] };
         feed(cur, toks);
       }
       return;
@@ -86,7 +85,7 @@ export function parseRows(body: string[], ctx: RowContext): ParsedRow[] {
     const lead = toks.findIndex((t) => t.kind === 'amount');
     const closed = cur.amounts.length > 0 && (cur.texts.length > 0 || lead > 0);
     if (nameRows && lead >= 0 && closed) {
-      const next: ParsedRow = { kind: layout.rows === 'projects' ? 'project' : 'unit', printed: [], name: [], amounts: [], texts: [], line: n };
+      const next: ParsedRow = { kind: layout.rows === 'projects' ? 'project' : 'unit', printed: [], name: [], amounts: [], texts: [] };
       next.name = takeName(cur, toks.slice(0, lead).map((t) => t.text), ctx.knownNames);
       if (next.kind === 'project') next.unit = unit;
       else next.code = ctx.knownNames.get(norm(next.name.join('')));

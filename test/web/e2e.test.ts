@@ -208,11 +208,31 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     const publicXlsx = await downloadBytes(pub, 'a[data-format=xlsx]');
     expect(publicXlsx.subarray(0, 2).toString()).toBe('PK');
 
+    // — last year published too (through the API, with one amount 2.00 lower): the year-on-year view appears
+    const lastYear = JSON.parse(readFileSync(`${EXAMPLE}/budget.json`, 'utf8'));
+    lastYear.year = 2023;
+    const csv = readFileSync(`${EXAMPLE}/line-items.csv`, 'utf8').replace('104012,2060301,30101,50501,基本支出-人员经费,,本年/一般公共预算拨款/经费拨款,32.00', '104012,2060301,30101,50501,基本支出-人员经费,,本年/一般公共预算拨款/经费拨款,30.00');
+    const ed = await apiSession(base, 'ed104012');
+    const rev = await apiSession(base, 'rev104');
+    const imported = await ed.request('POST', '/api/imports', { budget: lastYear, lineItemsCsv: csv });
+    let version: number = (await imported.json()).budgets[0].version;
+    for (const [who, step] of [[ed, 'submit'], [rev, 'approve'], [rev, 'publish']] as const) {
+      const res = await who.request('POST', `/api/budgets/104012/2023/${step}`, {}, version);
+      expect(res.status, step).toBe(200);
+      version = (await res.json()).version;
+    }
+    await pub.reload();
+    await pub.getByRole('tab', { name: '年度对比' }).click();
+    const total = pub.locator('table.yoy tr.total');
+    await total.waitFor();
+    expect(await total.locator('td').allTextContents()).toEqual(['301.74', '303.74', '+2.00', '+0.7%']);
+    await shot(pub, '10-public-year-on-year');
+
     // — English: UI strings and table labels
     await pub.getByRole('button', { name: 'English' }).click();
     await pub.getByRole('tab', { name: 'The 23 tables' }).click();
     expect(await pub.locator('#table-01 caption .title').textContent()).toBe('Summary of revenue and expenditure');
-    await shot(pub, '10-public-tables-en');
+    await shot(pub, '11-public-tables-en');
 
     // — audit of a disclosure: the seed's text with one figure changed is caught, and the finding points at the cell
     if (existsSync(SEED_TEXT)) {
@@ -235,7 +255,7 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
         return y === (await page.evaluate(() => scrollY)) && cell.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < innerHeight);
       };
       await expect.poll(settled).toBe(true);
-      await shot(page, '11-audit');
+      await shot(page, '12-audit');
     }
 
     for (const p of [editor, reviewer, visitor]) {
@@ -251,7 +271,11 @@ async function apiSession(base: string, username: string) {
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
-    request: (method: string, path: string, body: unknown, version: number) =>
-      fetch(`${base}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', 'if-match': `"${version}"` }, body: JSON.stringify(body) }),
+    request: (method: string, path: string, body: unknown, version?: number) =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...(version === undefined ? {} : { 'if-match': `"${version}"` }) },
+        body: JSON.stringify(body),
+      }),
   };
 }

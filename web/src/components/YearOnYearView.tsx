@@ -29,7 +29,7 @@ export function YearOnYearView({ yoy }: { yoy: YearOnYear }) {
             <th scope="row">{label(r.label)}</th>
             <td className="num">{wan(r.previousFen)}</td>
             <td className="num">{wan(r.currentFen)}</td>
-            <td className={`num ${r.changeFen > 0 ? 'up' : r.changeFen < 0 ? 'down' : ''}`}>{wan(r.changeFen)}</td>
+            <td className={`num ${r.changeFen > 0 ? 'up' : r.changeFen < 0 ? 'down' : ''}`}>{(r.changeFen > 0 ? '+' : '') + wan(r.changeFen)}</td>
             <td className="num">{percent(r.changeRatio)}</td>
           </tr>
         ))}

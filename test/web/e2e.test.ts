@@ -141,11 +141,24 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await shot(page, '03-code-picker');
     await picker.press('Escape');
 
+    // — a wrong kind for a salary line is an error that links back to its line item
+    const kind1 = page.getByRole('combobox', { name: '支出类型' }).first();
+    const v0 = (await findingsOfCurrentVersion(page)).version;
+    await kind1.selectOption('基本支出-公用经费');
+    await page.locator(`section.workflow[data-version="${v0 + 1}"]`).waitFor();
+    expect((await findingsOfCurrentVersion(page)).errors).toBeGreaterThan(0);
+    await page.locator('.finding.error').filter({ hasText: 'R2-basic-econ' }).getByRole('button', { name: '明细第 1 行' }).click();
+    await page.locator('#item-1.highlight').waitFor();
+    await shot(page, '04-finding-to-line-item');
+    await kind1.selectOption('基本支出-人员经费');
+    await page.locator(`section.workflow[data-version="${v0 + 2}"]`).waitFor();
+    expect((await findingsOfCurrentVersion(page)).errors).toBe(0);
+
     // — preview of the 23 tables
     await page.getByRole('tab', { name: '23 张表' }).click();
     await expect.poll(() => page.locator('table.budget').count()).toBe(23);
     expect(await page.locator('#table-01 caption .title').textContent()).toMatch(/收\s*支\s*总\s*表/);
-    await shot(page, '04-tables-preview');
+    await shot(page, '05-tables-preview');
 
     // — xlsx download of the draft
     await page.getByRole('tab', { name: '导入与下载' }).click();
@@ -155,7 +168,7 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     // — submit
     await page.getByRole('button', { name: '送审', exact: true }).click();
     await page.locator('section.workflow[data-status=submitted]').waitFor();
-    await shot(page, '05-submitted');
+    await shot(page, '06-submitted');
 
     // — reviewer: sees it waiting and returns it with a comment
     const reviewer = await newPage();
@@ -172,9 +185,9 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await page.locator('section.workflow[data-status=returned]').waitFor();
     expect(await page.locator('.review-comment').textContent()).toContain('请核对“三公”经费。');
     await page.getByRole('tab', { name: '修改记录' }).click();
-    await expect.poll(() => page.locator('.history tbody tr').count()).toBeGreaterThanOrEqual(5); // import, 2 edits, submit, return
+    await expect.poll(() => page.locator('.history tbody tr').count()).toBeGreaterThanOrEqual(7); // import, 4 edits, submit, return
     expect(await page.locator('.history tbody tr').first().textContent()).toContain('退回');
-    await shot(page, '06-returned-history');
+    await shot(page, '07-returned-history');
     await page.getByRole('button', { name: '送审', exact: true }).click();
     await page.locator('section.workflow[data-status=submitted]').waitFor();
 
@@ -186,7 +199,7 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await rp.locator('section.workflow[data-status=approved]').waitFor();
     await rp.getByRole('button', { name: '公开', exact: true }).click();
     await rp.locator('section.workflow[data-status=published]').waitFor();
-    await shot(rp, '07-reviewer-published');
+    await shot(rp, '08-reviewer-published');
 
     // — the public: department → unit → year, charts and the tables
     const visitor = await newPage();
@@ -200,10 +213,10 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     expect(box!.width).toBeGreaterThan(100);
     expect(box!.height).toBeGreaterThan(100);
     await pub.waitForTimeout(600); // let the chart animation finish before the screenshot
-    await shot(pub, '08-public-charts', true);
+    await shot(pub, '09-public-charts', true);
     await pub.getByRole('tab', { name: '23 张表' }).click();
     await expect.poll(() => pub.locator('table.budget').count()).toBe(23);
-    await shot(pub, '09-public-tables');
+    await shot(pub, '10-public-tables');
     await pub.getByRole('tab', { name: '下载' }).click();
     const publicXlsx = await downloadBytes(pub, 'a[data-format=xlsx]');
     expect(publicXlsx.subarray(0, 2).toString()).toBe('PK');
@@ -226,13 +239,13 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     const total = pub.locator('table.yoy tr.total');
     await total.waitFor();
     expect(await total.locator('td').allTextContents()).toEqual(['301.74', '303.74', '+2.00', '+0.7%']);
-    await shot(pub, '10-public-year-on-year');
+    await shot(pub, '11-public-year-on-year');
 
     // — English: UI strings and table labels
     await pub.getByRole('button', { name: 'English' }).click();
     await pub.getByRole('tab', { name: 'The 23 tables' }).click();
     expect(await pub.locator('#table-01 caption .title').textContent()).toBe('Summary of revenue and expenditure');
-    await shot(pub, '11-public-tables-en');
+    await shot(pub, '12-public-tables-en');
 
     // — audit of a disclosure: the seed's text with one figure changed is caught, and the finding points at the cell
     if (existsSync(SEED_TEXT)) {
@@ -255,7 +268,7 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
         return y === (await page.evaluate(() => scrollY)) && cell.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < innerHeight);
       };
       await expect.poll(settled).toBe(true);
-      await shot(page, '12-audit');
+      await shot(page, '13-audit');
     }
 
     for (const p of [editor, reviewer, visitor]) {

@@ -23,8 +23,8 @@ export function runRules(tables: Table[], rules: Rule[]): CheckReport {
   const set = new TableSet(tables);
   const report: CheckReport = { findings: [], rulesRun: [], rulesNotRun: [] };
   for (const rule of rules) {
-    const missing = rule.tables.filter((t) => !set.has(t));
-    if (missing.length) {
+    if (!rule.tables.every((t) => set.has(t))) {
+      const missing = rule.tables.filter((t) => !set.has(t));
       report.rulesNotRun.push({ rule: rule.id, reason: `缺少${missing.map((t) => `预算${t}表`).join('、')}` });
       continue;
     }

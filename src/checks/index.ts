@@ -26,7 +26,12 @@ export interface CheckOptions {
 }
 
 /** The Hunan catalogue plus the identities generated from the year's economic mapping. */
-export const hunanRules = (c: Classification): Rule[] => [...HUNAN_23_RULES, ...mappingRules(c)];
+const byClassification = new WeakMap<Classification, Rule[]>();
+export function hunanRules(c: Classification): Rule[] {
+  let rules = byClassification.get(c);
+  if (!rules) byClassification.set(c, (rules = [...HUNAN_23_RULES, ...mappingRules(c)]));
+  return rules;
+}
 
 export function checkTables(tables: Table[], opts: CheckOptions): CheckReport {
   const report = runRules(tables, opts.rules ?? hunanRules(opts.classification));

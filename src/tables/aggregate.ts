@@ -124,14 +124,18 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
 
   const rows: Row[] = [];
   const zeros = new Set(def.zeros ?? []);
-  const emit = (kind: RowKind, keyCells: Cell[], v: Float64Array | null, extra: Partial<Row> = {}) => {
+  const emit = (kind: RowKind, keyCells: Cell[], v: Float64Array | null, indent = 0, code?: string, unit?: string) => {
     const cells: Cell[] = new Array(width).fill(null);
-    keyCells.forEach((k, i) => (cells[i] = k));
+    for (let i = 0; i < keyCells.length; i++) cells[i] = keyCells[i];
+    const printZeros = !v || zeros.has(kind);
     for (const i of amountCols) {
       const a = v ? v[i] : 0;
-      cells[i] = a !== 0 || zeros.has(kind) || !v ? a : null;
+      cells[i] = a !== 0 || printZeros ? a : null;
     }
-    rows.push({ kind, indent: 0, cells, ...extra });
+    const row: Row = { kind, indent, cells };
+    if (code !== undefined) row.code = code;
+    if (unit !== undefined) row.unit = unit;
+    rows.push(row);
   };
   const keyCellsFor = (kind: RowKind, code: string, name: string): Cell[] => {
     if (def.rows === 'items') {
@@ -146,7 +150,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   if (!any) {
     const kind: RowKind = def.noTotalRow ? 'department' : 'total';
     const d = ctx.budget.department;
-    emit(kind, kind === 'total' ? keyCellsFor('total', '', '合计') : keyCellsFor(kind, d.code, d.name), null, kind === 'total' ? {} : { code: d.code });
+    emit(kind, kind === 'total' ? keyCellsFor('total', '', '合计') : keyCellsFor(kind, d.code, d.name), null, 0, kind === 'total' ? undefined : d.code);
     return tableOf(def, ctx, rows, true);
   }
 
@@ -186,16 +190,16 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
 
   const d = ctx.budget.department;
   if (!def.noTotalRow) emit('total', keyCellsFor('total', '', '合计'), finish(total));
-  emit('department', keyCellsFor('department', d.code, d.name), finish(Float64Array.from(total)), { code: d.code, indent: 0 });
+  emit('department', keyCellsFor('department', d.code, d.name), finish(Float64Array.from(total)), 0, d.code);
   const fnIndent = { class: 2, section: 3, item: def.rows === 'tree' ? 4 : 2 } as Record<RowKind, number>;
   ctx.units.forEach((u, ui) => {
     const p = perUnit[ui];
     if (!p) return;
-    emit('unit', keyCellsFor('unit', u.code, u.name), finish(p.v), { code: u.code, indent: 1 });
+    emit('unit', keyCellsFor('unit', u.code, u.name), finish(p.v), 1, u.code);
     extraUnit = u.code;
     for (const [kind, code, v] of p.fnRows) {
       const name = ctx.classification.function.nameOf(code) ?? '';
-      emit(kind, keyCellsFor(kind, code, name), finish(v), { code, unit: u.code, indent: fnIndent[kind] });
+      emit(kind, keyCellsFor(kind, code, name), finish(v), fnIndent[kind], code, u.code);
     }
   });
   return tableOf(def, ctx, rows, false);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTemplate } from '../../src/cli/template.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { type Db, openDb } from '../../src/server/db/db.ts';
@@ -42,6 +43,8 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     webRoot = mkdtempSync(join(tmpdir(), 'yusuan-web-'));
     const built = spawnSync('node_modules/.bin/vite', ['build', '--config', 'web/vite.config.ts', '--outDir', webRoot, '--logLevel', 'error'], { encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`vite build failed: ${built.stderr}`);
+    // the seed example as an Excel input workbook, for the second import
+    expect(await runTemplate([], { example: EXAMPLE, out: join(webRoot, 'input.xlsx') })).toBe(0);
 
     db = await openDb({});
     await migrate(db);
@@ -165,6 +168,14 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     const draftXlsx = await downloadBytes(page, 'a[data-format=xlsx]');
     expect(draftXlsx.subarray(0, 2).toString()).toBe('PK');
 
+    // — import again, from the Excel input workbook: same items, a new version, still no error
+    const vBefore = (await findingsOfCurrentVersion(page)).version;
+    await page.setInputFiles('input[name=workbook]', join(webRoot, 'input.xlsx'));
+    await page.click('form.import-form button[type=submit]');
+    expect(await page.locator('.import-form .ok').textContent()).toContain(`已导入 ${csvRows} 条明细`);
+    await page.locator(`section.workflow[data-version="${vBefore + 1}"]`).waitFor();
+    expect((await findingsOfCurrentVersion(page)).errors).toBe(0);
+
     // — submit
     await page.getByRole('button', { name: '送审', exact: true }).click();
     await page.locator('section.workflow[data-status=submitted]').waitFor();
@@ -185,7 +196,7 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await page.locator('section.workflow[data-status=returned]').waitFor();
     expect(await page.locator('.review-comment').textContent()).toContain('请核对“三公”经费。');
     await page.getByRole('tab', { name: '修改记录' }).click();
-    await expect.poll(() => page.locator('.history tbody tr').count()).toBeGreaterThanOrEqual(7); // import, 4 edits, submit, return
+    await expect.poll(() => page.locator('.history tbody tr').count()).toBeGreaterThanOrEqual(8); // 2 imports, 4 edits, submit, return
     expect(await page.locator('.history tbody tr').first().textContent()).toContain('退回');
     await shot(page, '07-returned-history');
     await page.getByRole('button', { name: '送审', exact: true }).click();
@@ -275,7 +286,8 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
       expect(p.errors).toEqual([]);
       await p.ctx.close();
     }
-  }, 60_000);
+    // ~20 s alone; the margin is for a busy machine running the other test files at the same time
+  }, 90_000);
 });
 
 /** A second sign-in of a user through the API, as another browser would do. */

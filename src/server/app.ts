@@ -34,6 +34,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Login attempts per IP and window (default 10 per minute). */
   loginRateLimit?: { max: number; timeWindow: number | string };
+  /** Anonymous disclosure audits per client (default 20 a minute). */
+  auditRateLimit?: { max: number; timeWindow: number | string };
   /** JSON body limit in bytes (default 2 MB) and upload limit per file (default 20 MB). */
   bodyLimit?: number;
   uploadLimit?: number;
@@ -47,6 +49,7 @@ export interface AppContext {
   db: Db;
   secureCookies: boolean;
   loginRateLimit: { max: number; timeWindow: number | string };
+  auditRateLimit: { max: number; timeWindow: number | string };
   outputs: OutputCache;
   packages: PackageCache;
   downloads: DownloadCache;
@@ -60,6 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     db: opts.db,
     secureCookies: opts.secureCookies ?? false,
     loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
+    auditRateLimit: opts.auditRateLimit ?? { max: 20, timeWindow: '1 minute' },
     outputs: new OutputCache(),
     packages: new PackageCache(),
     downloads: new DownloadCache(),

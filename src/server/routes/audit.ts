@@ -1,5 +1,6 @@
 /**
- * POST /api/audit: the web form of `yusuan audit`. An uploaded disclosure is read back into tables
+ * POST /api/public/audit: the web form of `yusuan audit`, open to anyone (inspectors, researchers,
+ * journalists) and rate-limited, since it reads nothing private and writes nothing. An uploaded disclosure is read back into tables
  * by the reader for its file type and checked like our own tables; the answer is the audit JSON
  * of the command (tables, findings, coverage, guessed placements) plus the finding counts.
  */
@@ -10,16 +11,17 @@ import type { FastifyInstance } from 'fastify';
 import { audit, auditJson } from '../../cli/audit.ts';
 import { cachedClassification, shippedYears } from '../../classification/load.ts';
 import { DisclosureError, READABLE } from '../../formats/readers/index.ts';
-import { requireUser } from '../access.ts';
 import { badRequest, invalidInput } from '../errors.ts';
 import { errors } from '../schemas.ts';
+import type { AppContext } from '../app.ts';
 
-export async function auditRoutes(app: FastifyInstance) {
+export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post(
-    '/api/audit',
+    '/api/public/audit',
     {
+      config: { rateLimit: ctx.auditRateLimit },
       schema: {
-        tags: ['outputs'],
+        tags: ['public'],
         summary: '核查一份已公开的预算（披露文件）：读回各表并按勾稽规则检查',
         description: `multipart/form-data，文件字段 file（${READABLE.join('、')}，不超过 20 MB）。返回读出的表、检查结果、覆盖情况与推断放置的数字（与 yusuan audit --format json 相同）及 counts。`,
         consumes: ['multipart/form-data'],
@@ -29,12 +31,11 @@ export async function auditRoutes(app: FastifyInstance) {
             additionalProperties: true,
             properties: { counts: { type: 'object', properties: { errors: { type: 'integer' }, warnings: { type: 'integer' } } } },
           },
-          ...errors(400, 401, 403, 413, 422),
+          ...errors(400, 413, 422, 429),
         },
       },
     },
     async (req) => {
-      requireUser(req.user);
       const file = req.isMultipart() ? await req.file() : undefined;
       if (!file) throw badRequest('请以 multipart/form-data 上传披露文件（字段 file）');
       const ext = extname(file.filename).toLowerCase();

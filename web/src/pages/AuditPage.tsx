@@ -1,17 +1,15 @@
 /**
  * Audit of someone's disclosure: upload a PDF, xlsx or text file; the server reads the tables back
- * and runs the same checks as on our own tables (POST /api/audit). Findings link to the cells.
+ * and runs the same checks as on our own tables (POST /api/public/audit, open to anyone). Findings link to the cells.
  */
 import { type FormEvent, useState } from 'react';
 import { api, ApiError, type Finding, type FindingsReport, type JsonTable } from '../api.ts';
-import { Link } from '../router.tsx';
-import { useSession } from '../session.ts';
 import { ErrorNotice } from '../components/common.tsx';
 import { FindingsPanel, type FindingTarget } from '../components/FindingsPanel.tsx';
 import { TableBook, type TableCellRef } from '../components/TableBook.tsx';
 import { useI18n } from '../i18n.ts';
 
-/** The answer of POST /api/audit (the JSON of `yusuan audit`, with counts). */
+/** The answer of POST /api/public/audit (the JSON of `yusuan audit`, with counts). */
 export interface AuditReport {
   layout: string;
   tables: JsonTable[];
@@ -33,7 +31,6 @@ const asFindings = (r: AuditReport): FindingsReport => ({
 
 export function AuditPage() {
   const { t } = useI18n();
-  const { user } = useSession();
   const [report, setReport] = useState<AuditReport>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -49,7 +46,7 @@ export function AuditPage() {
     setError(undefined);
     setReport(undefined);
     try {
-      setReport(await api<AuditReport>('POST', '/api/audit', { form }));
+      setReport(await api<AuditReport>('POST', '/api/public/audit', { form }));
     } catch (err) {
       setError(err instanceof ApiError && err.status === 404 ? new Error(t('auditUnavailable')) : err);
     } finally {
@@ -62,17 +59,12 @@ export function AuditPage() {
     <section className="page audit">
       <h1>{t('auditTitle')}</h1>
       <p className="muted">{t('auditIntro')}</p>
-      {!user && (
-        <p className="notice conflict">
-          {t('auditLogin')} <Link to="/login?next=/audit">{t('login')}</Link>
-        </p>
-      )}
       <form className="card form inline-form" onSubmit={submit}>
         <label>
           {t('auditFile')}
           <input type="file" name="file" accept=".txt,.pdf,.xlsx,text/plain,application/pdf" required />
         </label>
-        <button type="submit" className="primary" disabled={busy || !user}>
+        <button type="submit" className="primary" disabled={busy}>
           {busy ? t('auditRunning') : t('auditButton')}
         </button>
       </form>

@@ -20,6 +20,7 @@ const readTextFile: Reader = async (path, opts) => {
 
 export const READERS: Record<string, () => Promise<Reader>> = {
   '.txt': async () => readTextFile,
+  '.pdf': async () => (await import('./pdf/index.ts')).readPdf,
 };
 
 export const READABLE = Object.keys(READERS);

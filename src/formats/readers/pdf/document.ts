@@ -1,0 +1,98 @@
+/**
+ * A PDF opened with pdf.js (legacy build: the only one that runs on Node 20) and reduced to what
+ * the reader needs: per page, the text as positioned words and the ruled lines of the tables.
+ * Every call into pdf.js is fenced: a file pdf.js rejects, an encrypted one, or one past the size
+ * and time caps gives a DisclosureError; a page that fails on its own is skipped with a warning.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { AnnotationMode, getDocument, OPS, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { DisclosureError } from '../types.ts';
+import { pathRules, type Rules } from './paths.ts';
+import { wordsOf, type Word } from './words.ts';
+
+export interface PdfPage {
+  number: number;
+  width: number;
+  height: number;
+  /** words, positions in points from the top-left corner */
+  words: Word[];
+  rules: Rules;
+}
+
+export interface PdfContent {
+  pages: PdfPage[];
+  warnings: string[];
+}
+
+/** Caps that keep a hostile or broken file from running away with time or memory. */
+export const LIMITS = { pages: 400, itemsPerPage: 40_000, opsPerPage: 2_000_000, millis: 60_000 };
+
+const assets = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+export async function readPdfContent(bytes: Uint8Array, name: string): Promise<PdfContent> {
+  const deadline = Date.now() + LIMITS.millis;
+  const task = getDocument({
+    // A copy, and a plain Uint8Array: pdf.js refuses Buffers and detaches the array it is given.
+    data: new Uint8Array(bytes),
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    maxImageSize: 0,
+    stopAtErrors: false,
+    cMapUrl: join(assets, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(assets, 'standard_fonts') + '/',
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    throw new DisclosureError(`无法读取 PDF ${name}：${describe(e)}`);
+  }
+  try {
+    if (doc.numPages > LIMITS.pages) throw new DisclosureError(`${name} 有 ${doc.numPages} 页，超过可读取的 ${LIMITS.pages} 页`);
+    const pages: PdfPage[] = [];
+    const warnings: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (Date.now() > deadline) throw new DisclosureError(`读取 ${name} 超时（第 ${n} 页）`);
+      try {
+        pages.push(await readPage(await doc.getPage(n), n));
+      } catch (e) {
+        if (e instanceof DisclosureError) throw e;
+        warnings.push(`第 ${n} 页无法读取（${describe(e)}），已跳过`);
+      }
+    }
+    if (!pages.length) throw new DisclosureError(`无法读取 PDF ${name}：没有可读的页面`);
+    return { pages, warnings };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const items: TextItem[] = [];
+    for await (const chunk of page.streamTextContent() as unknown as AsyncIterable<{ items: TextItem[] }>) {
+      for (const item of chunk.items) if ('str' in item && item.str.trim()) items.push(item);
+      if (items.length > LIMITS.itemsPerPage) throw new Error(`超过 ${LIMITS.itemsPerPage} 个文本块`);
+    }
+    const words = items.flatMap((item) => wordsOf(item.str, Util.transform(viewport.transform, item.transform), item.width));
+    const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    if (ops.fnArray.length > LIMITS.opsPerPage) throw new Error(`超过 ${LIMITS.opsPerPage} 个绘图指令`);
+    return { number, width: viewport.width, height: viewport.height, words, rules: pathRules(ops, viewport.transform, OPS) };
+  } finally {
+    page.cleanup();
+  }
+}
+
+function describe(e: unknown): string {
+  const name = (e as Error)?.name;
+  if (name === 'PasswordException') return '文件已加密，需要密码';
+  if (name === 'InvalidPDFException') return '不是有效的 PDF 文件';
+  const message = e instanceof Error ? e.message : String(e);
+  return message.length > 200 ? message.slice(0, 200) + '…' : message;
+}

@@ -25,6 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { loadClassification } from '../src/classification/load.ts';
 import type { Classification } from '../src/classification/classification.ts';
 import type { UnitType } from '../src/classification/mapping.ts';
+import { emptyBudget } from '../src/model/budget.ts';
 import type {
   Budget,
   Kind,
@@ -518,17 +519,7 @@ export function generateProvince(opts: GenerateOptions = DEFAULT_OPTIONS): Budge
     let name = `湖南省${field}${r.pick(DEPT_SUFFIX)}`;
     for (let k = 2; usedNames.has(name); k++) name = `湖南省${r.pick(PLACES)}${field}${DEPT_SUFFIX[k % DEPT_SUFFIX.length]}`;
     usedNames.add(name);
-    const b: Budget = {
-      year,
-      department: { code, name },
-      units: [],
-      projects: [],
-      lineItems: [],
-      yearEndBalances: [],
-      specialFunds: [],
-      projectPerformance: [],
-      unitPerformance: [],
-    };
+    const b: Budget = emptyBudget(year, { code, name });
     const unitNames = new Set<string>();
     for (let u = 0; u < perDept[d]; u++) {
       const ucode = code + String(u + 1).padStart(3, '0');

@@ -8,6 +8,7 @@ import type { Classification } from '../classification/classification.ts';
 import { leaves, type Table } from '../ir/table.ts';
 import type { AggregateDef } from '../tables/aggregate.ts';
 import type { DefColumn } from '../tables/columns.ts';
+import { emptyBudget } from '../model/budget.ts';
 import { buildTables } from '../tables/index.ts';
 import { t02 } from '../tables/t02-income-summary.ts';
 import { t03 } from '../tables/t03-expenditure-summary.ts';
@@ -77,20 +78,7 @@ function listRows(t: Table): (string | null)[][] {
 }
 
 export function hunan23Layouts(classification: Classification): TableLayout[] {
-  const empty = buildTables(
-    {
-      year: classification.year,
-      department: { code: '000', name: '' },
-      units: [],
-      projects: [],
-      lineItems: [],
-      yearEndBalances: [],
-      specialFunds: [],
-      projectPerformance: [],
-      unitPerformance: [],
-    },
-    classification,
-  );
+  const empty = buildTables(emptyBudget(classification.year, { code: '000', name: '' }), classification);
   const unreachable = unreachableColumns(classification);
   return empty.map((t) => ({
     id: t.id,

@@ -126,3 +126,8 @@ export interface Budget {
 export function filerOf(b: Budget): string {
   return b.filer ?? (b.units.length === 1 ? b.units[0].name : b.department.name);
 }
+
+/** A budget with nothing in it yet, for a department and year. */
+export function emptyBudget(year: number, department: Department): Budget {
+  return { year, department, units: [], projects: [], lineItems: [], yearEndBalances: [], specialFunds: [], projectPerformance: [], unitPerformance: [] };
+}

@@ -20,10 +20,12 @@ import { classificationRoutes } from './routes/classification.ts';
 import { lineItemRoutes } from './routes/line-items.ts';
 import { orgRoutes } from './routes/org.ts';
 import { outputRoutes } from './routes/outputs.ts';
+import { publicDepartmentRoutes } from './routes/public-departments.ts';
 import { publicRoutes } from './routes/public.ts';
 import { userRoutes } from './routes/users.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { registerStatic } from './static.ts';
+import { DepartmentPackageCache } from './services/department-packages.ts';
 import { DownloadCache } from './services/downloads.ts';
 import { OutputCache } from './services/outputs.ts';
 import { PackageCache } from './services/packages.ts';
@@ -52,6 +54,8 @@ export interface AppContext {
   auditRateLimit: { max: number; timeWindow: number | string };
   outputs: OutputCache;
   packages: PackageCache;
+  /** Department packages, composed from the unit packages above. */
+  departments: DepartmentPackageCache;
   downloads: DownloadCache;
 }
 
@@ -59,13 +63,15 @@ const MB = 1024 * 1024;
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * MB, trustProxy: false });
+  const packages = new PackageCache();
   const ctx: AppContext = {
     db: opts.db,
     secureCookies: opts.secureCookies ?? false,
     loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
     auditRateLimit: opts.auditRateLimit ?? { max: 20, timeWindow: '1 minute' },
     outputs: new OutputCache(),
-    packages: new PackageCache(),
+    packages,
+    departments: new DepartmentPackageCache(packages),
     downloads: new DownloadCache(),
   };
   app.setErrorHandler(errorHandler);
@@ -109,7 +115,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Liveness for load balancers and monitoring; also the baseline of the server benchmark.
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, classificationRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, classificationRoutes, auditRoutes]) {
     await routes(app, ctx);
   }
   await registerStatic(app, opts.webRoot);

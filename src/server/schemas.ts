@@ -117,4 +117,18 @@ export const snapshotMeta = {
   },
 } as const;
 
+const slice = { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, amountFen: { type: 'integer' } } } as const;
+/** Chart data of a unit's or a department's package. */
+export const charts = {
+  type: 'object',
+  description: '图表数据（金额为分）',
+  properties: {
+    totalSpendingFen: { type: 'integer' },
+    spendingByFunction: { type: 'array', description: '支出功能分类 类 → 款 → 项（children）', items: { type: 'object', additionalProperties: true } },
+    incomeBySource: { type: 'array', description: '收入总表合计行的各来源', items: slice },
+    spendingByKind: { type: 'array', description: '基本支出（人员经费、公用经费）、项目支出等', items: slice },
+    threePublic: { type: 'array', description: '“三公”经费：因公出国（境）、公务用车购置、公务用车运行、公务接待', items: slice },
+  },
+} as const;
+
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, error]));

@@ -91,6 +91,7 @@ const CASES: Case[] = [
   { route: 'GET public charts', allowed: EVERYONE, send: (c) => c.get('/api/public/packages/104012/2024/v/1/charts') },
   { route: 'GET public content', allowed: EVERYONE, send: (c) => c.get('/api/public/packages/104012/2024/latest/content') },
   { route: 'GET public download', allowed: EVERYONE, send: (c) => c.get('/api/public/packages/104012/2024/v/1/download.json') },
+  { route: 'GET public department', allowed: EVERYONE, send: (c) => c.get('/api/public/departments/104/2024') },
   { route: 'GET classification', allowed: EVERYONE, send: (c) => c.get('/api/classification/2024') },
   { route: 'GET docs', allowed: EVERYONE, send: (c) => c.get('/api/docs/json') },
 ];

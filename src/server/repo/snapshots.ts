@@ -74,3 +74,27 @@ export async function listPublished(q: Queryable): Promise<PublishedPackage[]> {
      GROUP BY d.code, d.name, u.code, u.name, s.year ORDER BY d.code, u.code, s.year DESC`,
   );
 }
+
+export interface UnitLatest {
+  code: string;
+  name: string;
+  /** null: nothing published for the year yet */
+  version: number | null;
+  publishedAt: Date | null;
+  contentHash: string | null;
+}
+
+/** A department and every one of its units with its latest snapshot of `year`, if any; undefined for an unknown department. */
+export async function listDepartmentLatest(q: Queryable, dept: string, year: number): Promise<{ code: string; name: string; units: UnitLatest[] } | undefined> {
+  const rows = await q.query<{ deptName: string } & UnitLatest>(
+    `SELECT d.name AS "deptName", u.code, u.name, s.version, s.published_at AS "publishedAt", s.content_hash AS "contentHash"
+     FROM departments d
+     LEFT JOIN units u ON u.department_code = d.code
+     LEFT JOIN LATERAL (SELECT version, published_at, content_hash FROM published_snapshots
+       WHERE unit_code = u.code AND year = $2 ORDER BY version DESC LIMIT 1) s ON true
+     WHERE d.code = $1 ORDER BY u.code`,
+    [dept, year],
+  );
+  if (!rows.length) return undefined;
+  return { code: dept, name: rows[0].deptName, units: rows.filter((r) => r.code !== null).map(({ deptName: _, ...u }) => u) };
+}

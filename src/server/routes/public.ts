@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../errors.ts';
 import { listPublished, listSnapshotVersions } from '../repo/snapshots.ts';
-import { errors, jsonTable, snapshotMeta, unitYearParams } from '../schemas.ts';
+import { charts, errors, jsonTable, snapshotMeta, unitYearParams } from '../schemas.ts';
 import { yearOnYear } from '../services/charts.ts';
 import { attachment, DOWNLOAD_FORMATS, DOWNLOADS } from '../services/downloads.ts';
 import type { PackageEntry } from '../services/packages.ts';
@@ -28,19 +28,6 @@ const pkg = {
     publishedBy: { type: ['string', 'null'] },
     contentHash: { type: 'string' },
     tables: { type: 'array', items: jsonTable },
-  },
-} as const;
-
-const slice = { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, amountFen: { type: 'integer' } } } as const;
-const charts = {
-  type: 'object',
-  description: '图表数据（金额为分）',
-  properties: {
-    totalSpendingFen: { type: 'integer' },
-    spendingByFunction: { type: 'array', description: '支出功能分类 类 → 款 → 项（children）', items: { type: 'object', additionalProperties: true } },
-    incomeBySource: { type: 'array', description: '收入总表合计行的各来源', items: slice },
-    spendingByKind: { type: 'array', description: '基本支出（人员经费、公用经费）、项目支出等', items: slice },
-    threePublic: { type: 'array', description: '“三公”经费：因公出国（境）、公务用车购置、公务用车运行、公务接待', items: slice },
   },
 } as const;
 

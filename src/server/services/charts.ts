@@ -30,7 +30,8 @@ export interface Charts {
   threePublic: Slice[];
 }
 
-export function chartsOf(p: SnapshotContent, classification: Classification): Charts {
+/** `p`: a unit's snapshot, or a department package composed from its units' snapshots. */
+export function chartsOf(p: Pick<SnapshotContent, 'budget' | 'tables'>, classification: Classification): Charts {
   const items = p.budget.lineItems;
   const byKind = new Map<string, number>();
   for (const li of items) byKind.set(li.kind, (byKind.get(li.kind) ?? 0) + li.amount);

@@ -21,6 +21,7 @@ const readTextFile: Reader = async (path, opts) => {
 export const READERS: Record<string, () => Promise<Reader>> = {
   '.txt': async () => readTextFile,
   '.pdf': async () => (await import('./pdf/index.ts')).readPdf,
+  '.xlsx': async () => (await import('./xlsx/index.ts')).readXlsx,
 };
 
 export const READABLE = Object.keys(READERS);

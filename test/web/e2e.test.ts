@@ -2,8 +2,8 @@
  * The whole system in a real browser (Debian chromium driven by playwright-core): an editor signs
  * in, imports the seed example, edits a line item, meets a conflict, previews the 23 tables,
  * downloads xlsx and submits; a reviewer returns it, then approves and publishes it; the public sees
- * the tables and the charts; an audit of a broken disclosure points at the cell. Screenshots go to
- * test-artifacts/web/.
+ * the tables and the charts, and the department's package; an audit of a broken disclosure points
+ * at the cell. Screenshots go to test-artifacts/web/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -257,6 +257,18 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await pub.getByRole('tab', { name: 'The 23 tables' }).click();
     expect(await pub.locator('#table-01 caption .title').textContent()).toBe('Summary of revenue and expenditure');
     await shot(pub, '12-public-tables-en');
+
+    // — the department's package, from the front page: its 23 tables rolled up from its units (合计 first, 填报部门 the department)
+    await pub.getByRole('button', { name: '中文' }).click();
+    await pub.getByRole('link', { name: '公开预算', exact: true }).first().click();
+    await pub.locator('a.year-link[href="/public/departments/104/2024"]').click();
+    await pub.getByRole('tab', { name: '23 张表' }).click();
+    await expect.poll(() => pub.locator('table.budget').count()).toBe(23);
+    const totalRow = pub.locator('#table-03 tbody tr').first();
+    expect(await totalRow.getAttribute('class')).toBe('total');
+    expect(await totalRow.locator('th').first().textContent()).toBe('合计');
+    expect(await pub.locator('#table-03 caption .meta').textContent()).toContain('填报部门：湖南省科技厅');
+    await shot(pub, '14-public-department');
 
     // — audit of a disclosure: the seed's text with one figure changed is caught, and the finding points at the cell
     if (existsSync(SEED_TEXT)) {

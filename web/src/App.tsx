@@ -6,6 +6,7 @@ import { type Lang, LangContext, useI18n } from './i18n.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BudgetList } from './pages/BudgetList.tsx';
 import { Login } from './pages/Login.tsx';
+import { PublicDepartmentPage } from './pages/PublicDepartmentPage.tsx';
 import { PublicHome } from './pages/PublicHome.tsx';
 import { PublicPackagePage } from './pages/PublicPackagePage.tsx';
 import { Workspace } from './pages/Workspace.tsx';
@@ -50,6 +51,7 @@ function Page() {
   const { t } = useI18n();
   let m: Record<string, string> | null;
   if (path === '/' || path === '') return <PublicHome />;
+  if ((m = match('/public/departments/:dept/:year', path))) return <PublicDepartmentPage key={`${m.dept}/${m.year}`} dept={m.dept} year={Number(m.year)} />;
   if ((m = match('/public/:unit/:year', path))) {
     const v = Number(query.get('v'));
     return <PublicPackagePage key={`${m.unit}/${m.year}`} unit={m.unit} year={Number(m.year)} version={v > 0 ? v : undefined} />;

@@ -122,6 +122,23 @@ export interface PublicPackage {
   tables: JsonTable[];
 }
 
+/** One unit's part of a department package: the version used, or null when it has published nothing for the year. */
+export interface DepartmentPart {
+  code: string;
+  name: string;
+  version: number | null;
+  publishedAt: string | null;
+  contentHash: string | null;
+}
+
+export interface DepartmentPackage {
+  department: { code: string; name: string };
+  year: number;
+  contentHash: string;
+  units: DepartmentPart[];
+  tables: JsonTable[];
+}
+
 export interface Slice {
   key: string;
   label: string;
@@ -207,6 +224,8 @@ export const post = <T>(url: string, json?: unknown, version?: number) => api<T>
 
 /** Base URL of a budget's private API. */
 export const budgetUrl = (unit: string, year: number) => `/api/budgets/${unit}/${year}`;
+/** Base URL of a department's package, rolled up from its units' latest published versions. */
+export const departmentUrl = (dept: string, year: number) => `/api/public/departments/${dept}/${year}`;
 /** Base URL of a published package: the latest or a fixed version. */
 export const packageUrl = (unit: string, year: number, version?: number) =>
   `/api/public/packages/${unit}/${year}/${version ? `v/${version}` : 'latest'}`;

@@ -1,8 +1,9 @@
-/** The public portal's front page: departments → units → published years. */
+/** The public portal's front page: departments (their department budgets by year) → units → published years. */
 import { get, type PublicDepartment } from '../api.ts';
 import { ErrorNotice, useLoad } from '../components/common.tsx';
 import { useI18n } from '../i18n.ts';
 import { Link } from '../router.tsx';
+import { departmentYears } from './PublicDepartmentPage.tsx';
 
 export function PublicHome() {
   const { t } = useI18n();
@@ -19,6 +20,16 @@ export function PublicHome() {
             <h2>
               {d.name} <span className="sub">{d.code}</span>
             </h2>
+            <p className="department-years">
+              <span className="muted">{t('deptBudget')}</span>
+              <span className="years">
+                {departmentYears(d).map((y) => (
+                  <Link key={y} to={`/public/departments/${d.code}/${y}`} className="year-link">
+                    {y}
+                  </Link>
+                ))}
+              </span>
+            </p>
             <ul className="units">
               {d.units.map((u) => (
                 <li key={u.code}>

@@ -42,7 +42,7 @@ export function PublicPackagePage({ unit, year, version }: { unit: string; year:
   return (
     <section className="page package">
       <p className="breadcrumb">
-        <Link to="/">{t('navPublic')}</Link> › {p.department.name} › {p.unit.name}
+        <Link to="/">{t('navPublic')}</Link> › <Link to={`/public/departments/${p.department.code}/${p.year}`}>{p.department.name}</Link> › {p.unit.name}
       </p>
       <div className="page-head">
         <h1>

@@ -15,6 +15,8 @@ import { textOf, type SheetGrid } from './grid.ts';
 export interface SheetHead {
   /** table id from the title, the mark or the sheet name (undefined: not recognised) */
   id?: string;
+  /** the sheet lists several titles: a contents page, not a table */
+  contents?: boolean;
   title?: string;
   filer: string;
   unit?: AmountUnit;
@@ -34,6 +36,7 @@ export function readHead(grid: SheetGrid, set: LayoutSet): SheetHead {
   const ids = new Set(set.tables.map((t) => t.id));
   const head: SheetHead = { filer: '', next: 1 };
   let markId: string | undefined;
+  const seen = new Set<string>();
   for (let r = 1; r <= Math.min(HEAD_ROWS, grid.rows) && !opensBody(grid, r); r++) {
     for (let c = 1; c <= grid.cols; c++) {
       const cell = grid.at(r, c);
@@ -43,6 +46,7 @@ export function readHead(grid: SheetGrid, set: LayoutSet): SheetHead {
       const rest = mark ? compact(text).slice(mark[0].length) : text;
       if (mark && ids.has(mark[1].padStart(2, '0'))) (markId = mark[1].padStart(2, '0')), (head.next = r + 1);
       const id = rest ? titles.get(norm(rest)) : undefined;
+      if (id) seen.add(id);
       // The title exactly as the cell holds it (spaces included), unless it shares the cell with the mark.
       if (id && !head.id) Object.assign(head, { id, title: mark ? rest : String(cell.value), next: r + 1 });
       const filer = FILER.exec(text);
@@ -51,6 +55,7 @@ export function readHead(grid: SheetGrid, set: LayoutSet): SheetHead {
       if (unit) Object.assign(head, { unit: unit[1] as AmountUnit, next: r + 1 });
     }
   }
+  if (seen.size > 1) return { filer: '', next: 1, contents: true };
   head.id ??= markId ?? titles.get(norm(grid.name)) ?? sheetMark(grid.name, ids);
   return head;
 }

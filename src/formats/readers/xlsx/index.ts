@@ -89,7 +89,7 @@ function findTables(grids: SheetGrid[], layouts: TableLayout[], warnings: string
     const head = readHead(grid, set);
     const layout = layouts.find((l) => l.id === head.id);
     if (!layout) {
-      if (grid.rows) unnamed.push({ grid, head });
+      if (grid.rows && !head.contents) unnamed.push({ grid, head });
       continue;
     }
     if (found.has(layout.id)) warnings.push(`工作表“${grid.name}”与“${found.get(layout.id)!.grid.name}”都是${layout.mark}，只读取后者`);

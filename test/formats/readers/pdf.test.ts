@@ -7,12 +7,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Content, ContentTable, CustomTableLayout } from 'pdfmake/interfaces.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { audit, type Audit } from '../../../src/cli/audit.ts';
 import { main } from '../../../src/cli/main.ts';
 import { pdfBuffer } from '../../../src/formats/pdf.ts';
 import { FONT, pdfMaker } from '../../../src/formats/pdf/fonts.ts';
+import { readText } from '../../../src/formats/readers/text/index.ts';
 import { PAGE_MARGINS, tableContent } from '../../../src/formats/pdf/table-content.ts';
 import { CELL_PAD_X, CELL_PAD_Y } from '../../../src/formats/pdf/widths.ts';
 import { leaves, type Table } from '../../../src/ir/table.ts';
@@ -73,6 +74,19 @@ describe.each([
   });
 });
 
+describe('PDF reader: the nine-table layout', () => {
+  it('reads a PDF of the nine tables in 元 back exactly', async () => {
+    const seed = loadExample(SEED_DIR);
+    const nine = readText(readFileSync(new URL('./fixtures/standard-9.txt', import.meta.url), 'utf8'), { classification: seed.classification }).tables;
+    const file = join(dir, 'nine.pdf');
+    writeFileSync(file, await pdfBuffer(nine));
+    const { read } = await audit(file, 'auto', seed.classification);
+    expect([read.layout, read.missing, read.warnings, read.ambiguities]).toEqual(['standard-9', [], [], []]);
+    const rows = (t: Table) => t.rows.map((r) => [r.kind, r.code, r.unit, r.cells]);
+    expect(read.tables.map(rows)).toEqual(nine.map(rows));
+  }, 30_000);
+});
+
 describe('PDF reader: without ruled lines', () => {
   it('falls back to the text reader: all tables, every unflagged figure as built', async () => {
     const ex = loadExample(MULTI_DIR);
@@ -91,8 +105,8 @@ describe('PDF reader: without ruled lines', () => {
 
 /** The table with its cell padding kept and no line drawn. */
 function unruled(c: Content): Content {
-  const layout = { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => CELL_PAD_X, paddingRight: () => CELL_PAD_X, paddingTop: () => CELL_PAD_Y, paddingBottom: () => CELL_PAD_Y };
-  return typeof c === 'object' && c !== null && 'table' in c ? { ...c, layout } : c;
+  const layout: CustomTableLayout = { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => CELL_PAD_X, paddingRight: () => CELL_PAD_X, paddingTop: () => CELL_PAD_Y, paddingBottom: () => CELL_PAD_Y };
+  return typeof c === 'object' && c !== null && 'table' in c ? ({ ...c, layout } as ContentTable) : c;
 }
 
 describe('PDF reader: files it cannot read', () => {

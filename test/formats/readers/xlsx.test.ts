@@ -4,13 +4,14 @@
  * tool: a contents sheet first, generic sheet names, no 预算NN表 marks, one table without a title,
  * headers merged differently or not at all, amounts typed as text and codes stored as numbers.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { audit, type Audit } from '../../../src/cli/audit.ts';
 import { main } from '../../../src/cli/main.ts';
+import { readText } from '../../../src/formats/readers/text/index.ts';
 import { xlsxBuffer } from '../../../src/formats/xlsx.ts';
 import { headerDepth, leaves, type Table } from '../../../src/ir/table.ts';
 import { formatMoney } from '../../../src/money/money.ts';
@@ -133,6 +134,17 @@ describe('xlsx reader: a workbook laid out by another tool', () => {
 
   it('passes the audit with no error', () => {
     expect(errors(result)).toEqual([]);
+  });
+});
+
+describe('xlsx reader: the nine-table layout', () => {
+  it('reads a workbook of the nine tables in 元 back exactly', async () => {
+    const seed = loadExample(SEED_DIR);
+    const nine = readText(readFileSync(new URL('./fixtures/standard-9.txt', import.meta.url), 'utf8'), { classification: seed.classification }).tables;
+    const { read } = await auditBytes('nine.xlsx', await xlsxBuffer(nine), seed.classification);
+    expect([read.layout, read.missing, read.warnings]).toEqual(['standard-9', [], []]);
+    expect(read.tables.map((t) => [t.id, t.unit, t.precision])).toEqual(nine.map((t) => [t.id, '元', 1]));
+    expect(read.tables.map(rowsOf)).toEqual(nine.map(rowsOf));
   });
 });
 

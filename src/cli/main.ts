@@ -11,7 +11,7 @@ const USAGE = `yusuan — 部门预算公开表的编制与检查
   yusuan check <input> [--format text|json] [--lang zh|en]  检查输入与表间关系
   yusuan template [--example DIR] --out FILE.xlsx           生成 Excel 录入工作簿（可用示例文件夹填好）
   yusuan audit <file> [--layout auto|hunan-23|standard-9] [--format text|json|html] [--out FILE]
-                                                            读取已公开的预算表（.txt）并检查
+                                                            读取已公开的预算表（.txt、.pdf、.xlsx）并检查
 
 <input> 是包含 budget.json 与 line-items.csv 的文件夹，或录入工作簿 .xlsx。
 退出码: 0 无错误; 1 发现错误; 2 输入无法读取。`;

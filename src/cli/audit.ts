@@ -4,7 +4,8 @@
  * figures the reader could only place by guess. Exit 0: no error; 1: errors; 2: unreadable file.
  */
 import { writeFileSync } from 'node:fs';
-import { checkTables, HUNAN_23_RULES, type CheckReport } from '../checks/index.ts';
+import { parents } from '../checks/engine.ts';
+import { checkTables, HUNAN_23_RULES, type CheckReport, type Finding } from '../checks/index.ts';
 import type { Rule } from '../checks/rule.ts';
 import type { Classification } from '../classification/classification.ts';
 import { cachedClassification, shippedYears } from '../classification/load.ts';
@@ -40,7 +41,7 @@ export async function audit(path: string, layout: LayoutId | 'auto', classificat
   const report = checkTables(read.tables, { classification, rules, expectedTables: set.tables.map((t) => t.id) });
   // The function-code rules read every 类/款/项 row as 支出功能分类; economic-class trees are not.
   const econ = new Set(set.tables.filter((t) => t.codes === 'deptEcon').map((t) => t.id));
-  report.findings = report.findings.filter((f) => !(f.rule.startsWith('C-function') && econ.has(f.table ?? '')));
+  report.findings = report.findings.filter((f) => !(f.rule.startsWith('C-function') && econ.has(f.table ?? ''))).map((f) => guessed(f, read));
   return { read, report, set };
 }
 
@@ -86,6 +87,20 @@ export function auditJson({ read, report, set }: Audit) {
     ambiguities: read.ambiguities,
     warnings: read.warnings,
   };
+}
+
+/**
+ * A finding at a cell whose figure the reader placed by guess, or at a parent whose children's
+ * figures there are guessed, says nothing about the disclosure: it is kept as information.
+ */
+function guessed(f: Finding, read: ReadResult): Finding {
+  const t = read.tables.find((x) => x.id === f.table);
+  if (!t || f.row === undefined || !f.column) return f;
+  const col = leaves(t.header).find((c) => c.key === f.column)?.key;
+  const rows = new Set([f.row, ...parents(t).flatMap((p, i) => (p === f.row ? [i] : []))]);
+  const unsure = read.ambiguities.some((a) => a.table === t.id && rows.has(a.row) && a.candidates.some((c) => c.length > 1 && c.includes(col!)));
+  if (!unsure || f.severity === 'info') return f;
+  return { ...f, severity: 'info', message: `（数字位置不能确定，未作判断）${f.message}`, messageEn: `(figure placement uncertain, not judged) ${f.messageEn}` };
 }
 
 /** Row sums and row hierarchies of a layout without a rule catalogue of its own. */

@@ -7,7 +7,7 @@ const row = (values: number[], parent = -1, slots = 4, extra: Partial<SolverRow>
   parent,
   allowed: Array(slots).fill(true),
   identities: true,
-  childSums: true,
+  childSums: false,
   ...extra,
 });
 // Slots: 0 total = 1 + 2 + 3.
@@ -22,7 +22,7 @@ describe('placement search', () => {
 
   it('links a row and its children through the column sums', () => {
     // Parent 10 = 4 + 6; each child prints its total and one figure. Alone, every row is open.
-    const open = [row([10, 4, 6]), row([4, 4], 0), row([6, 6], 0)];
+    const open = [row([10, 4, 6], -1, 4, { childSums: true }), row([4, 4], 0), row([6, 6], 0)];
     const sets = (rows: SolverRow[]) => solve({ slots: 4, sums: SUMS, rows, step: 0, all: true }).feasible!.map((fs) => fs.map((s) => [...s].sort()));
     expect(sets(open)[0]).toEqual([[0], [1, 2], [2, 3]]);
     // Column 1 known empty for the first child (another table says so): the 4 moves to column 2

@@ -177,3 +177,22 @@ describe('text reader: text printed from our own tables (multi-unit department)'
     });
   }
 });
+
+describe('text reader: a larger generated department', () => {
+  it('reads back every amount cell and raises no false error in the checks', async () => {
+    const { generateProvince } = await import('../../../bench/generate.ts');
+    const { buildTables } = await import('../../../src/tables/index.ts');
+    const { checkTables } = await import('../../../src/checks/index.ts');
+    const [budget] = generateProvince({ departments: 1, units: 12, lineItems: 600, seed: 3 });
+    const tables = buildTables(budget, seed.classification);
+    const res = readText(pdftotext(tables, { wrap: 10 }), { classification: seed.classification });
+    expect(res.missing).toEqual([]);
+    const cmp = compareTables(tables, res);
+    expect(cmp.rowKeys).toEqual([]);
+    expect(cmp.unflagged).toEqual([]);
+    expect(cmp.cells).toBeGreaterThan(10_000);
+    expect(cmp.differ.length / cmp.cells).toBeLessThan(0.05);
+    const errors = checkTables(res.tables, { classification: seed.classification }).findings.filter((f) => f.severity === 'error');
+    expect(errors).toEqual([]);
+  }, 30_000);
+});

@@ -17,7 +17,13 @@ export class Search {
   private readonly R: number;
   private readonly S: number;
   private readonly suffix: Int32Array[];
-  private readonly lastChild: Int32Array;
+  /** Per row and figure: the first and last column it can take given the figures around it. */
+  private readonly firstAt: Int32Array[];
+  private readonly lastAt: Int32Array[];
+  private readonly depth: Int32Array;
+  /** Rows in the order they are decided at the current column, and each parent's last child in it. */
+  private order: Int32Array;
+  private lastKid: Int32Array;
   private readonly roles: [number, boolean][][];
   private readonly first: Int32Array;
   private readonly last: Int32Array;
@@ -30,6 +36,11 @@ export class Search {
   private readonly took: Uint8Array;
   private readonly childSum: Float64Array;
   private readonly childTerms: Int32Array;
+  private readonly kids: number[][];
+  /** Per row at the current column: the most its later siblings can still add (for subset-sum pruning). */
+  private later: Float64Array;
+  /** Per parent at the current column: the most all its children can add. */
+  private potential: Float64Array;
   private readonly memo = new Map<string, boolean>();
   private readonly states = new Map<string, StateInfo>();
   private path: Uint8Array[] = [];
@@ -44,8 +55,36 @@ export class Search {
       for (let c = slots - 1; c >= 0; c--) s[c] = s[c + 1] + (r.allowed[c] ? 1 : 0);
       return s;
     });
-    this.lastChild = new Int32Array(this.R).fill(-1);
-    rows.forEach((r, i) => r.parent >= 0 && (this.lastChild[r.parent] = i));
+    this.firstAt = [];
+    this.lastAt = [];
+    for (const r of rows) {
+      const n = r.values.length;
+      const can = (k: number, c: number) => r.allowed[c] && (!r.domain?.[c] || r.domain[c]!.has(r.values[k]));
+      const first = new Int32Array(n).fill(slots);
+      const last = new Int32Array(n).fill(-1);
+      for (let k = 0, from = 0; k < n; k++) {
+        let c = from;
+        while (c < slots && !can(k, c)) c++;
+        first[k] = c;
+        from = c + 1;
+      }
+      for (let k = n - 1, to = slots - 1; k >= 0; k--) {
+        let c = to;
+        while (c >= 0 && !can(k, c)) c--;
+        last[k] = c;
+        to = c - 1;
+      }
+      this.firstAt.push(first);
+      this.lastAt.push(last);
+    }
+    this.kids = rows.map(() => []);
+    rows.forEach((r, i) => r.parent >= 0 && this.kids[r.parent].push(i));
+    this.later = new Float64Array(this.R);
+    this.potential = new Float64Array(this.R);
+    this.depth = new Int32Array(this.R);
+    rows.forEach((r, i) => (this.depth[i] = r.parent >= 0 ? this.depth[r.parent] + 1 : 0));
+    this.order = Int32Array.from(rows.keys());
+    this.lastKid = new Int32Array(this.R).fill(-1);
     this.roles = Array.from({ length: slots }, () => [] as [number, boolean][]);
     this.first = new Int32Array(sums.length);
     this.last = new Int32Array(sums.length);
@@ -69,7 +108,7 @@ export class Search {
 
   run(): SolverResult {
     const start = this.key(0);
-    if (this.input.rows.some((row, r) => row.values.length > this.suffix[r][0])) return { placement: null, exhausted: false };
+    if (this.input.rows.some((row, r) => row.values.length > this.suffix[r][0] || this.lastAt[r].some((c, k) => c < this.firstAt[r][k]))) return { placement: null, exhausted: false };
     if (!this.solve(0, start)) return { placement: null, exhausted: false };
     const placement: number[][] = this.input.rows.map(() => []);
     if (!this.input.all) {
@@ -85,17 +124,18 @@ export class Search {
       k = s.next[0][1];
     }
     const feasible = this.input.rows.map((r) => r.values.map(() => new Set<number>()));
+    const empty = this.input.rows.map(() => new Set<number>());
     const seen = new Set<string>([start]);
     const queue = [start];
     while (queue.length) {
       const s = this.states.get(queue.pop()!);
       if (!s) continue;
       for (const [takes, next] of s.next) {
-        takes.forEach((t, r) => t && feasible[r][s.pos[r]].add(s.col));
+        takes.forEach((t, r) => (t ? feasible[r][s.pos[r]].add(s.col) : empty[r].add(s.col)));
         if (!seen.has(next)) seen.add(next), queue.push(next);
       }
     }
-    return { placement, feasible, exhausted: false };
+    return { placement, feasible, empty, exhausted: false };
   }
 
   private key(c: number): string {
@@ -115,11 +155,20 @@ export class Search {
     const info: StateInfo = { col: c, pos: Int32Array.from(this.pos), next: [] };
     let ok = false;
     const takes = new Uint8Array(this.R);
+    // The order and bounds of this column, restored after each deeper column has used its own.
+    const { order, lastKid, later, potential } = this.bound(c);
     const visit = () => {
       for (let r = 0; r < this.R; r++) this.pos[r] += takes[r];
       const next = this.key(c + 1);
+      // Deeper columns reuse the per-column sums: keep this column's to go on choosing in it.
+      const saved = [this.cell.slice(), this.took.slice(), this.childSum.slice(), this.childTerms.slice()] as const;
       const good = this.solve(c + 1, next);
       for (let r = 0; r < this.R; r++) this.pos[r] -= takes[r];
+      this.cell.set(saved[0]);
+      this.took.set(saved[1]);
+      this.childSum.set(saved[2]);
+      this.childTerms.set(saved[3]);
+      Object.assign(this, { order, lastKid, later, potential });
       if (!good) return false;
       ok = true;
       if (this.input.all) {
@@ -129,32 +178,66 @@ export class Search {
       this.path.unshift(Uint8Array.from(takes));
       return true;
     };
+    Object.assign(this, { order, lastKid, later, potential });
     this.choose(c, 0, takes, visit);
     this.memo.set(key, ok);
     if (ok && this.input.all) this.states.set(key, info);
     return ok;
   }
 
+  /**
+   * The order rows are decided in at column c (parents first; siblings by falling next figure,
+   * so that the sums of siblings meet their parent's soonest) and, in that order, the most each
+   * row's later siblings and each parent's children can still add.
+   */
+  private bound(c: number) {
+    const { rows } = this.input;
+    const next = (r: number) => {
+      const row = rows[r];
+      const v = this.pos[r] < row.values.length && row.allowed[c] ? row.values[this.pos[r]] : 0;
+      return !row.domain?.[c] || row.domain[c]!.has(v) ? v : 0;
+    };
+    const figure = Float64Array.from(rows.keys(), next);
+    const order = Int32Array.from(rows.keys()).sort((a, b) => this.depth[a] - this.depth[b] || figure[b] - figure[a] || a - b);
+    const later = new Float64Array(this.R);
+    const potential = new Float64Array(this.R);
+    const lastKid = new Int32Array(this.R).fill(-1);
+    for (let i = order.length - 1; i >= 0; i--) {
+      const r = order[i];
+      const p = rows[r].parent;
+      if (p < 0) continue;
+      if (lastKid[p] < 0) lastKid[p] = r;
+      later[r] = potential[p];
+      potential[p] += Math.max(0, figure[r]);
+    }
+    return { order, lastKid, later, potential };
+  }
+
   /** Decides row r at column c, then the rows after it; calls `visit` for every consistent choice. Stops when it returns true. */
-  private choose(c: number, r: number, takes: Uint8Array, visit: () => boolean): boolean {
-    if (r === this.R) return visit();
+  private choose(c: number, at: number, takes: Uint8Array, visit: () => boolean): boolean {
+    if (at === this.R) return visit();
     if (++this.steps > (this.input.budget ?? 2_000_000)) throw new OutOfBudget();
+    const r = this.order[at];
     const row = this.input.rows[r];
     const p = this.pos[r];
     const remaining = row.values.length - p;
     const after = this.suffix[r][c + 1];
     const canTake = remaining > 0 && row.allowed[c];
     const bound = row.bounds?.[c];
+    const domain = row.domain?.[c];
+    const early = remaining > 0 && c < this.firstAt[r][p];
+    const late = remaining > 0 && c >= this.lastAt[r][p];
     for (const take of [true, false]) {
-      if (take ? !canTake || remaining - 1 > after : remaining > after) continue;
+      if (take ? !canTake || remaining - 1 > after || early : remaining > after || late) continue;
       const v = take ? row.values[p] : 0;
       if (bound && !this.inBound(v, bound)) continue;
+      if (domain && !domain.has(v)) continue;
       if (!this.enterRow(c, r, v, take)) {
         this.leaveRow(c, r, v, take);
         continue;
       }
       takes[r] = take ? 1 : 0;
-      const stop = this.choose(c, r + 1, takes, visit);
+      const stop = this.choose(c, at + 1, takes, visit);
       takes[r] = 0;
       this.leaveRow(c, r, v, take);
       if (stop) return true;
@@ -196,13 +279,19 @@ export class Search {
     if (parent >= 0 && this.input.rows[parent].childSums) {
       this.childSum[parent] += v;
       if (take) this.childTerms[parent]++;
-      if (this.lastChild[parent] === r) {
+      if (this.lastKid[parent] === r) {
         ok &&= this.within(this.cell[parent] - this.childSum[parent], this.childTerms[parent] + this.took[parent]);
-      } else if (this.nonneg) ok &&= this.childSum[parent] <= this.cell[parent] + this.slack(this.childTerms[parent]);
+      } else if (this.nonneg) {
+        const slack = this.slack(this.childTerms[parent] + this.kids[parent].length);
+        ok &&= this.childSum[parent] <= this.cell[parent] + slack && this.childSum[parent] + this.later[r] >= this.cell[parent] - slack;
+      }
     }
     if (row.childSums) {
-      this.childSum[r] = 0;
-      this.childTerms[r] = 0;
+      const fixed = row.childConst?.[c];
+      this.childSum[r] = fixed?.sum ?? 0;
+      this.childTerms[r] = fixed?.terms ?? 0;
+      if (this.lastKid[r] < 0) ok &&= this.within(v - this.childSum[r], this.childTerms[r] + (take ? 1 : 0));
+      else if (this.nonneg) ok &&= this.childSum[r] + this.potential[r] >= v - this.slack(this.kids[r].length + 1);
     }
     return ok;
   }

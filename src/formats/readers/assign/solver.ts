@@ -33,6 +33,10 @@ export interface SolverRow {
   identities: boolean;
   /** Whether this row's cells must equal the sums of its children. */
   childSums: boolean;
+  /** Per column, the only values the cell may hold (0: empty); absent: any. */
+  domain?: (Set<number> | undefined)[];
+  /** Per column, the summed cells of children that are not among the rows (already placed). */
+  childConst?: { sum: number; terms: number }[];
 }
 
 export interface SolverInput {
@@ -53,6 +57,8 @@ export interface SolverResult {
   placement: number[][] | null;
   /** With `all`: every column each figure takes in some solution. */
   feasible?: Set<number>[][];
+  /** With `all`: every column each row leaves empty in some solution. */
+  empty?: Set<number>[];
   /** The budget ran out: the answer is unknown. */
   exhausted: boolean;
 }
@@ -61,6 +67,7 @@ export function solve(input: SolverInput): SolverResult {
   const components = componentsOf(input.rows);
   const placement: number[][] = input.rows.map(() => []);
   const feasible: Set<number>[][] | undefined = input.all ? input.rows.map((r) => r.values.map(() => new Set<number>())) : undefined;
+  const empty: Set<number>[] | undefined = input.all ? input.rows.map(() => new Set<number>()) : undefined;
   for (const members of components) {
     const index = new Map(members.map((r, i) => [r, i]));
     const rows = members.map((r) => ({ ...input.rows[r], parent: input.rows[r].parent >= 0 ? index.get(input.rows[r].parent)! : -1 }));
@@ -75,9 +82,10 @@ export function solve(input: SolverInput): SolverResult {
     members.forEach((r, i) => {
       placement[r] = res.placement![i];
       if (feasible) feasible[r] = res.feasible![i];
+      if (empty) empty[r] = res.empty![i];
     });
   }
-  return { placement, feasible, exhausted: false };
+  return { placement, feasible, empty, exhausted: false };
 }
 
 function componentsOf(rows: SolverRow[]): number[][] {

@@ -29,6 +29,8 @@ interface Read {
   table: Table;
   ambiguities: Ambiguity[];
   warnings: string[];
+  /** the cross-table bounds it was read with, to skip reading it again with the same */
+  bounds?: string;
 }
 
 export function readText(text: string, opts: ReadOptions): ReadResult {
@@ -51,7 +53,7 @@ export function readText(text: string, opts: ReadOptions): ReadResult {
     for (const l of order) {
       const before = reads.get(l.id)!;
       if (!before.ambiguities.length) continue;
-      const again = ctx.read(l, byId.get(l.id)!, reads);
+      const again = ctx.read(l, byId.get(l.id)!, reads, before);
       if (again.ambiguities.length <= before.ambiguities.length) reads.set(l.id, again);
       gained ||= again.ambiguities.length < before.ambiguities.length;
     }
@@ -74,7 +76,7 @@ class Context {
     private readonly classification: Classification,
   ) {}
 
-  read(layout: TableLayout, section: Section, reads: Map<string, Read>): Read {
+  read(layout: TableLayout, section: Section, reads: Map<string, Read>, before?: Read): Read {
     const unit: AmountUnit = section.unit ?? '万元';
     const { body, notes } = splitNotes(section.lines);
     const base: Base = (rows, decimals) => ({
@@ -116,6 +118,8 @@ class Context {
       uncertain: uncertainCells(known),
       step,
     });
+    const signature = JSON.stringify(bounds);
+    if (before?.bounds === signature) return before;
     const values = parsed.map((r) => r.amounts.map((a) => parseMoney(a, unit)));
     const sums = [
       ...(layout.sums ?? []),
@@ -139,7 +143,7 @@ class Context {
       candidates: candidates.map((cs) => cs.map((c) => ls[c].key)),
       chosen: placed.placement[row].map((c) => ls[c].key),
     }));
-    return { table: base(rows, dec), ambiguities, warnings };
+    return { table: base(rows, dec), ambiguities, warnings, bounds: signature };
   }
 
   /** Side-by-side lists without a label catalogue (the nine-table set). */

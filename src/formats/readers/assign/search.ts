@@ -3,6 +3,7 @@
  * rows. A state is the column reached, the figures each row has used and the open partial sums.
  */
 import type { Bound, SolverInput, SolverResult } from './solver.ts';
+import { figureWindows } from './windows.ts';
 
 export class OutOfBudget extends Error {}
 
@@ -55,28 +56,9 @@ export class Search {
       for (let c = slots - 1; c >= 0; c--) s[c] = s[c + 1] + (r.allowed[c] ? 1 : 0);
       return s;
     });
-    this.firstAt = [];
-    this.lastAt = [];
-    for (const r of rows) {
-      const n = r.values.length;
-      const can = (k: number, c: number) => r.allowed[c] && (!r.domain?.[c] || r.domain[c]!.has(r.values[k]));
-      const first = new Int32Array(n).fill(slots);
-      const last = new Int32Array(n).fill(-1);
-      for (let k = 0, from = 0; k < n; k++) {
-        let c = from;
-        while (c < slots && !can(k, c)) c++;
-        first[k] = c;
-        from = c + 1;
-      }
-      for (let k = n - 1, to = slots - 1; k >= 0; k--) {
-        let c = to;
-        while (c >= 0 && !can(k, c)) c--;
-        last[k] = c;
-        to = c - 1;
-      }
-      this.firstAt.push(first);
-      this.lastAt.push(last);
-    }
+    const windows = rows.map((r) => figureWindows(r, slots));
+    this.firstAt = windows.map((w) => w.first);
+    this.lastAt = windows.map((w) => w.last);
     this.kids = rows.map(() => []);
     rows.forEach((r, i) => r.parent >= 0 && this.kids[r.parent].push(i));
     this.later = new Float64Array(this.R);

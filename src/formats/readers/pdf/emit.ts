@@ -4,7 +4,7 @@
  * and marks; a region whose ruled grid has as many columns as its table has leaves is read cell
  * by cell and printed one table row at a time (codes, names, then the figures, then each text
  * cell's lines: the shape the text reader rebuilds rows from). Other regions are printed line by
- * line, as pdftotext would, and left to the text reader alone.
+ * line, as pdftotext would; their figures get columns from the header labels when those are found.
  */
 import { leaves, type LeafColumn } from '../../../ir/table.ts';
 import type { LayoutSet, TableLayout } from '../../../layouts/layout.ts';
@@ -12,13 +12,19 @@ import { titleIndex } from '../text/sections.ts';
 import { compact, norm, tokenize } from '../text/tokens.ts';
 import type { PdfPage } from './document.ts';
 import { gridOf, slotOf, type Grid } from './grid.ts';
+import { leafCentres, leafOfFigure } from './header-columns.ts';
 import { groupLines, type Line } from './lines.ts';
 import type { Word } from './words.ts';
 
-/** One body row of a ruled table as printed. */
+/** One body row of a table as printed. */
 export interface PrintedRow {
   /** figures with the leaf column they are printed in, left to right */
   figures: { leaf: number; text: string }[];
+  /**
+   * From the ruled grid (exact), or from the header labels' centres on an unruled page (a hint:
+   * it only decides among the columns the text reader found possible).
+   */
+  exact: boolean;
   /** full text of the text cells, by leaf: names and the long texts after the figures (not codes) */
   texts: Map<number, string>;
 }
@@ -37,6 +43,8 @@ interface TableState {
   cols: Columns;
   headers: Set<string>;
   rows: PrintedRow[];
+  /** unruled pages: leaf column centres from the header (null: not found) */
+  centres?: number[] | null;
 }
 
 interface Columns {
@@ -67,12 +75,15 @@ export function emitText(pages: PdfPage[], set: LayoutSet): Emitted {
       const bottom = next ? next.y - 1.2 * next.words[0].size : page.height;
       current = cut.id;
       const layout = cut.id ? byId.get(cut.id) : undefined;
-      const grid = layout && gridOf(page.rules, top, bottom);
-      if (layout && grid && grid.xs.length - 1 === leaves(layout.header).length) {
-        let state = states.get(layout.id);
-        if (!state) states.set(layout.id, (state = { layout, cols: columnsOf(layout), headers: new Set(), rows: [] }));
-        lines.push(...emitGrid(region, grid, state));
-      } else lines.push(...region.map((l) => l.text));
+      if (!layout) return void lines.push(...region.map((l) => l.text));
+      let state = states.get(layout.id);
+      if (!state) states.set(layout.id, (state = { layout, cols: columnsOf(layout), headers: new Set(), rows: [] }));
+      const grid = gridOf(page.rules, top, bottom);
+      if (grid && grid.xs.length - 1 === state.cols.ls.length) lines.push(...emitGrid(region, grid, state));
+      else {
+        hintRows(region, state);
+        lines.push(...region.map((l) => l.text));
+      }
     });
     lines.push('');
   }
@@ -114,6 +125,31 @@ function columnsOf(layout: TableLayout): Columns {
     slot: pick((c) => c.kind === 'amount' || zeros.has(c.key)),
     text: pick((c, i) => c.kind === 'text' && first >= 0 && i > first),
   };
+}
+
+const HEAD = /^预算\d{1,2}表?$|填报(部门|单位)|单位[:：]/;
+const isFigure = (w: Word) => tokenize(w.text)[0]?.kind === 'amount';
+
+/**
+ * An unruled region: the header (lines between the head and the first line with a figure, on the
+ * table's first page) gives the leaf centres; each line of figures is then a printed row.
+ */
+function hintRows(region: Line[], state: TableState) {
+  const body = region.findIndex((l) => l.words.some(isFigure));
+  if (body < 0) return;
+  if (state.centres === undefined) {
+    let head = 0;
+    region.slice(0, body).forEach((l, i) => (HEAD.test(l.text) ? (head = i + 1) : undefined));
+    // The title line(s) open the region; a header without them still has its labels.
+    state.centres = leafCentres(region.slice(Math.max(head, 1), body), state.cols.ls) ?? null;
+  }
+  const centres = state.centres;
+  if (!centres) return;
+  for (const line of region.slice(body)) {
+    const figures = line.words.filter(isFigure).map((w) => ({ leaf: leafOfFigure(centres, w.x1), text: w.text }));
+    const fits = figures.every((f, k) => state.cols.slot.has(f.leaf) && (k === 0 || f.leaf > figures[k - 1].leaf));
+    if (figures.length && fits) state.rows.push({ figures, texts: new Map(), exact: false });
+  }
 }
 
 /** Vertical middle of a word: baselines sit low in the em box. */
@@ -198,7 +234,7 @@ function readRow(cells: Map<number, Word[]>, cols: Columns): ReadRow {
     if (last) lines.push(last);
     for (const c of order) if (cols.text.has(c) && !figures.some((f) => f.leaf === c)) lines.push(...cellLines(c));
   }
-  return { printed: { figures, texts }, lines, opens, keyText: keyLines.some((k) => k.lines.length > 0) };
+  return { printed: { figures, texts, exact: true }, lines, opens, keyText: keyLines.some((k) => k.lines.length > 0) };
 }
 
 /** Lines of one cell as one text: CJK lines join directly, Latin words keep a space. */

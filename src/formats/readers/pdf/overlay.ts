@@ -3,7 +3,9 @@
  * row's figures by the identities and says when they fit several ways; a ruled PDF prints every
  * figure inside its column, so for the rows read cell by cell the column is known. Rows are paired
  * in order by their figures (same values, same order), which also guards against pairing a row
- * with the wrong printed row: an unpaired row keeps the text reader's placement.
+ * with the wrong printed row: an unpaired row keeps the text reader's placement. On unruled pages
+ * the columns come from the header labels, less surely: they only settle the rows the text
+ * reader found ambiguous, and only among the columns it found possible.
  */
 import { leaves, type Cell, type Table } from '../../../ir/table.ts';
 import type { LayoutSet } from '../../../layouts/layout.ts';
@@ -32,13 +34,15 @@ export function overlay(result: ReadResult, printed: Map<string, PrintedRow[]>, 
       rows: t.rows.map((row, i) => {
         const p = pairs.get(i);
         if (p === undefined) return row;
-        const cells: Cell[] = [...row.cells];
         const figures = rows[p].figures;
+        const ambiguity = ambiguities.find((a) => a.table === t.id && a.row === i);
+        // A column read from header labels only chooses among the columns the identities allow.
+        if (!rows[p].exact && !(ambiguity && figures.every((f, k) => ambiguity.candidates[k]?.includes(ls[f.leaf].key)))) return row;
+        const cells: Cell[] = [...row.cells];
         const before = slots.filter((s) => typeof row.cells[s] === 'number').join();
         for (const s of slots) if (typeof cells[s] === 'number') cells[s] = null;
         for (const f of figures) cells[f.leaf] = money(f.text, t.unit);
-        const ambiguous = ambiguities.some((a) => a.table === t.id && a.row === i);
-        if (ambiguous) resolved.add(i);
+        if (ambiguity) resolved.add(i);
         else if (before !== figures.map((f) => f.leaf).join()) moved.push(String(row.code ?? cells.find((c) => typeof c === 'string') ?? i + 1));
         // The 合计 label is centred across the key columns: the text reader knows which cell holds it.
         if (layout.rows !== 'lists' && row.kind !== 'total') for (const [leaf, text] of rows[p].texts) if (text) cells[leaf] = text;

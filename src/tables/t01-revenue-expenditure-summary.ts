@@ -6,6 +6,7 @@ import { PROJECT_CLASSES } from './econ-columns.ts';
 import type { BuildContext } from './context.ts';
 import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, type Entry } from './lists.ts';
 
+const INDENT = '\u3000\u3000';
 const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
 const UP = '本年/上级财政补助收入/';
 
@@ -56,20 +57,21 @@ export function build01(ctx: BuildContext): Table {
   for (const b of balances) income.set(b.fund, income.get(b.fund)! + b.amount);
   const inc = (p: (f: string) => boolean) => [...income].reduce((s, [f, a]) => (p(f) ? s + a : s), 0);
   const src = (f: string) => inc((x) => x === f);
-  const e = (label: string, amount: number): Entry => ({ label, amount: blankZero(amount) });
+  // Sub-items are indented with ideographic spaces, as the printed tables do; rules and readers ignore them.
+  const e = (label: string, amount: number, level = 0): Entry => ({ label: INDENT.repeat(level) + label, amount: blankZero(amount) });
 
   const revenue: Entry[] = [
     e('一、一般公共预算拨款收入', inc(POOLS.gpbCurrent)),
-    e('经费拨款', src('本年/一般公共预算拨款/经费拨款')),
-    e('纳入一般公共预算管理的非税收入拨款', inc(POOLS.gpbNonTax)),
+    e('经费拨款', src('本年/一般公共预算拨款/经费拨款'), 1),
+    e('纳入一般公共预算管理的非税收入拨款', inc(POOLS.gpbNonTax), 1),
     ...['行政事业性收费收入', '专项收入', '国有资本经营收入', '国有资源（资产）有偿使用收入', '捐赠收入', '政府住房基金收入', '罚没收入', '其他收入'].map(
-      (l) => e(l, src(NON_TAX + l)),
+      (l) => e(l, src(NON_TAX + l), 2),
     ),
     e('二、政府性基金预算拨款收入', inc(POOLS.gfCurrent)),
     e('三、国有资本经营预算拨款收入', inc(POOLS.soeCurrent)),
     e('四、财政专户管理资金收入', inc(POOLS.saCurrent)),
     e('五、上级财政补助收入', inc(POOLS.upper)),
-    ...['一般公共预算补助', '政府性基金补助', '国有资本经营预算补助'].map((l) => e(l, src(UP + l))),
+    ...['一般公共预算补助', '政府性基金补助', '国有资本经营预算补助'].map((l) => e(l, src(UP + l), 1)),
     e('六、事业收入', src('本年/事业收入')),
     e('七、事业单位经营收入', src('本年/事业单位经营收入')),
     e('八、上级补助收入', src('本年/上级补助收入')),
@@ -102,11 +104,11 @@ export function build01(ctx: BuildContext): Table {
   const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byFn.get(c) ?? 0));
   const byDeptEcon = [
     e('一、基本支出', basicTotal),
-    e('工资福利支出', basicBy.get('301') ?? 0),
-    e('商品和服务支出', basicBy.get('302') ?? 0),
-    e('对个人和家庭的补助', basicBy.get('303') ?? 0),
+    e('工资福利支出', basicBy.get('301') ?? 0, 1),
+    e('商品和服务支出', basicBy.get('302') ?? 0, 1),
+    e('对个人和家庭的补助', basicBy.get('303') ?? 0, 1),
     e('二、项目支出', projectTotal),
-    ...PROJECT_CLASSES.map(([c, label]) => e(label, projectBy.get(c) ?? 0)),
+    ...PROJECT_CLASSES.map(([c, label]) => e(label, projectBy.get(c) ?? 0, 1)),
     ...(otherBy.size ? OTHER_KINDS.map((k, i) => e(OTHER_KINDS_01[i], otherBy.get(k) ?? 0)) : []),
   ];
   const byGovEcon = GOV_CLASSES.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byGov.get(c) ?? 0));

@@ -73,5 +73,6 @@ function decimalsOf(numFmt: string | undefined): number | undefined {
 /** Text of a cell for labels and names. */
 export function textOf(cell: SheetCell | undefined): string {
   if (!cell || cell.value === null) return '';
-  return typeof cell.value === 'number' ? String(cell.value) : cell.value.trim();
+  // Leading (ideographic) spaces indent sub-items in the official tables: keep them.
+  return typeof cell.value === 'number' ? String(cell.value) : cell.value.trimEnd();
 }

@@ -68,6 +68,8 @@ export function tableContent(t: Table, first: boolean): Content[] {
     cells.flatMap((c) => {
       const cell: TableCell = {
         text: c.text,
+        // labels of sub-items start with ideographic spaces (预算01表), as in the printed tables
+        preserveLeadingSpaces: true,
         alignment: c.kind === 'amount' ? 'right' : c.centred ? 'center' : 'left',
         ...(c.span > 1 ? { colSpan: c.span } : {}),
         ...(c.indent > 0 ? { margin: [c.indent * INDENT_EM * fontSize, 0, 0, 0] as [number, number, number, number] } : {}),

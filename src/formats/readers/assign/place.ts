@@ -116,9 +116,9 @@ export function placeFigures(input: PlaceInput): PlaceOutput {
     return { feasible, placement, open: new Set(feasible.flatMap((f, i) => (f.some((x) => x.size > 1) ? [i] : []))) };
   };
   let { feasible, placement, open } = settle();
-  /** Keeps in each row's domains only what a joint search of `sub` (a relaxation) still allows. */
   // A search that ran out of steps is not tried again on the same domains.
   const tried = new Set<string>();
+  /** Keeps in each row's domains only what a joint search of `sub` (a relaxation) still allows. */
   const narrow = (sub: number[], only?: Group) => {
     const key = `${only?.parent ?? ''}|${sub.map((r) => [...domains[r]].map((d) => d.size).join('.')).join('|')}`;
     if (tried.has(key)) return false;
@@ -147,7 +147,11 @@ export function placeFigures(input: PlaceInput): PlaceOutput {
       }
     }
     if (!narrowed) break;
-    propagate({ domains, groups, slack, replace });
+    const bad = propagate({ domains, groups, slack, replace });
+    if (bad) {
+      groups = groups.filter((g) => g !== bad);
+      warnings.push(`${label(bad.parent)}行不等于其下各行之和，未用列合计定位`);
+    }
     ({ feasible, placement, open } = settle());
   }
   for (const members of linked(open, groups)) {

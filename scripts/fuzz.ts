@@ -2,7 +2,8 @@
  * `npm run fuzz [-- --cases N --seed S --timeout MS --jobs J]`: mutates the seed disclosure text and
  * the PDFs and workbooks yusuan writes for both examples, audits every mutant as `yusuan audit`
  * does, and prints the figures: cases, crashes (any exception but DisclosureError), hangs (no
- * answer within the timeout, twice), outcomes and time per case. Cases run in worker threads so
+ * answer within the timeout, then none on a fresh worker within 6× the timeout: longer than the
+ * PDF reader's own time cap for our largest input), outcomes and time per case. Cases run in worker threads so
  * a hang can be stopped. `--replay N` runs case N in this process and prints it in full (the
  * mutant is kept on disk). Exit 1 when anything crashed or hung.
  */
@@ -46,7 +47,8 @@ if (values.replay !== undefined) {
 const total = Number(values.cases);
 const results: CaseResult[] = [];
 const hangs: number[] = [];
-/** cases that ran past the timeout once (retried with twice the time on a fresh worker) */
+/** cases that ran past the timeout once (retried on a fresh worker with RETRY× the time) */
+const RETRY = 6;
 const slow = new Set<number>();
 let next = 0;
 const started = Date.now();
@@ -64,7 +66,7 @@ async function lane(inputs: Input[]): Promise<void> {
   for (;;) {
     const n = retry.shift() ?? (next < total ? next++ : -1);
     if (n < 0) break;
-    const answer = await ask(worker, n, slow.has(n) ? 2 * timeout : timeout);
+    const answer = await ask(worker, n, slow.has(n) ? RETRY * timeout : timeout);
     if (answer === 'timeout' || answer instanceof Error) {
       await worker.terminate();
       worker = await spawn(inputs);
@@ -72,8 +74,10 @@ async function lane(inputs: Input[]): Promise<void> {
         // The worker died of it (an error thrown outside the case's promise chain): a crash too.
         const c = await makeCase(n, seed, inputs);
         results.push({ n, input: c.input, kind: c.kind, ops: c.ops, outcome: 'crash', ms: 0, message: answer.stack ?? answer.message });
-      } else if (slow.has(n)) hangs.push(n);
-      else slow.add(n), retry.push(n);
+      } else if (slow.has(n)) {
+        hangs.push(n);
+        console.error(`  hang: case ${n} (no answer in ${timeout} ms, then ${RETRY * timeout} ms)`);
+      } else slow.add(n), retry.push(n);
       continue;
     }
     results.push(answer);

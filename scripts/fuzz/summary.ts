@@ -17,6 +17,13 @@ const LABELS: Record<Outcome, string> = {
   crash: 'crash',
 };
 
+function slowCases(results: CaseResult[], slow: number[]): string {
+  return results
+    .filter((r) => slow.includes(r.n))
+    .map((r) => `${r.n} ${r.input} ${(r.ms / 1000).toFixed(1)} s ${r.outcome}`)
+    .join('; ');
+}
+
 export function summary(results: CaseResult[], run: RunInfo): string {
   const n = results.length + run.hangs.length;
   const pct = (k: number) => `${String(k).padStart(6)}  ${((100 * k) / Math.max(1, n)).toFixed(1).padStart(5)}%`;
@@ -27,7 +34,8 @@ export function summary(results: CaseResult[], run: RunInfo): string {
   const lines = [
     `fuzz: ${n} cases (seed ${run.seed}, ${run.jobs} workers, timeout ${run.timeout} ms) in ${run.elapsed.toFixed(0)} s`,
     `  crashes  ${crashes.length}`,
-    `  hangs    ${run.hangs.length}${run.slow.length ? ` (${run.slow.length} cases passed the timeout once and finished on retry: ${run.slow.join(', ')})` : ''}`,
+    `  hangs    ${run.hangs.length}`,
+    ...(run.slow.length ? [`  slow     ${run.slow.length} (past the timeout, finished on retry: ${slowCases(results, run.slow)})`] : []),
     '  outcomes',
     ...(['clean', 'errors', 'refused'] as const).map((o) => `    ${LABELS[o].padEnd(22)}${pct(count(results, o))}`),
     '  by input',

@@ -27,13 +27,20 @@ export interface PdfContent {
   warnings: string[];
 }
 
-/** Caps that keep a hostile or broken file from running away with time or memory. */
-export const LIMITS = { pages: 400, itemsPerPage: 40_000, opsPerPage: 2_000_000, millis: 60_000 };
+/**
+ * Caps that keep a hostile or broken file from running away with time or memory. Time is wall
+ * clock: a base plus a share per page, ample for a sound file on a busy machine (a 25-page
+ * disclosure reads in about a second); a damaged one can make pdf.js retry a broken font at every
+ * text operator and take seconds a page.
+ */
+export const LIMITS = { pages: 400, itemsPerPage: 40_000, opsPerPage: 2_000_000, baseMillis: 10_000, pageMillis: 500 };
 
 const assets = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 export async function readPdfContent(bytes: Uint8Array, name: string): Promise<PdfContent> {
-  const deadline = Date.now() + LIMITS.millis;
+  const started = Date.now();
+  let deadline = started + LIMITS.baseMillis;
+  const timely = <T>(work: Promise<T>, where: string) => beforeDeadline(work, deadline, `读取 ${name} 超时（${where}），文件可能已损坏`);
   const task = getDocument({
     // A copy, and a plain Uint8Array: pdf.js refuses Buffers and detaches the array it is given.
     data: new Uint8Array(bytes),
@@ -47,19 +54,19 @@ export async function readPdfContent(bytes: Uint8Array, name: string): Promise<P
   });
   let doc: PDFDocumentProxy;
   try {
-    doc = await task.promise;
+    doc = await timely(task.promise, '打开文件');
   } catch (e) {
     await task.destroy().catch(() => undefined);
-    throw new DisclosureError(`无法读取 PDF ${name}：${describe(e)}`);
+    throw e instanceof DisclosureError ? e : new DisclosureError(`无法读取 PDF ${name}：${describe(e)}`);
   }
   try {
     if (doc.numPages > LIMITS.pages) throw new DisclosureError(`${name} 有 ${doc.numPages} 页，超过可读取的 ${LIMITS.pages} 页`);
+    deadline = started + LIMITS.baseMillis + LIMITS.pageMillis * doc.numPages;
     const pages: PdfPage[] = [];
     const warnings: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      if (Date.now() > deadline) throw new DisclosureError(`读取 ${name} 超时（第 ${n} 页）`);
       try {
-        pages.push(await readPage(await doc.getPage(n), n));
+        pages.push(await timely(doc.getPage(n).then((page) => readPage(page, n)), `第 ${n} 页`));
       } catch (e) {
         if (e instanceof DisclosureError) throw e;
         warnings.push(`第 ${n} 页无法读取（${describe(e)}），已跳过`);
@@ -87,6 +94,13 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
   } finally {
     page.cleanup();
   }
+}
+
+/** The work's result, or a DisclosureError once the deadline passes (the caller then destroys the document, which stops pdf.js). */
+function beforeDeadline<T>(work: Promise<T>, deadline: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DisclosureError(message)), Math.max(0, deadline - Date.now()))));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function describe(e: unknown): string {

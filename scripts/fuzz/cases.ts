@@ -7,8 +7,8 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { audit, auditJson } from '../../src/cli/audit.ts';
-import { auditText } from '../../src/cli/audit-report.ts';
+import { audit, auditJson } from '../../src/audit/audit.ts';
+import { auditText } from '../../src/audit/report.ts';
 import type { Classification } from '../../src/classification/classification.ts';
 import { DisclosureError } from '../../src/formats/readers/index.ts';
 import type { Input, InputKind } from './corpus.ts';

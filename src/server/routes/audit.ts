@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { audit, auditJson } from '../../cli/audit.ts';
+import { audit, auditJson } from '../../audit/audit.ts';
 import { cachedClassification, shippedYears } from '../../classification/load.ts';
 import { DisclosureError, READABLE } from '../../formats/readers/index.ts';
 import { badRequest, invalidInput } from '../errors.ts';

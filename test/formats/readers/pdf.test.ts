@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Content, ContentTable, CustomTableLayout } from 'pdfmake/interfaces.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { audit, type Audit } from '../../../src/cli/audit.ts';
+import { audit, type Audit } from '../../../src/audit/audit.ts';
 import { main } from '../../../src/cli/main.ts';
 import { pdfBuffer } from '../../../src/formats/pdf.ts';
 import { FONT, pdfMaker } from '../../../src/formats/pdf/fonts.ts';

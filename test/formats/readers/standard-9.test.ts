@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../../src/cli/audit.ts';
+import { audit } from '../../../src/audit/audit.ts';
 import { readText } from '../../../src/formats/readers/text/index.ts';
 import { leaves, type Table } from '../../../src/ir/table.ts';
 import { loadExample, SEED_DIR } from '../../helpers.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { audit, type Audit } from '../../../src/cli/audit.ts';
+import { audit, type Audit } from '../../../src/audit/audit.ts';
 import { main } from '../../../src/cli/main.ts';
 import { readText } from '../../../src/formats/readers/text/index.ts';
 import { xlsxBuffer } from '../../../src/formats/xlsx.ts';

@@ -76,13 +76,28 @@ export function placeFigures(input: PlaceInput): PlaceOutput {
   const fits = (r: SolverRow, step: number) => run([r], step, false).placement !== null;
   const step = own.every((r) => fits({ ...r, bounds: undefined }, 0)) ? 0 : input.step;
   if (step) warnings.push('有的行只在舍入误差内满足行内合计关系，按舍入误差放置');
+  // Rows whose figures satisfy no placement are wrong whatever the placement: they are reported as
+  // inconsistent (so the checks' errors on them stand), not as ambiguous.
+  const inconsistent = new Set<number>();
   const alone = own.map((r, i) => {
     for (const candidate of [strict(r), r]) if (fits(candidate, step)) return candidate;
+    // Keep the other tables' bounds this row agrees with: one wrong figure elsewhere should not
+    // unsettle the placement of every figure here.
+    if (r.bounds?.some(Boolean)) {
+      const only = (s: number) => ({ ...r, bounds: r.bounds!.map((b, t) => (t === s ? b : undefined)) });
+      const partial = { ...r, bounds: r.bounds.map((b, s) => (b && fits(only(s), step) ? b : undefined)) };
+      for (const candidate of [strict(partial), partial]) {
+        if (!fits(candidate, step)) continue;
+        warnings.push(`${label(i)}行与其他表的部分对应数字不一致，只用一致的部分定位`);
+        return candidate;
+      }
+    }
     if (fits({ ...r, bounds: undefined }, step)) {
       warnings.push(`${label(i)}行与其他表的对应数字不一致，未用其他表定位`);
       return { ...r, bounds: undefined };
     }
     warnings.push(`${label(i)}行的数字不满足本表的行内合计关系，按从左到右放置`);
+    inconsistent.add(i);
     return { ...r, bounds: undefined, identities: false };
   });
   const domainsOf = (r: SolverRow) => {
@@ -169,7 +184,7 @@ export function placeFigures(input: PlaceInput): PlaceOutput {
     }
   }
   const ambiguous = feasible.flatMap((figures, row) =>
-    figures.some((cols, k) => cols.size > 1 && rows[row].values[k] !== 0)
+    !inconsistent.has(row) && figures.some((cols, k) => cols.size > 1 && rows[row].values[k] !== 0)
       ? [{ row, candidates: figures.map((cols) => [...cols].sort((a, b) => a - b).map((s) => slots[s])) }]
       : [],
   );

@@ -5,7 +5,7 @@
  * 分 or more digits than an amount can hold make parseMoney throw (reported to its owner); it is
  * named here so that any other crash fails the test.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,7 @@ describe('fuzz: seeded cases', () => {
       const c = await makeCase(n, SEED, corpus);
       results.push(await runCase(c, ctx, started));
     }
+    rmSync(ctx.dir, { recursive: true, force: true });
     const crashes = results.filter((r) => r.outcome === 'crash' && !KNOWN_TEXT_READER_CRASH.test(r.message ?? ''));
     expect(crashes.map((r) => `${r.n} ${r.input}: ${r.ops.join('; ')}\n${r.message}`)).toEqual([]);
     expect(results.filter((r) => r.ms > LIMIT_MS).map((r) => r.n)).toEqual([]);

@@ -4,11 +4,11 @@
  * ambiguity, since a ruled PDF prints each figure inside its column. Without rules it degrades to
  * the text reader's reading; broken and encrypted files give a clean error (exit 2).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Content, ContentTable, CustomTableLayout } from 'pdfmake/interfaces.js';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { audit, type Audit } from '../../../src/audit/audit.ts';
 import { main } from '../../../src/cli/main.ts';
 import { pdfBuffer } from '../../../src/formats/pdf.ts';
@@ -22,6 +22,7 @@ import { loadExample, MULTI_DIR, SEED_DIR } from '../../helpers.ts';
 import { compareTables, flaggedTables } from './compare.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yusuan-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const errors = (a: Audit) => a.report.findings.filter((f) => f.severity === 'error');
 
 /** Text cells (names, codes, goal texts) that differ from the built tables, as "table row column". */

@@ -4,11 +4,11 @@
  * tool: a contents sheet first, generic sheet names, no 预算NN表 marks, one table without a title,
  * headers merged differently or not at all, amounts typed as text and codes stored as numbers.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { audit, type Audit } from '../../../src/audit/audit.ts';
 import { main } from '../../../src/cli/main.ts';
 import { readText } from '../../../src/formats/readers/text/index.ts';
@@ -19,6 +19,7 @@ import { loadExample, MULTI_DIR, SEED_DIR } from '../../helpers.ts';
 import { compareTables } from './compare.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yusuan-xlsx-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const errors = (a: Audit) => a.report.findings.filter((f) => f.severity === 'error');
 const rowsOf = (t: Table) => t.rows.map((r) => ({ kind: r.kind, code: r.code, unit: r.unit, cells: r.cells }));
 

@@ -14,7 +14,8 @@ import { leaves, type Cell, type Table } from '../../../ir/table.ts';
 import { HUNAN_23_HINTS } from '../../../layouts/hunan-23-hints.ts';
 import { STANDARD_9_RULES } from '../../../layouts/standard-9-rules.ts';
 import { detectLayout, layoutSet, type TableLayout } from '../../../layouts/index.ts';
-import { FEN_PER, formatMoney, parseMoney, type AmountUnit } from '../../../money/money.ts';
+import { FEN_PER, formatMoney, type AmountUnit } from '../../../money/money.ts';
+import { figure } from './figures.ts';
 import { boundsFromRules } from '../assign/links.ts';
 import { placeFigures, slotsOf } from '../assign/place.ts';
 import type { Ambiguity, ReadOptions, ReadResult } from '../types.ts';
@@ -95,7 +96,7 @@ class Context {
     if (layout.rows === 'lists') {
       const { cells, warnings } = readLists(body, layout.listRows ?? []);
       const figures = cells.flat().filter((c, i) => i % 2 === 1 && c !== null) as string[];
-      const rows = cells.map((r) => ({ kind: 'line' as const, indent: 0, cells: r.map((c, i): Cell => (i % 2 === 1 && c !== null ? parseMoney(c, unit) : c)) }));
+      const rows = cells.map((r) => ({ kind: 'line' as const, indent: 0, cells: r.map((c, i): Cell => (i % 2 === 1 && c !== null ? figure(c, unit, layout.id) : c)) }));
       return { table: base(rows, decimals(figures)), ambiguities: [], warnings };
     }
     const parsed = parseRows(body, {
@@ -120,7 +121,7 @@ class Context {
     });
     const signature = JSON.stringify(bounds);
     if (before?.bounds === signature) return before;
-    const values = parsed.map((r) => r.amounts.map((a) => parseMoney(a, unit)));
+    const values = parsed.map((r) => r.amounts.map((a) => figure(a, unit, layout.id)));
     const sums = [
       ...(layout.sums ?? []),
       ...this.rules.flatMap((r) => (r.kind === 'rowSum' && r.table === layout.id && !r.rows ? [{ key: r.total, parts: r.parts }] : [])),

@@ -6,7 +6,8 @@
  */
 import { leaves, type Cell } from '../../../ir/table.ts';
 import type { TableLayout } from '../../../layouts/layout.ts';
-import { parseMoney, type AmountUnit } from '../../../money/money.ts';
+import type { AmountUnit } from '../../../money/money.ts';
+import { figure } from './figures.ts';
 import { placeFigures } from '../assign/place.ts';
 import { compact, tokenize } from './tokens.ts';
 
@@ -54,7 +55,7 @@ export function readPairs(body: string[], layout: TableLayout, unit: AmountUnit,
       if (!e) return;
       const side = sides[s];
       cells[side.label] = e.label;
-      const values = e.figures.map((f) => parseMoney(f, unit));
+      const values = e.figures.map((f) => figure(f, unit, layout.id));
       const cols = side.amounts;
       if (values.length >= cols.length) return cols.forEach((c, k) => (cells[c] = values[k] ?? null));
       // Fewer figures than columns: place them by the side's sums.

@@ -24,9 +24,24 @@ export interface BuildContext {
   unitCells: number[][];
 }
 
-const signatureIds = new Map<string, number>();
-/** How many distinct signatures have been seen (the size memo arrays need). */
-export const signatureCount = () => signatureIds.size;
+/**
+ * Signature ids, by fund → kind → deptEcon → govEcon. Nested maps look the four strings up as
+ * they are (hashes cached on the strings) instead of building a key string per item.
+ */
+type Nest = Map<string, Map<string, Map<string, Map<string, number>>>>;
+const signatureIds: Nest = new Map();
+let signatures = 0;
+/** How many distinct signatures have been seen. */
+export const signatureCount = () => signatures;
+
+function signatureOf(li: LineItem): number {
+  const a = signatureIds.get(li.fund) ?? signatureIds.set(li.fund, new Map()).get(li.fund)!;
+  const b = a.get(li.kind) ?? a.set(li.kind, new Map()).get(li.kind)!;
+  const c = b.get(li.deptEconCode) ?? b.set(li.deptEconCode, new Map()).get(li.deptEconCode)!;
+  let s = c.get(li.govEconCode);
+  if (s === undefined) c.set(li.govEconCode, (s = signatures++));
+  return s;
+}
 
 export function buildContext(budget: Budget, classification: Classification): BuildContext {
   const units = [...budget.units].sort((a, b) => a.code.localeCompare(b.code));
@@ -34,19 +49,16 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const items = budget.lineItems;
   const signature = new Int32Array(items.length);
   const cell = new Int32Array(items.length);
-  const cellIds = new Map<string, number>();
+  const cellIds = new Map<string, Map<string, number>>();
   const cellUnit: number[] = [];
   const cellFunction: string[] = [];
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
-    const sk = `${li.fund}|${li.kind}|${li.deptEconCode}|${li.govEconCode}`;
-    let s = signatureIds.get(sk);
-    if (s === undefined) signatureIds.set(sk, (s = signatureIds.size));
-    signature[i] = s;
-    const ck = `${li.unit}|${li.functionCode}`;
-    let c = cellIds.get(ck);
+    signature[i] = signatureOf(li);
+    const byFunction = cellIds.get(li.unit) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
+    let c = byFunction.get(li.functionCode);
     if (c === undefined) {
-      cellIds.set(ck, (c = cellIds.size));
+      byFunction.set(li.functionCode, (c = cellUnit.length));
       cellUnit.push(unitIndex.get(li.unit) ?? -1);
       cellFunction.push(li.functionCode);
     }

@@ -11,7 +11,8 @@ export interface Indexed {
   leaves: LeafColumn[];
   /** Lazily built lookups: rows by normalised label per column, rows by kind|code, rows by join key. */
   labels?: Map<number, Map<string, number[]>>;
-  byKind?: Map<string, number[]>;
+  /** rows by kind, then by code (ALL: every row of the kind) */
+  byKind?: Map<string, Map<string, number[]>>;
   byKey?: Map<string, number>;
   keysByKind?: Map<string, string[]>;
 }
@@ -28,6 +29,9 @@ export interface Resolved {
   col: number;
   precision: number;
 }
+
+const ALL = '\u0000all';
+const NO_ROWS: number[] = [];
 
 const colCache = new WeakMap<LeafColumn[], Map<string, number>>();
 function columnsOf(ls: LeafColumn[]): Map<string, number> {
@@ -65,7 +69,7 @@ export class TableSet {
   rows(id: string, sel: RowSel): number[] {
     const t = this.get(id);
     if ('total' in sel) {
-      const i = this.ofKind(t, 'total', undefined)[0];
+      const i = t.table.rows[0]?.kind === 'total' ? 0 : this.ofKind(t, 'total', undefined)[0];
       if (i === undefined) throw new CannotRun(`预算${id}表没有合计行`);
       return [i];
     }
@@ -101,13 +105,14 @@ export class TableSet {
   private ofKind(t: Indexed, kind: string, code: string | undefined): number[] {
     if (!t.byKind) {
       t.byKind = new Map();
-      const add = (k: string, i: number) => (t.byKind!.get(k) ?? t.byKind!.set(k, []).get(k)!).push(i);
       t.table.rows.forEach((r, i) => {
-        add(r.kind, i);
-        if (r.code !== undefined) add(`${r.kind}|${r.code}`, i);
+        let m = t.byKind!.get(r.kind);
+        if (!m) t.byKind!.set(r.kind, (m = new Map([[ALL, []]])));
+        m.get(ALL)!.push(i);
+        if (r.code !== undefined) (m.get(r.code) ?? m.set(r.code, []).get(r.code)!).push(i);
       });
     }
-    return t.byKind.get(code === undefined ? kind : `${kind}|${code}`) ?? [];
+    return t.byKind.get(kind)?.get(code ?? ALL) ?? NO_ROWS;
   }
 
   private labelled(t: Indexed, col: number): Map<string, number[]> {

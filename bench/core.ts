@@ -53,7 +53,7 @@ export async function benchCore() {
   const [allMs, { errors }] = time(() => buildAndCheckAll(province, classification));
   const [directMs] = time(() => province.reduce((n, d) => n + buildTables(d, classification).length + unitBudgets(d).reduce((m, u) => m + buildTables(u, classification).length, 0), 0));
   return [
-    `core: ${province.length} departments, ${units} units, ${items} line items (generated in ${ms(gen)})`,
+    `core: ${province.length} departments, ${units} units, ${items} line items (generated in ${ms(gen)}); V8 flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'defaults'}`,
     `  build all 23 tables of ${province.length + units} packages (${tableCount} tables):    ${ms(buildMs)}`,
     `    (without composing departments from their units: ${ms(directMs)})`,
     `  build + all checks of every package:                 ${ms(allMs)}  (${errors} errors found)`,

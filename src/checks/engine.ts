@@ -1,15 +1,9 @@
 /** Runs a rule catalogue on tables: every rule becomes comparisons of cell sums. */
 import type { RowKind, Table } from '../ir/table.ts';
 import { formatMoney } from '../money/money.ts';
-import type { CellsRule, JoinRule, Op, Rule, RowSumRule, TreeRule } from './rule.ts';
-import { amountOf, CannotRun, rowLabel, TableSet, type Resolved } from './table-set.ts';
+import type { CellsRule, JoinRule, Op, Ref, Rule, RowSumRule, TreeRule } from './rule.ts';
+import { amountOf, CannotRun, rowLabel, TableSet } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
-
-interface Side {
-  sum: number;
-  terms: number;
-  precision: number;
-}
 
 interface Failure {
   table: string;
@@ -59,22 +53,32 @@ function holds(rule: Rule, found: number, expected: number, op: Op, terms: numbe
   return op === '=' ? Math.abs(found - expected) <= tol : found <= expected + tol;
 }
 
-const sumSides = (rs: Resolved[]): Side => ({
-  sum: rs.reduce((s, r) => s + r.sum, 0),
-  terms: rs.reduce((s, r) => s + r.terms, 0),
-  precision: Math.max(0, ...rs.map((r) => r.precision)),
-});
+/** Σ of several references, into a reused accumulator (no allocation per comparison). */
+function sumInto(acc: { sum: number; terms: number; precision: number }, refs: Ref[], set: TableSet): typeof acc {
+  acc.sum = 0;
+  acc.terms = 0;
+  acc.precision = 0;
+  for (const ref of refs) {
+    const r = set.resolve(ref);
+    acc.sum += r.sum;
+    acc.terms += r.terms;
+    if (r.precision > acc.precision) acc.precision = r.precision;
+  }
+  return acc;
+}
 
 function cells(rule: CellsRule, set: TableSet): Failure[] {
   const out: Failure[] = [];
   for (const ref of rule.unlessNonZero ?? [])
     if (set.resolve(ref).sum !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
+  const lhs = { sum: 0, terms: 0, precision: 0 };
+  const rhs = { sum: 0, terms: 0, precision: 0 };
   for (const c of rule.comparisons) {
-    const l = c.lhs.map((r) => set.resolve(r));
-    const r = c.rhs.map((x) => set.resolve(x));
-    const lhs = sumSides(l);
-    const rhs = sumSides(r);
-    if (!holds(rule, lhs.sum, rhs.sum, c.op ?? '=', lhs.terms + rhs.terms, Math.max(lhs.precision, rhs.precision))) out.push({ table: c.lhs[0].table, row: l[0].row, col: l[0].col, expected: rhs.sum, found: lhs.sum });
+    sumInto(lhs, c.lhs, set);
+    sumInto(rhs, c.rhs, set);
+    if (holds(rule, lhs.sum, rhs.sum, c.op ?? '=', lhs.terms + rhs.terms, Math.max(lhs.precision, rhs.precision))) continue;
+    const at = set.resolve(c.lhs[0]);
+    out.push({ table: c.lhs[0].table, row: at.row, col: at.col, expected: rhs.sum, found: lhs.sum });
   }
   return out;
 }

@@ -42,6 +42,10 @@ export interface Project {
   direction?: string;
 }
 
+/** The four “三公”经费 items of 预算14表. */
+export const THREE_PUBLIC = ['因公出国（境）费', '公务用车购置费', '公务用车运行费', '公务接待费'] as const;
+export type ThreePublic = (typeof THREE_PUBLIC)[number];
+
 /** One budget appropriation: the atom every table amount is summed from. */
 export interface LineItem {
   unit: string;
@@ -55,6 +59,11 @@ export interface LineItem {
   project?: string;
   fund: FundSource;
   amount: Money;
+  /**
+   * Marks a “三公” item booked under a 款 that does not say so (e.g. 30299 in a project). Items on
+   * the 三公 款 (rule R7: 30212, 30217, 30231, 31013, 30913) are recognised without it.
+   */
+  threePublic?: ThreePublic;
   source?: SourceRef;
 }
 

@@ -21,7 +21,7 @@ export interface AggregateDef {
   title: string;
   notes?: string[];
   columns: DefColumn[];
-  /** The line items the table covers. Must depend only on fund, kind and economic codes (memoised per signature). */
+  /** The line items the table covers. Must depend only on the signature: fund, kind, economic codes, 三公 mark (memoised). */
   pool: (li: LineItem) => boolean;
   rows: RowLayout;
   /** 款 code printed with 5 digits (03) or its last 2 (07). */

@@ -13,6 +13,8 @@ export interface Match {
   /** 政府预算经济分类 code prefixes */
   govEcon?: readonly string[];
   fund?: (fund: string) => boolean;
+  /** Any other condition on the signature's fields (fund, kind, economic codes, 三公 mark). */
+  test?: (li: LineItem) => boolean;
 }
 
 /** An amount column either matches line items or sums other columns of the same row. */
@@ -37,6 +39,7 @@ export function matches(m: Match, li: LineItem): boolean {
   if (m.deptEcon && !m.deptEcon.some((p) => li.deptEconCode.startsWith(p))) return false;
   if (m.govEcon && !m.govEcon.some((p) => li.govEconCode.startsWith(p))) return false;
   if (m.fund && !m.fund(li.fund)) return false;
+  if (m.test && !m.test(li)) return false;
   return true;
 }
 

@@ -12,7 +12,7 @@ export interface BuildContext {
   units: Unit[];
   items: LineItem[];
   /**
-   * Per item: id of its (fund, kind, deptEcon, govEcon) combination. Ids are global to the process,
+   * Per item: id of its (fund, kind, deptEcon, govEcon, 三公 mark) combination. Ids are global to the process,
    * so which columns a combination lands in is decided once per table, whatever the budget.
    */
   signature: Int32Array;
@@ -25,10 +25,10 @@ export interface BuildContext {
 }
 
 /**
- * Signature ids, by fund → kind → deptEcon → govEcon. Nested maps look the four strings up as
+ * Signature ids, by fund → kind → deptEcon → govEcon → 三公 mark. Nested maps look the four strings up as
  * they are (hashes cached on the strings) instead of building a key string per item.
  */
-type Nest = Map<string, Map<string, Map<string, Map<string, number>>>>;
+type Nest = Map<string, Map<string, Map<string, Map<string, Map<string, number>>>>>;
 const signatureIds: Nest = new Map();
 let signatures = 0;
 /** How many distinct signatures have been seen. */
@@ -38,8 +38,10 @@ function signatureOf(li: LineItem): number {
   const a = signatureIds.get(li.fund) ?? signatureIds.set(li.fund, new Map()).get(li.fund)!;
   const b = a.get(li.kind) ?? a.set(li.kind, new Map()).get(li.kind)!;
   const c = b.get(li.deptEconCode) ?? b.set(li.deptEconCode, new Map()).get(li.deptEconCode)!;
-  let s = c.get(li.govEconCode);
-  if (s === undefined) c.set(li.govEconCode, (s = signatures++));
+  const d = c.get(li.govEconCode) ?? c.set(li.govEconCode, new Map()).get(li.govEconCode)!;
+  const three = li.threePublic ?? '';
+  let s = d.get(three);
+  if (s === undefined) d.set(three, (s = signatures++));
   return s;
 }
 

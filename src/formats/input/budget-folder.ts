@@ -10,7 +10,7 @@ import type { Classification } from '../../classification/classification.ts';
 import { cachedClassification } from '../../classification/load.ts';
 import type { AmountUnit } from '../../money/money.ts';
 import type { Budget, LineItem } from '../../model/budget.ts';
-import { AMOUNT_COLUMNS, budgetJsonSchema, type BudgetJson, LINE_ITEM_COLUMNS } from '../../model/schema.ts';
+import { AMOUNT_COLUMNS, budgetJsonSchema, type BudgetJson, LINE_ITEM_COLUMNS, OPTIONAL_LINE_ITEM_COLUMNS } from '../../model/schema.ts';
 import { InputError, type InputProblem } from './errors.ts';
 import { type InputLocator, toBudget, toLineItems } from './model-mapping.ts';
 
@@ -62,7 +62,7 @@ export function readLineItemsCsv(
   const [header = [], ...rows] = records;
   const col = new Map(header.map((h, i) => [h, i]));
   const amountCol = (Object.keys(AMOUNT_COLUMNS) as (keyof typeof AMOUNT_COLUMNS)[]).find((c) => col.has(c));
-  const missing = LINE_ITEM_COLUMNS.filter((c) => c !== 'gov_econ_code' && c !== 'project' && !col.has(c));
+  const missing = LINE_ITEM_COLUMNS.filter((c) => !OPTIONAL_LINE_ITEM_COLUMNS.includes(c) && !col.has(c));
   if (missing.length) problems.push({ file, row: 1, message: `缺少列：${missing.join(', ')}` });
   if (!amountCol) problems.push({ file, row: 1, message: '缺少金额列：amount_wan（万元）或 amount_yuan（元）' });
   if (missing.length || !amountCol) return [];

@@ -78,6 +78,7 @@ export function toLineItems(
       project: d.project || undefined,
       fund: d.fund_source,
       amount,
+      ...(d.three_public ? { threePublic: d.three_public } : {}),
       source,
     });
   }

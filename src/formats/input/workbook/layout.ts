@@ -15,7 +15,7 @@ export const LISTS_SHEET = '代码表';
 /** code: digits kept as text, a trailing name (`2060301 科学技术管理事务`) is dropped on reading. */
 export type CellKind = 'text' | 'long' | 'code' | 'amount' | 'year';
 
-export type ListName = 'amountUnits' | 'unitTypes' | 'kinds' | 'funds' | 'categories' | 'function' | 'deptEcon' | 'govEcon' | 'units' | 'projects';
+export type ListName = 'amountUnits' | 'unitTypes' | 'kinds' | 'funds' | 'categories' | 'threePublic' | 'function' | 'deptEcon' | 'govEcon' | 'units' | 'projects';
 
 export interface ColumnSpec {
   /** field path inside one record of `budget.json` (`byFinance.govFund`), or the line-item CSV column */
@@ -82,6 +82,7 @@ export const SHEETS: SheetSpec[] = [
       { key: 'project', label: '项目名称', kind: 'text', width: 28, list: 'projects', optional: true, note: '项目支出必填，须已在“项目”表中登记；基本支出不填' },
       { key: 'fund_source', label: '资金来源', kind: 'text', width: 44, list: 'funds', note: '从下拉列表选择，完整列表见“说明”表' },
       amount('amount', '金额'),
+      { key: 'three_public', label: '“三公”经费类别', kind: 'text', width: 16, list: 'threePublic', optional: true, note: '只在“三公”经费记在其他经济分类科目（如项目中的 30299）时填写；30212、30217、30231、31013、30913 不必填' },
     ],
   },
   {

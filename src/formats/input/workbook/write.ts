@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { UNIT_TYPES } from '../../../classification/mapping.ts';
 import type { Classification } from '../../../classification/classification.ts';
 import { type AmountUnit, formatMoney } from '../../../money/money.ts';
-import { type Budget, KINDS, PROJECT_CATEGORIES } from '../../../model/budget.ts';
+import { type Budget, KINDS, PROJECT_CATEGORIES, THREE_PUBLIC } from '../../../model/budget.ts';
 import { FUND_SOURCES } from '../../../model/funds.ts';
 import { plainDecimal } from './cells.ts';
 import { instructionRows } from './instructions.ts';
@@ -69,6 +69,7 @@ function recordsOf(b: Budget, { amountUnit: unit, classification: c, classificat
       project: li.project,
       fund_source: li.fund,
       amount: money(li.amount),
+      three_public: li.threePublic,
     })),
     projects: pick('projects', b.projects),
     yearEndBalances: pick('yearEndBalances', b.yearEndBalances),
@@ -141,6 +142,7 @@ function writeLists(ws: ExcelJS.Worksheet, c: Classification): Partial<Record<Li
     ['kinds', '支出类型', KINDS],
     ['funds', '资金来源', FUND_SOURCES],
     ['categories', '项目类别', PROJECT_CATEGORIES],
+    ['threePublic', '“三公”经费类别', THREE_PUBLIC],
     ['function', '支出功能分类（项）', withName('项', c.function)],
     ['deptEcon', '部门预算支出经济分类（款）', withName('款', c.deptEcon)],
     ['govEcon', '政府预算支出经济分类（款）', withName('款', c.govEcon)],

@@ -8,9 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Content, ContentTable, CustomTableLayout } from 'pdfmake/interfaces.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, type Audit } from '../../../src/audit/audit.ts';
-import { main } from '../../../src/cli/main.ts';
 import { pdfBuffer } from '../../../src/formats/pdf.ts';
 import { FONT, pdfMaker } from '../../../src/formats/pdf/fonts.ts';
 import { readPdfContent } from '../../../src/formats/readers/pdf/document.ts';
@@ -20,6 +19,7 @@ import { CELL_PAD_X, CELL_PAD_Y } from '../../../src/formats/pdf/widths.ts';
 import { leaves, type Table } from '../../../src/ir/table.ts';
 import { loadExample, MULTI_DIR, SEED_DIR } from '../../helpers.ts';
 import { compareTables, flaggedTables } from './compare.ts';
+import { auditFileRunner } from './unreadable.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yusuan-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -116,38 +116,30 @@ function unruled(c: Content): Content {
 }
 
 describe('PDF reader: files it cannot read', () => {
-  const stderr: string[] = [];
-  afterEach(() => vi.restoreAllMocks());
-  const run = async (name: string, bytes: Uint8Array) => {
-    const file = join(dir, name);
-    writeFileSync(file, bytes);
-    stderr.length = 0;
-    vi.spyOn(console, 'error').mockImplementation((m: unknown) => void stderr.push(String(m)));
-    return main(['audit', file, '--out', join(dir, 'out.txt')]);
-  };
+  const { run, stderr } = auditFileRunner(dir);
 
   it('a truncated PDF: exit 2 with a message naming the file', async () => {
     const whole = await pdfBuffer(loadExample(SEED_DIR).tables.slice(0, 2));
     expect(await run('truncated.pdf', whole.subarray(0, 2000))).toBe(2);
-    expect(stderr.join('\n')).toMatch(/truncated\.pdf/);
+    expect(stderr()).toMatch(/truncated\.pdf/);
   }, 30_000);
 
   it('random bytes: exit 2', async () => {
     const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
     expect(await run('random.pdf', bytes)).toBe(2);
-    expect(stderr.join('\n')).toMatch(/不是有效的 PDF/);
+    expect(stderr()).toMatch(/不是有效的 PDF/);
   });
 
   it('an encrypted PDF: exit 2, saying it needs a password', async () => {
     const doc = { userPassword: 'secret', ownerPassword: 'owner', content: ['预算01表'], defaultStyle: { font: FONT } };
     expect(await run('encrypted.pdf', await pdfMaker().createPdf(doc as never).getBuffer())).toBe(2);
-    expect(stderr.join('\n')).toMatch(/加密/);
+    expect(stderr()).toMatch(/加密/);
   });
 
   it('a PDF without any table: exit 2', async () => {
     const doc = { content: ['这是一份通知，不是预算公开表。'], defaultStyle: { font: FONT } };
     expect(await run('letter.pdf', await pdfMaker().createPdf(doc).getBuffer())).toBe(2);
-    expect(stderr.join('\n')).toMatch(/未找到/);
+    expect(stderr()).toMatch(/未找到/);
     expect(readFileSync(join(dir, 'letter.pdf')).length).toBeGreaterThan(0);
   });
 });

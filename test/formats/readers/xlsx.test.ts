@@ -8,15 +8,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, type Audit } from '../../../src/audit/audit.ts';
-import { main } from '../../../src/cli/main.ts';
 import { readText } from '../../../src/formats/readers/text/index.ts';
 import { xlsxBuffer } from '../../../src/formats/xlsx.ts';
 import { headerDepth, leaves, type Table } from '../../../src/ir/table.ts';
 import { formatMoney } from '../../../src/money/money.ts';
 import { loadExample, MULTI_DIR, SEED_DIR } from '../../helpers.ts';
 import { compareTables } from './compare.ts';
+import { auditFileRunner } from './unreadable.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yusuan-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -150,31 +150,23 @@ describe('xlsx reader: the nine-table layout', () => {
 });
 
 describe('xlsx reader: files it cannot read', () => {
-  const stderr: string[] = [];
-  afterEach(() => vi.restoreAllMocks());
-  const run = async (name: string, bytes: Uint8Array) => {
-    const file = join(dir, name);
-    writeFileSync(file, bytes);
-    stderr.length = 0;
-    vi.spyOn(console, 'error').mockImplementation((m: unknown) => void stderr.push(String(m)));
-    return main(['audit', file, '--out', join(dir, 'out.txt')]);
-  };
+  const { run, stderr } = auditFileRunner(dir);
 
   it('a truncated workbook: exit 2 with a message naming the file', async () => {
     const whole = await xlsxBuffer(loadExample(SEED_DIR).tables);
     expect(await run('truncated.xlsx', whole.subarray(0, whole.length >> 1))).toBe(2);
-    expect(stderr.join('\n')).toMatch(/无法读取 Excel 文件 truncated\.xlsx/);
+    expect(stderr()).toMatch(/无法读取 Excel 文件 truncated\.xlsx/);
   });
 
   it('not a zip at all: exit 2', async () => {
     expect(await run('text.xlsx', new TextEncoder().encode('预算01表 收支总表'))).toBe(2);
-    expect(stderr.join('\n')).toMatch(/无法读取 Excel 文件/);
+    expect(stderr()).toMatch(/无法读取 Excel 文件/);
   });
 
   it('a workbook without any table: exit 2', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('说明').getCell(1, 1).value = '本工作簿没有预算表';
     expect(await run('blank.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))).toBe(2);
-    expect(stderr.join('\n')).toMatch(/未找到/);
+    expect(stderr()).toMatch(/未找到/);
   });
 });

@@ -3,9 +3,10 @@
  * latest published version of each of its units; beside them its units, with the version each
  * contributes, and a note naming the units that have not published the year yet.
  */
-import { lazy, Suspense, useState } from 'react';
-import { type Charts, type DepartmentPackage, departmentUrl, get, type PublicDepartment } from '../api.ts';
+import { useState } from 'react';
+import { type DepartmentPackage, departmentUrl, get, type PublicDepartment } from '../api.ts';
 import { ErrorNotice, Tabs, useLoad } from '../components/common.tsx';
+import { ChartsTab } from '../components/ChartsTab.tsx';
 import { Downloads } from '../components/Downloads.tsx';
 import { TableBook } from '../components/TableBook.tsx';
 import { dateTime } from '../format.ts';
@@ -13,7 +14,6 @@ import { useI18n } from '../i18n.ts';
 import { Link, navigate } from '../router.tsx';
 
 // ECharts is large: only the public package pages load it
-const PackageCharts = lazy(() => import('../components/PackageCharts.tsx').then((m) => ({ default: m.PackageCharts })));
 
 type Tab = 'charts' | 'tables' | 'downloads';
 
@@ -24,7 +24,6 @@ export function PublicDepartmentPage({ dept, year }: { dept: string; year: numbe
   const { t, lang } = useI18n();
   const base = departmentUrl(dept, year);
   const pkg = useLoad(() => get<DepartmentPackage>(base), [base]);
-  const charts = useLoad(() => get<Charts>(`${base}/charts`), [base]);
   const listing = useLoad(() => get<PublicDepartment[]>('/api/public/departments'), []);
   const [tab, setTab] = useState<Tab>('charts');
 
@@ -73,14 +72,7 @@ export function PublicDepartmentPage({ dept, year }: { dept: string; year: numbe
       <div className="department-body">
         <div className="department-main">
           <Tabs<Tab> tabs={tabs} active={tab} onChange={setTab} />
-          {tab === 'charts' &&
-            (charts.data ? (
-              <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-                <PackageCharts charts={charts.data} />
-              </Suspense>
-            ) : (
-              <ErrorNotice error={charts.error} onReload={charts.reload} />
-            ))}
+          {tab === 'charts' && <ChartsTab base={base} />}
           {tab === 'tables' && <TableBook tables={p.tables} />}
           {tab === 'downloads' && <Downloads base={base} hint={t('deptDownloadsHint')} />}
         </div>

@@ -2,9 +2,10 @@
  * A published package: charts, the 23 tables, year-on-year (when last year is published too) and
  * downloads. `?v=n` shows a fixed version, whose content never changes; without it, the latest.
  */
-import { lazy, Suspense, useState } from 'react';
-import { ApiError, type Charts, get, packageUrl, type PublicPackage, type SnapshotMeta, type YearOnYear } from '../api.ts';
+import { useState } from 'react';
+import { ApiError, get, packageUrl, type PublicPackage, type SnapshotMeta, type YearOnYear } from '../api.ts';
 import { ErrorNotice, Tabs, useLoad } from '../components/common.tsx';
+import { ChartsTab } from '../components/ChartsTab.tsx';
 import { Downloads } from '../components/Downloads.tsx';
 import { TableBook } from '../components/TableBook.tsx';
 import { YearOnYearView } from '../components/YearOnYearView.tsx';
@@ -13,7 +14,6 @@ import { useI18n } from '../i18n.ts';
 import { Link, navigate } from '../router.tsx';
 
 // ECharts is large: only the public package page loads it
-const PackageCharts = lazy(() => import('../components/PackageCharts.tsx').then((m) => ({ default: m.PackageCharts })));
 
 type Tab = 'charts' | 'tables' | 'yoy' | 'downloads';
 
@@ -21,7 +21,6 @@ export function PublicPackagePage({ unit, year, version }: { unit: string; year:
   const { t, lang } = useI18n();
   const base = packageUrl(unit, year, version);
   const pkg = useLoad(() => get<PublicPackage>(base), [base]);
-  const charts = useLoad(() => get<Charts>(`${base}/charts`), [base]);
   const versions = useLoad(() => get<SnapshotMeta[]>(`/api/public/packages/${unit}/${year}`), [unit, year]);
   const yoy = useLoad(
     () => get<YearOnYear>(`/api/public/packages/${unit}/${year}/yoy`).catch((e) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e))),
@@ -69,14 +68,7 @@ export function PublicPackagePage({ unit, year, version }: { unit: string; year:
         {t('versionN', { n: p.version })} · {t('publishedAt', { at: dateTime(p.publishedAt, lang) })} · {t('contentHash')} <code title={p.contentHash}>{p.contentHash.slice(0, 12)}</code>
       </p>
       <Tabs<Tab> tabs={tabs} active={tab} onChange={setTab} />
-      {tab === 'charts' &&
-        (charts.data ? (
-          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-            <PackageCharts charts={charts.data} />
-          </Suspense>
-        ) : (
-          <ErrorNotice error={charts.error} onReload={charts.reload} />
-        ))}
+      {tab === 'charts' && <ChartsTab base={base} />}
       {tab === 'tables' && <TableBook tables={p.tables} />}
       {tab === 'yoy' && yoy.data && <YearOnYearView yoy={yoy.data} />}
       {tab === 'downloads' && <Downloads base={base} />}

@@ -7,10 +7,10 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { audit, auditJson } from '../../src/audit/audit.ts';
-import { auditText } from '../../src/audit/report.ts';
+import { audit, auditJson } from '../../src/disclosure/audit/audit.ts';
+import { auditText } from '../../src/disclosure/audit/report.ts';
 import type { Classification } from '../../src/classification/classification.ts';
-import { DisclosureError } from '../../src/formats/readers/index.ts';
+import { DisclosureError } from '../../src/disclosure/read/index.ts';
 import type { Input, InputKind } from './corpus.ts';
 import { mutateBytes, mutateText, mutateWorkbook } from './mutate.ts';
 import { caseSeed, random, weighted } from './random.ts';

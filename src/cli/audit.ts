@@ -4,11 +4,11 @@
  * figures the reader could only place by guess. Exit 0: no error; 1: errors; 2: unreadable file.
  */
 import { writeFileSync } from 'node:fs';
-import { audit, auditJson, type Audit } from '../audit/audit.ts';
+import { audit, auditJson, type Audit } from '../disclosure/audit/audit.ts';
 import { cachedClassification, shippedYears } from '../classification/load.ts';
-import { DisclosureError, READABLE } from '../formats/readers/index.ts';
-import { LAYOUT_IDS, type LayoutId } from '../layouts/index.ts';
-import { auditHtml, auditText } from '../audit/report.ts';
+import { DisclosureError, READABLE } from '../disclosure/read/index.ts';
+import { LAYOUT_IDS, type LayoutId } from '../disclosure/layouts/index.ts';
+import { auditHtml, auditText } from '../disclosure/audit/report.ts';
 
 
 export interface AuditOptions {

@@ -1,0 +1,42 @@
+/** What every disclosure reader (text, PDF, xlsx) returns. */
+import type { Classification } from '../../classification/classification.ts';
+import type { Rule } from '../../checks/rule.ts';
+import type { Table } from '../../ir/table.ts';
+import type { LayoutId } from '../layouts/layout.ts';
+
+/**
+ * A row whose printed figures fit more than one set of columns under every identity the reader
+ * knows. The table holds the leftmost fit; `candidates` lists, per figure, every column it may take.
+ */
+export interface Ambiguity {
+  table: string;
+  row: number;
+  rowLabel: string;
+  /** the row's figures as printed */
+  values: string[];
+  /** per figure: the keys of the columns it fits */
+  candidates: string[][];
+  /** per figure: the key of the column chosen (the leftmost fit) */
+  chosen: string[];
+}
+
+export interface ReadResult {
+  layout: LayoutId;
+  tables: Table[];
+  /** ids of the layout's tables not found */
+  missing: string[];
+  ambiguities: Ambiguity[];
+  warnings: string[];
+}
+
+export interface ReadOptions {
+  layout?: LayoutId | 'auto';
+  classification: Classification;
+  /** Cross-table identities that help place figures (default: the layout's check rules). */
+  rules?: Rule[];
+}
+
+export type Reader = (path: string, opts: ReadOptions) => Promise<ReadResult>;
+
+/** The file exists but is not a disclosure this reader understands. */
+export class DisclosureError extends Error {}

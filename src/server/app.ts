@@ -21,6 +21,7 @@ import { lineItemRoutes } from './routes/line-items.ts';
 import { orgRoutes } from './routes/org.ts';
 import { outputRoutes } from './routes/outputs.ts';
 import { publicDepartmentRoutes } from './routes/public-departments.ts';
+import { publicOverviewRoutes } from './routes/public-overview.ts';
 import { publicRoutes } from './routes/public.ts';
 import { userRoutes } from './routes/users.ts';
 import { workflowRoutes } from './routes/workflow.ts';
@@ -115,7 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Liveness for load balancers and monitoring; also the baseline of the server benchmark.
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, classificationRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, publicOverviewRoutes, classificationRoutes, auditRoutes]) {
     await routes(app, ctx);
   }
   await registerStatic(app, opts.webRoot);

@@ -1,0 +1,66 @@
+/**
+ * The province overview (GET /api/public/overview): built from the latest published snapshot of
+ * every unit and year. A snapshot never changes, so each one is read and summarised once; the
+ * overview itself is kept per set of snapshot versions (and names), so a request costs one small
+ * query while nothing new is published.
+ */
+import { cachedClassification } from '../../classification/load.ts';
+import { buildOverview, type PackageSummary, summarize } from '../../overview/overview.ts';
+import type { Queryable } from '../db/db.ts';
+import { notFound } from '../errors.ts';
+import { getSnapshotContents } from '../repo/published-contents.ts';
+import { listPublished, sha256 } from '../repo/snapshots.ts';
+import { parseSnapshot } from './snapshot.ts';
+
+type Summary = Pick<PackageSummary, 'totalFen' | 'functionFen'>;
+
+export interface OverviewAnswer {
+  /** The JSON body, serialised once. */
+  body: string;
+  /** sha256 over the snapshot versions and names it was built from (also the ETag). */
+  key: string;
+}
+
+/** Snapshots read per query while summarising: bounds the memory held by their texts. */
+const BATCH = 50;
+
+export class OverviewCache {
+  private readonly summaries = new Map<string, Summary>();
+  private readonly answers = new Map<string, Promise<OverviewAnswer | undefined>>();
+  constructor(private readonly maxAnswers = 8) {}
+
+  async get(q: Queryable, year?: number): Promise<OverviewAnswer> {
+    const published = await listPublished(q);
+    const key = sha256(JSON.stringify([year ?? null, published.map((p) => [p.unitCode, p.year, p.latestVersion, p.unitName, p.departmentCode, p.departmentName])]));
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.build(q, published, key, year);
+      if (this.answers.size >= this.maxAnswers) this.answers.delete(this.answers.keys().next().value!);
+      this.answers.set(key, answer);
+      answer.catch(() => this.answers.delete(key));
+    }
+    const a = await answer;
+    if (!a) throw notFound(year ? `${year} 年度没有已公开的预算` : '还没有已公开的预算');
+    return a;
+  }
+
+  private async build(q: Queryable, published: Awaited<ReturnType<typeof listPublished>>, key: string, year?: number): Promise<OverviewAnswer | undefined> {
+    const id = (p: { unitCode: string; year: number }, v: number) => `${p.unitCode}:${p.year}:${v}`;
+    const missing = published.filter((p) => !this.summaries.has(id(p, p.latestVersion))).map((p) => ({ unitCode: p.unitCode, year: p.year, version: p.latestVersion }));
+    for (let i = 0; i < missing.length; i += BATCH) {
+      for (const row of await getSnapshotContents(q, missing.slice(i, i + BATCH))) this.summaries.set(id(row, row.version), summarize(parseSnapshot(row.content).budget));
+    }
+    const summaries: PackageSummary[] = published.map((p) => ({
+      departmentCode: p.departmentCode,
+      departmentName: p.departmentName,
+      unitCode: p.unitCode,
+      unitName: p.unitName,
+      year: p.year,
+      version: p.latestVersion,
+      ...this.summaries.get(id(p, p.latestVersion))!,
+    }));
+    const y = year ?? Math.max(...summaries.map((s) => s.year));
+    const overview = summaries.length ? buildOverview(summaries, cachedClassification(y), y) : undefined;
+    return overview && { body: JSON.stringify(overview), key };
+  }
+}

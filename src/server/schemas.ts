@@ -126,6 +126,7 @@ export const charts = {
     totalSpendingFen: { type: 'integer' },
     spendingByFunction: { type: 'array', description: '支出功能分类 类 → 款 → 项（children）', items: { type: 'object', additionalProperties: true } },
     incomeBySource: { type: 'array', description: '收入总表合计行的各来源', items: slice },
+    incomeByGroup: { type: 'array', description: '收入按本年各来源与上年结转结余归并，占比不足 5% 的合为“其他”', items: slice },
     spendingByKind: { type: 'array', description: '基本支出（人员经费、公用经费）、项目支出等', items: slice },
     threePublic: { type: 'array', description: '“三公”经费：因公出国（境）、公务用车购置、公务用车运行、公务接待', items: slice },
   },

@@ -2,10 +2,12 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { get, setCsrf, type User } from './api.ts';
 import { Header } from './components/Header.tsx';
-import { type Lang, LangContext, useI18n } from './i18n.ts';
+import { type Lang, LangContext } from './i18n.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BudgetList } from './pages/BudgetList.tsx';
 import { Login } from './pages/Login.tsx';
+import { NotFoundPage } from './pages/ErrorPages.tsx';
+import { OverviewPage } from './pages/OverviewPage.tsx';
 import { PublicDepartmentPage } from './pages/PublicDepartmentPage.tsx';
 import { PublicHome } from './pages/PublicHome.tsx';
 import { PublicPackagePage } from './pages/PublicPackagePage.tsx';
@@ -48,9 +50,12 @@ export function App() {
 
 function Page() {
   const { path, query } = useLocation();
-  const { t } = useI18n();
   let m: Record<string, string> | null;
   if (path === '/' || path === '') return <PublicHome />;
+  if (path === '/public/overview') {
+    const y = Number(query.get('year'));
+    return <OverviewPage year={y > 0 ? y : undefined} />;
+  }
   if ((m = match('/public/departments/:dept/:year', path))) return <PublicDepartmentPage key={`${m.dept}/${m.year}`} dept={m.dept} year={Number(m.year)} />;
   if ((m = match('/public/:unit/:year', path))) {
     const v = Number(query.get('v'));
@@ -60,11 +65,7 @@ function Page() {
   if (path === '/audit') return <AuditPage />;
   if (path === '/budgets') return <Private><BudgetList /></Private>;
   if ((m = match('/budgets/:unit/:year', path))) return <Private><Workspace key={`${m.unit}/${m.year}`} unit={m.unit} year={Number(m.year)} /></Private>;
-  return (
-    <section className="page">
-      <h1>{t('notFoundTitle')}</h1>
-    </section>
-  );
+  return <NotFoundPage />;
 }
 
 /** Pages for signed-in users: others go to the login page and come back. */

@@ -156,6 +156,8 @@ export interface Charts {
   totalSpendingFen: number;
   spendingByFunction: FunctionNode[];
   incomeBySource: Slice[];
+  /** By top level, small parts folded into 其他 (absent from older servers). */
+  incomeByGroup?: Slice[];
   spendingByKind: Slice[];
   threePublic: Slice[];
 }

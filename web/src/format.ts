@@ -1,5 +1,5 @@
 /** Display of amounts and dates. Amounts arrive as integer 分 (line items, charts) or as 万元 numbers (tables). */
-import { formatMoney, MoneyParseError, parseMoney } from '../../src/money/money.ts';
+import { formatMoney } from '../../src/money/money.ts';
 
 /** 分 → "216.30" (万元, 2 decimals), as the tables print it. */
 export const wan = (fen: number) => formatMoney(fen, '万元');
@@ -11,16 +11,6 @@ export function wanExact(fen: number): string {
 
 /** A table cell's 万元 number (already rounded to 2 decimals by the server) as printed. */
 export const tableAmount = (v: number) => v.toFixed(2);
-
-/** A typed 万元 amount: the message when it is not one, else null. */
-export function amountProblem(text: string): string | null {
-  try {
-    parseMoney(text, '万元');
-    return null;
-  } catch (e) {
-    return e instanceof MoneyParseError ? e.message : String(e);
-  }
-}
 
 export const dateTime = (iso: string, lang: 'zh' | 'en') =>
   new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

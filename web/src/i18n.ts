@@ -5,10 +5,11 @@
 import { createContext, useContext } from 'react';
 import { englishLabel } from '../../src/glossary.ts';
 import type { Status } from './api.ts';
+import { enWeb, zhWeb } from './i18n-web.ts';
 
 export type Lang = 'zh' | 'en';
 
-const zh = {
+const zhCore = {
   appName: '预算',
   appTagline: '部门预算编制与公开',
   navPublic: '公开预算',
@@ -174,9 +175,11 @@ const zh = {
   languageToggle: 'English',
 } as const;
 
+const zh = { ...zhCore, ...zhWeb };
 export type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
+  ...enWeb,
   appName: 'Yusuan',
   appTagline: 'Departmental budgets: preparation and disclosure',
   navPublic: 'Published budgets',
@@ -353,5 +356,11 @@ export function useI18n() {
   /** An official table term in the current language. */
   const term = (label: string) => (lang === 'en' ? englishLabel(label) : label);
   const status = (s: Status) => t(`status_${s}`);
-  return { lang, setLang, t, term, status };
+  /** A classification name (科目名称) in the current language; one without an English name is marked [zh]. */
+  const name = (zhName: string) => {
+    if (lang === 'zh') return zhName;
+    const en = englishLabel(zhName);
+    return en === zhName ? `${zhName} [zh]` : en;
+  };
+  return { lang, setLang, t, term, status, name };
 }

@@ -16,3 +16,16 @@ export async function getSnapshotContents(q: Queryable, refs: SnapshotRef[]): Pr
     [refs.map((r) => r.unitCode), refs.map((r) => r.year), refs.map((r) => r.version)],
   );
 }
+
+/**
+ * Changes whenever a snapshot is published (snapshots are append-only: the last id and the count)
+ * or a unit or department is renamed or moved: a cheap key for views computed over all of them.
+ */
+export async function publishedStamp(q: Queryable): Promise<string> {
+  const [r] = await q.query<Record<string, unknown>>(
+    `SELECT (SELECT max(id) FROM published_snapshots) AS last, (SELECT count(*) FROM published_snapshots) AS n,
+       (SELECT md5(string_agg(code || ':' || department_code || ':' || name, '|' ORDER BY code)) FROM units) AS units,
+       (SELECT md5(string_agg(code || ':' || name, '|' ORDER BY code)) FROM departments) AS depts`,
+  );
+  return JSON.stringify(r);
+}

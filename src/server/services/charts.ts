@@ -26,6 +26,8 @@ export interface Charts {
   totalSpendingFen: number;
   spendingByFunction: FunctionNode[];
   incomeBySource: Slice[];
+  /** The same by top level (each source of 本年收入; 上年结转结余 as one), small ones folded into 其他. */
+  incomeByGroup: Slice[];
   spendingByKind: Slice[];
   threePublic: Slice[];
 }
@@ -35,10 +37,12 @@ export function chartsOf(p: Pick<SnapshotContent, 'budget' | 'tables'>, classifi
   const items = p.budget.lineItems;
   const byKind = new Map<string, number>();
   for (const li of items) byKind.set(li.kind, (byKind.get(li.kind) ?? 0) + li.amount);
+  const incomeBySource = totalRowSlices(p.tables, '02', (key) => !key.endsWith('total'));
   return {
     totalSpendingFen: items.reduce((s, li) => s + li.amount, 0),
     spendingByFunction: functionTree(items, classification),
-    incomeBySource: totalRowSlices(p.tables, '02', (key) => !key.endsWith('total')),
+    incomeBySource,
+    incomeByGroup: groupIncome(incomeBySource),
     spendingByKind: KINDS.filter((k) => byKind.has(k)).map((k) => ({ key: k, label: k, amountFen: byKind.get(k)! })),
     threePublic: totalRowSlices(p.tables, '14', (key) => key !== 'total' && key !== 'car.total'),
   };
@@ -69,6 +73,30 @@ function functionTree(items: { functionCode: string; amount: number }[], classif
     return list;
   };
   return sort(roots);
+}
+
+/** Below this share of the whole a group is folded into 其他 (when at least two are that small). */
+export const SMALL_SHARE = 0.05;
+const CARRY_OVER = '上年结转结余';
+
+/**
+ * Income by its top level: each source of this year's income by name, all carry-over as one
+ * 上年结转结余; groups under SMALL_SHARE together become 其他, so a chart has a few readable parts.
+ */
+export function groupIncome(slices: Slice[]): Slice[] {
+  const groups = new Map<string, Slice>();
+  for (const s of slices) {
+    const label = s.label.startsWith(CARRY_OVER) ? CARRY_OVER : s.label.split('/').at(-1)!;
+    const key = s.label.startsWith(CARRY_OVER) ? 'co' : s.key;
+    const g = groups.get(key) ?? { key, label, amountFen: 0 };
+    g.amountFen += s.amountFen;
+    groups.set(key, g);
+  }
+  const total = slices.reduce((t, s) => t + s.amountFen, 0);
+  const list = [...groups.values()].sort((a, b) => b.amountFen - a.amountFen);
+  const small = list.filter((g) => g.amountFen < total * SMALL_SHARE);
+  if (small.length < 2) return list;
+  return [...list.filter((g) => !small.includes(g)), { key: 'other', label: '其他', amountFen: small.reduce((t, g) => t + g.amountFen, 0) }];
 }
 
 /** The leaf amount columns of a table's 合计 row, labelled by their header path. */

@@ -1,14 +1,14 @@
 /**
  * The province overview (GET /api/public/overview): built from the latest published snapshot of
  * every unit and year. A snapshot never changes, so each one is read and summarised once; the
- * overview itself is kept per set of snapshot versions (and names), so a request costs one small
- * query while nothing new is published.
+ * overview itself is kept per state of the published snapshots and the names of units and
+ * departments (`publishedStamp`), so a request costs one small query while nothing changes.
  */
 import { cachedClassification } from '../../classification/load.ts';
 import { buildOverview, type PackageSummary, summarize } from '../../overview/overview.ts';
 import type { Queryable } from '../db/db.ts';
 import { notFound } from '../errors.ts';
-import { getSnapshotContents } from '../repo/published-contents.ts';
+import { getSnapshotContents, publishedStamp } from '../repo/published-contents.ts';
 import { listPublished, sha256 } from '../repo/snapshots.ts';
 import { parseSnapshot } from './snapshot.ts';
 
@@ -17,7 +17,7 @@ type Summary = Pick<PackageSummary, 'totalFen' | 'functionFen'>;
 export interface OverviewAnswer {
   /** The JSON body, serialised once. */
   body: string;
-  /** sha256 over the snapshot versions and names it was built from (also the ETag). */
+  /** sha256 over the state it was built from (also the ETag). */
   key: string;
 }
 
@@ -30,11 +30,10 @@ export class OverviewCache {
   constructor(private readonly maxAnswers = 8) {}
 
   async get(q: Queryable, year?: number): Promise<OverviewAnswer> {
-    const published = await listPublished(q);
-    const key = sha256(JSON.stringify([year ?? null, published.map((p) => [p.unitCode, p.year, p.latestVersion, p.unitName, p.departmentCode, p.departmentName])]));
+    const key = sha256(JSON.stringify([year ?? null, await publishedStamp(q)]));
     let answer = this.answers.get(key);
     if (!answer) {
-      answer = this.build(q, published, key, year);
+      answer = this.build(q, key, year);
       if (this.answers.size >= this.maxAnswers) this.answers.delete(this.answers.keys().next().value!);
       this.answers.set(key, answer);
       answer.catch(() => this.answers.delete(key));
@@ -44,7 +43,8 @@ export class OverviewCache {
     return a;
   }
 
-  private async build(q: Queryable, published: Awaited<ReturnType<typeof listPublished>>, key: string, year?: number): Promise<OverviewAnswer | undefined> {
+  private async build(q: Queryable, key: string, year?: number): Promise<OverviewAnswer | undefined> {
+    const published = await listPublished(q);
     const id = (p: { unitCode: string; year: number }, v: number) => `${p.unitCode}:${p.year}:${v}`;
     const missing = published.filter((p) => !this.summaries.has(id(p, p.latestVersion))).map((p) => ({ unitCode: p.unitCode, year: p.year, version: p.latestVersion }));
     for (let i = 0; i < missing.length; i += BATCH) {

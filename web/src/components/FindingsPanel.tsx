@@ -1,15 +1,20 @@
-/** The checks' findings on the current data; each one links to the line item or table cell it is about. */
+/**
+ * The checks' findings on the current data, folded under their causes: one group per line item
+ * with what is wrong in it, and the table identities that therefore fail listed under it,
+ * collapsed. Each links to the line item or table cell it is about.
+ */
 import type { Finding, FindingsReport } from '../api.ts';
+import { type FindingGroup, groupFindings, severityOf } from '../finding-groups.ts';
+import { findingText, labelIn, type Words } from '../finding-text.ts';
 import { wan } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 
 export type FindingTarget = { item: number } | { table: string; row?: number; column?: string };
 
-const ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 export function FindingsPanel({ report, checking, onLocate }: { report?: FindingsReport; checking: boolean; onLocate: (t: FindingTarget) => void }) {
-  const { t, lang } = useI18n();
-  const findings = [...(report?.findings ?? [])].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const { t, lang, term, name } = useI18n();
+  const words: Words = { lang, term, name };
+  const groups = groupFindings(report?.findings ?? []);
   return (
     <aside className="findings card" aria-labelledby="findings-title" aria-busy={checking}>
       <h2 id="findings-title">{t('findings')}</h2>
@@ -21,20 +26,10 @@ export function FindingsPanel({ report, checking, onLocate }: { report?: Finding
         </p>
       )}
       {!report && <p className="muted">{t('findingsChecking')}</p>}
-      {report && findings.length === 0 && <p className="ok">{t('findingsNone')}</p>}
+      {report && groups.length === 0 && <p className="ok">{t('findingsNone')}</p>}
       <ul className="finding-list">
-        {findings.map((f, i) => (
-          <li key={i} className={`finding ${f.severity}`}>
-            <span className={`sev ${f.severity}`}>{t(`severity_${f.severity}`)}</span>
-            <span className="rule">{f.rule}</span>
-            <p>{lang === 'en' ? f.messageEn : f.message}</p>
-            {f.expected !== undefined && f.found !== undefined && (
-              <p className="figures">
-                {t('expected')} {wan(f.expected)} · {t('found')} {wan(f.found)}
-              </p>
-            )}
-            <Locations f={f} onLocate={onLocate} />
-          </li>
+        {groups.map((g, i) => (
+          <Group key={i} g={g} words={words} onLocate={onLocate} />
         ))}
       </ul>
       {report && (
@@ -55,10 +50,60 @@ export function FindingsPanel({ report, checking, onLocate }: { report?: Finding
   );
 }
 
-function Locations({ f, onLocate }: { f: Finding; onLocate: (t: FindingTarget) => void }) {
+function Group({ g, words, onLocate }: { g: FindingGroup; words: Words; onLocate: (t: FindingTarget) => void }) {
+  const { t } = useI18n();
+  const sev = severityOf(g);
+  const single = g.row === undefined && !g.ofSeveral;
+  return (
+    <li className={`finding ${sev}${single ? '' : ' finding-group'}`} data-row={g.row}>
+      {g.row !== undefined && (
+        <p className="group-head">
+          <span className={`sev ${sev}`}>{t(`severity_${sev}`)}</span>
+          <button type="button" className="link-button" onClick={() => onLocate({ item: g.row! - 1 })}>
+            {t('lineItemRow', { n: g.row })}
+          </button>
+        </p>
+      )}
+      {g.causes.map((f, i) => (
+        <One key={i} f={f} words={words} inGroup={!single} showSeverity={single} onLocate={onLocate} />
+      ))}
+      {g.consequences.length > 0 && (
+        <details className="consequences" open={g.ofSeveral && g.consequences.length <= 2}>
+          <summary>{t(g.ofSeveral ? 'findingsConsequencesOf' : 'findingsConsequences', { n: g.consequences.length })}</summary>
+          <ul>
+            {g.consequences.map((f, i) => (
+              <li key={i} className={`finding ${f.severity}`}>
+                <One f={f} words={words} inGroup showSeverity={false} onLocate={onLocate} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </li>
+  );
+}
+
+function One({ f, words, inGroup, showSeverity, onLocate }: { f: Finding; words: Words; inGroup: boolean; showSeverity: boolean; onLocate: (t: FindingTarget) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="one-finding">
+      {showSeverity && <span className={`sev ${f.severity}`}>{t(`severity_${f.severity}`)}</span>}
+      <span className="rule">{f.rule}</span>
+      <p>{findingText(f, words, inGroup)}</p>
+      {f.expected !== undefined && f.found !== undefined && f.rule !== 'R1-amount' && (
+        <p className="figures">
+          {t('expected')} {wan(f.expected)} · {t('found')} {wan(f.found)}
+        </p>
+      )}
+      <Locations f={f} words={words} withItem={!inGroup} onLocate={onLocate} />
+    </div>
+  );
+}
+
+function Locations({ f, words, withItem, onLocate }: { f: Finding; words: Words; withItem: boolean; onLocate: (t: FindingTarget) => void }) {
   const { t } = useI18n();
   const links = [];
-  if (f.source?.file === '明细' && f.source.row) {
+  if (withItem && f.source?.file === '明细' && f.source.row) {
     const n = f.source.row;
     links.push(
       <button key="item" type="button" className="link-button" onClick={() => onLocate({ item: n - 1 })}>
@@ -67,7 +112,7 @@ function Locations({ f, onLocate }: { f: Finding; onLocate: (t: FindingTarget) =
     );
   }
   if (f.table) {
-    const label = [t('tableMark', { id: f.table }), f.rowLabel, f.columnLabel].filter(Boolean).join(' · ');
+    const label = [t('tableMark', { id: f.table }), f.rowLabel && labelIn(f.rowLabel, words), f.columnLabel && labelIn(f.columnLabel, words)].filter(Boolean).join(' · ');
     links.push(
       <button key="cell" type="button" className="link-button" onClick={() => onLocate({ table: f.table!, row: f.row, column: f.column })}>
         {label}

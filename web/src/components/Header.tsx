@@ -25,7 +25,8 @@ export function Header() {
         <span className="brand-tagline">{t('appTagline')}</span>
       </Link>
       <nav className="main-nav">
-        {nav('/', t('navPublic'), path === '/' || path.startsWith('/public/'))}
+        {nav('/', t('navPublic'), path === '/' || (path.startsWith('/public/') && path !== '/public/overview'))}
+        {nav('/public/overview', t('navOverview'), path === '/public/overview')}
         {user && nav('/budgets', t('navBudgets'), path.startsWith('/budgets'))}
         {nav('/audit', t('navAudit'), path === '/audit')}
         <a href="/api/docs">{t('apiDocs')}</a>

@@ -2,10 +2,11 @@
  * The line items of a budget as an editable grid: each change is saved on its own (with the
  * budget version it was based on), codes are chosen with pickers, amounts typed in 万元.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Classification, LineItem } from '../api.ts';
-import { amountProblem, wan, wanExact } from '../format.ts';
+import { wan, wanExact } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { amountProblemKey, type CellProblems, CellNotes } from './CellProblem.tsx';
 import { CodePicker } from './CodePicker.tsx';
 
 /** A line item as the API takes it (amount: a 万元 decimal string). */
@@ -31,9 +32,11 @@ interface Props {
   onPatch: (item: LineItem, patch: LineItemInput) => Promise<boolean>;
   onAdd: (input: LineItemInput) => Promise<boolean>;
   onDelete: (item: LineItem, index: number) => Promise<boolean>;
+  /** The checks' findings on each row's fields, shown in the cells. */
+  problems?: CellProblems;
 }
 
-export function LineItemGrid({ items, classification: c, projects, editable, highlight, busy, onPatch, onAdd, onDelete }: Props) {
+export function LineItemGrid({ items, classification: c, projects, editable, highlight, busy, onPatch, onAdd, onDelete, problems }: Props) {
   const { t, term } = useI18n();
   const [adding, setAdding] = useState(false);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -67,30 +70,45 @@ export function LineItemGrid({ items, classification: c, projects, editable, hig
             <th>{t('colKind')}</th>
             <th>{t('colProject')}</th>
             <th>{t('colFund')}</th>
-            <th className="num">{t('colAmount')}</th>
+            <th className="num amount-col">{t('colAmount')}</th>
             {editable && <th />}
           </tr>
         </thead>
         <tbody ref={body}>
           {items.map((li, i) => {
             const patch = (p: LineItemInput) => void onPatch(li, p);
+            const notes = problems?.get(i);
+            const cell = (field: Parameters<NonNullable<typeof notes>['get']>[0]) => ({ className: notes?.has(field) ? 'has-problem' : undefined, 'data-field': field });
             return (
-              <tr key={li.id} id={`item-${i + 1}`} data-id={li.id} className={[highlight === i ? 'highlight' : '', busy.has(li.id) ? 'busy' : ''].join(' ')}>
+              <tr key={li.id} id={`item-${i + 1}`} data-id={li.id} className={[highlight === i ? 'highlight' : '', busy.has(li.id) ? 'busy' : '', notes ? 'has-problem' : ''].join(' ')}>
                 <td className="num">{i + 1}</td>
-                <td>
+                <td {...cell('functionCode')}>
                   <CodePicker label={t('colFunction')} subjects={c.function} level="项" value={li.functionCode} disabled={!editable} onChange={(v) => patch({ functionCode: v })} />
+                  <CellNotes notes={notes?.get('functionCode')} />
                 </td>
-                <td>
+                <td {...cell('deptEconCode')}>
                   <CodePicker label={t('colDeptEcon')} subjects={c.deptEcon} level="款" value={li.deptEconCode} disabled={!editable} onChange={(v) => patch({ deptEconCode: v })} />
+                  <CellNotes notes={notes?.get('deptEconCode')} />
                 </td>
-                <td>
+                <td {...cell('govEconCode')}>
                   <CodePicker label={t('colGovEcon')} subjects={c.govEcon} level="款" value={li.govEconCode} emptyLabel={t('govEconAuto')} disabled={!editable} onChange={(v) => patch({ govEconCode: v })} />
+                  <CellNotes notes={notes?.get('govEconCode')} />
                 </td>
-                <td>{select(li.kind, c.kinds, (v) => patch({ kind: v }), t('colKind'), undefined, 'kind')}</td>
-                <td>{select(li.project ?? '', projects, (v) => patch({ project: v }), t('colProject'), '')}</td>
-                <td>{select(li.fund, c.funds, (v) => patch({ fund: v }), t('colFund'))}</td>
-                <td className="num">
+                <td {...cell('kind')}>
+                  {select(li.kind, c.kinds, (v) => patch({ kind: v }), t('colKind'), undefined, 'kind')}
+                  <CellNotes notes={notes?.get('kind')} />
+                </td>
+                <td {...cell('project')}>
+                  {select(li.project ?? '', projects, (v) => patch({ project: v }), t('colProject'), '')}
+                  <CellNotes notes={notes?.get('project')} />
+                </td>
+                <td {...cell('fund')}>
+                  {select(li.fund, c.funds, (v) => patch({ fund: v }), t('colFund'))}
+                  <CellNotes notes={notes?.get('fund')} />
+                </td>
+                <td {...cell('amount')} className={`num amount-cell${notes?.has('amount') ? ' has-problem' : ''}`}>
                   <AmountInput fen={li.amountFen} disabled={!editable} label={`${t('colAmount')} ${i + 1}`} onCommit={(amount) => onPatch(li, { amount })} />
+                  <CellNotes notes={notes?.get('amount')} />
                 </td>
                 {editable && (
                   <td>
@@ -124,12 +142,15 @@ const shortFund = (f: string) => (f.startsWith('本年/') ? f.split('/').at(-1)!
 
 /** A 万元 amount typed as text: saved on Enter or leaving the field, when it changed and parses. */
 function AmountInput({ fen, disabled, label, onCommit }: { fen: number; disabled: boolean; label: string; onCommit: (amount: string) => Promise<unknown> }) {
+  const { t } = useI18n();
+  const problemId = useId();
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const commit = async () => {
     if (text === null) return;
     const typed = text.trim();
-    const p = typed === wanExact(fen) || typed === wan(fen) ? null : amountProblem(typed);
+    const key = typed === wanExact(fen) || typed === wan(fen) ? null : amountProblemKey(typed);
+    const p = key && `${t(key)}：${typed}`;
     setProblem(p);
     if (p) return; // keep the text so that it can be corrected
     if (typed !== wanExact(fen) && typed !== wan(fen)) await onCommit(typed);
@@ -137,12 +158,13 @@ function AmountInput({ fen, disabled, label, onCommit }: { fen: number; disabled
     setText(null);
   };
   return (
+    <>
     <input
       className={`amount${problem ? ' invalid' : ''}`}
       inputMode="decimal"
       aria-label={label}
       aria-invalid={!!problem}
-      title={problem ?? undefined}
+      aria-errormessage={problem ? problemId : undefined}
       value={text ?? wan(fen)}
       disabled={disabled}
       onFocus={() => setText(wanExact(fen))}
@@ -156,6 +178,8 @@ function AmountInput({ fen, disabled, label, onCommit }: { fen: number; disabled
         }
       }}
     />
+    {problem && <CellNotes id={problemId} notes={[{ severity: 'error', text: problem }]} />}
+    </>
   );
 }
 
@@ -163,7 +187,8 @@ function NewRow({ classification: c, projects, onAdd, onCancel }: { classificati
   const { t, term } = useI18n();
   const [v, setV] = useState<LineItemInput>({ functionCode: '', deptEconCode: '', govEconCode: '', kind: c.kinds[0], project: '', fund: c.funds[0], amount: '' });
   const set = (p: LineItemInput) => setV((x) => ({ ...x, ...p }));
-  const problem = v.amount ? amountProblem(v.amount) : null;
+  const problemKey = v.amount ? amountProblemKey(v.amount) : null;
+  const problem = problemKey && t(problemKey);
   const ready = v.functionCode && v.deptEconCode && v.amount && !problem;
   return (
     <fieldset className="card new-row">
@@ -211,7 +236,8 @@ function NewRow({ classification: c, projects, onAdd, onCancel }: { classificati
       </label>
       <label>
         {t('colAmount')}
-        <input className={`amount${problem ? ' invalid' : ''}`} inputMode="decimal" value={v.amount} title={problem ?? undefined} onChange={(e) => set({ amount: e.target.value })} />
+        <input className={`amount${problem ? ' invalid' : ''}`} inputMode="decimal" value={v.amount} aria-invalid={!!problem} onChange={(e) => set({ amount: e.target.value })} />
+        {problem && <CellNotes notes={[{ severity: 'error', text: problem }]} />}
       </label>
       <div className="row-actions">
         <button type="button" className="primary" disabled={!ready} onClick={() => void onAdd(v)}>

@@ -9,7 +9,8 @@ export interface TableCellRef extends CellRef {
 
 export function TableBook({ tables, highlight }: { tables: JsonTable[]; highlight?: TableCellRef }) {
   const { t, term, lang } = useI18n();
-  const jump = (id: string) => document.getElementById(`table-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  // the table's box (its scroll-margin keeps the title below the sticky header)
+  const jump = (id: string) => document.getElementById(`table-${id}`)?.closest('.table-wrap')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   return (
     <div className="table-book">
       <nav className="toc" aria-label={t('tablesContents')}>

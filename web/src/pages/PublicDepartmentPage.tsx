@@ -5,13 +5,14 @@
  */
 import { useState } from 'react';
 import { type DepartmentPackage, departmentUrl, get, type PublicDepartment } from '../api.ts';
-import { ErrorNotice, Tabs, useLoad } from '../components/common.tsx';
+import { Tabs, useLoad } from '../components/common.tsx';
 import { ChartsTab } from '../components/ChartsTab.tsx';
 import { Downloads } from '../components/Downloads.tsx';
 import { TableBook } from '../components/TableBook.tsx';
 import { dateTime } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { Link, navigate } from '../router.tsx';
+import { PageLoadError } from './ErrorPages.tsx';
 
 // ECharts is large: only the public package pages load it
 
@@ -27,7 +28,7 @@ export function PublicDepartmentPage({ dept, year }: { dept: string; year: numbe
   const listing = useLoad(() => get<PublicDepartment[]>('/api/public/departments'), []);
   const [tab, setTab] = useState<Tab>('charts');
 
-  if (pkg.error) return <section className="page"><ErrorNotice error={pkg.error} onReload={pkg.reload} /></section>;
+  if (pkg.error) return <PageLoadError error={pkg.error} onReload={pkg.reload} />;
   const p = pkg.data;
   if (!p) return <section className="page"><p className="muted">{t('loading')}</p></section>;
 
@@ -72,7 +73,7 @@ export function PublicDepartmentPage({ dept, year }: { dept: string; year: numbe
       <div className="department-body">
         <div className="department-main">
           <Tabs<Tab> tabs={tabs} active={tab} onChange={setTab} />
-          {tab === 'charts' && <ChartsTab base={base} />}
+          {tab === 'charts' && <ChartsTab base={base} previousBase={departmentUrl(dept, year - 1)} year={year} file={`${dept}-${year}`} />}
           {tab === 'tables' && <TableBook tables={p.tables} />}
           {tab === 'downloads' && <Downloads base={base} hint={t('deptDownloadsHint')} />}
         </div>

@@ -12,6 +12,11 @@ export function PublicHome() {
     <section className="page">
       <h1>{t('publicTitle')}</h1>
       <p className="muted">{t('publicIntro')}</p>
+      <p>
+        <Link to="/public/overview" className="overview-link">
+          {t('navOverview')} →
+        </Link>
+      </p>
       <ErrorNotice error={list.error} onReload={list.reload} />
       {list.data?.length === 0 && <p className="muted">{t('publicEmpty')}</p>}
       <div className="departments">

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { ApiError, get, packageUrl, type PublicPackage, type SnapshotMeta, type YearOnYear } from '../api.ts';
-import { ErrorNotice, Tabs, useLoad } from '../components/common.tsx';
+import { Tabs, useLoad } from '../components/common.tsx';
 import { ChartsTab } from '../components/ChartsTab.tsx';
 import { Downloads } from '../components/Downloads.tsx';
 import { TableBook } from '../components/TableBook.tsx';
@@ -12,6 +12,7 @@ import { YearOnYearView } from '../components/YearOnYearView.tsx';
 import { dateTime } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { Link, navigate } from '../router.tsx';
+import { PageLoadError } from './ErrorPages.tsx';
 
 // ECharts is large: only the public package page loads it
 
@@ -28,7 +29,7 @@ export function PublicPackagePage({ unit, year, version }: { unit: string; year:
   );
   const [tab, setTab] = useState<Tab>('charts');
 
-  if (pkg.error) return <section className="page"><ErrorNotice error={pkg.error} onReload={pkg.reload} /></section>;
+  if (pkg.error) return <PageLoadError error={pkg.error} onReload={pkg.reload} />;
   const p = pkg.data;
   if (!p) return <section className="page"><p className="muted">{t('loading')}</p></section>;
 
@@ -68,7 +69,7 @@ export function PublicPackagePage({ unit, year, version }: { unit: string; year:
         {t('versionN', { n: p.version })} · {t('publishedAt', { at: dateTime(p.publishedAt, lang) })} · {t('contentHash')} <code title={p.contentHash}>{p.contentHash.slice(0, 12)}</code>
       </p>
       <Tabs<Tab> tabs={tabs} active={tab} onChange={setTab} />
-      {tab === 'charts' && <ChartsTab base={base} />}
+      {tab === 'charts' && <ChartsTab base={base} previousBase={packageUrl(unit, year - 1)} year={year} file={`${unit}-${year}`} />}
       {tab === 'tables' && <TableBook tables={p.tables} />}
       {tab === 'yoy' && yoy.data && <YearOnYearView yoy={yoy.data} />}
       {tab === 'downloads' && <Downloads base={base} />}

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { api, budgetUrl, type BudgetView, type Classification, type FindingsReport, get, type JsonTable, type LineItem, post, type Status } from '../api.ts';
 import { ErrorNotice, Tabs, useLoad } from '../components/common.tsx';
+import { useCellProblems } from '../components/CellProblem.tsx';
 import { Downloads } from '../components/Downloads.tsx';
 import { type FindingTarget, FindingsPanel } from '../components/FindingsPanel.tsx';
 import { History } from '../components/History.tsx';
@@ -16,6 +17,7 @@ import { type Transition, WorkflowBar } from '../components/WorkflowBar.tsx';
 import { wan } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useSession } from '../session.ts';
+import { PageLoadError } from './ErrorPages.tsx';
 
 type Tab = 'items' | 'tables' | 'history' | 'files';
 interface Written {
@@ -31,6 +33,7 @@ export function Workspace({ unit, year }: { unit: string; year: number }) {
   const b = budget.data;
   const classification = useLoad(() => get<Classification>(`/api/classification/${year}`), [year]);
   const findings = useLoad(() => get<FindingsReport>(`${base}/findings`), [base, b?.version]);
+  const problems = useCellProblems(findings.data?.findings);
   const [tab, setTab] = useState<Tab>('items');
   const tables = useLoad(() => (tab === 'tables' ? get<{ tables: JsonTable[] }>(`${base}/tables`) : Promise.resolve(undefined)), [base, b?.version, tab === 'tables']);
   const [itemHighlight, setItemHighlight] = useState<number>();
@@ -67,7 +70,7 @@ export function Workspace({ unit, year }: { unit: string; year: number }) {
       });
     });
 
-  if (budget.error && !b) return <section className="page"><ErrorNotice error={budget.error} onReload={budget.reload} /></section>;
+  if (budget.error && !b) return <PageLoadError error={budget.error} onReload={budget.reload} />;
   if (!b || !classification.data) return <section className="page"><p className="muted">{t('loading')}</p></section>;
 
   const canEditRole = user?.role === 'admin' || (user?.role === 'editor' && user.unitCode === b.unit.code);
@@ -150,6 +153,7 @@ export function Workspace({ unit, year }: { unit: string; year: number }) {
                 onPatch={patch}
                 onAdd={add}
                 onDelete={remove}
+                problems={problems}
               />
             </>
           )}

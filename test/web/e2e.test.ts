@@ -3,7 +3,9 @@
  * in, imports the seed example, edits a line item, meets a conflict, previews the 23 tables,
  * downloads xlsx and submits; a reviewer returns it, then approves and publishes it; the public sees
  * the tables and the charts, and the department's package; an audit of a broken disclosure points
- * at the cell. Screenshots go to test-artifacts/web/.
+ * at the cell. Then an officer breaks a cell (the error at the cell, one grouped finding, at 1400
+ * and 800 px) and a citizen on a phone reads the province overview and a unit's charts and tables.
+ * Screenshots go to test-artifacts/web/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -298,8 +300,162 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
       expect(p.errors).toEqual([]);
       await p.ctx.close();
     }
-    // ~20 s alone; the margin is for a busy machine running the other test files at the same time
-  }, 90_000);
+    // ~20 s alone; the margin is for a busy machine (load 20 on 2 cores has been seen) running other tests too
+  }, 240_000);
+
+  it('shows an officer the error at the cell and one grouped finding; shows a citizen on a phone the province and a unit', async () => {
+    // — the officer, at a desktop width: a bad amount is refused at the cell, in 万元 terms, before anything is sent
+    const editor = await newPage();
+    const { page } = editor;
+    await login(page, 'ed104012');
+    await page.goto(`${base}/budgets/104012/2024`);
+    const start = await findingsOfCurrentVersion(page);
+    const amount1 = page.getByLabel('金额（万元） 1', { exact: true });
+    const cell1 = page.locator('#item-1 td[data-field=amount]');
+    await amount1.fill('-5');
+    await amount1.press('Enter');
+    await expect.poll(() => cell1.locator('.cell-note').textContent()).toContain('金额应大于 0');
+    expect(await cell1.locator('.cell-note').isVisible()).toBe(true);
+    await amount1.fill('1.1234567');
+    await amount1.press('Enter');
+    await expect.poll(() => cell1.locator('.cell-note').textContent()).toContain('最多 6 位小数');
+    await amount1.press('Escape');
+    expect(await page.locator('section.workflow').getAttribute('data-version')).toBe(String(start.version)); // nothing was saved
+
+    // — one wrong code (30101 工资 on a project row): the cell says so, and the panel shows one group with the broken identities folded under it
+    const row = 21; // 30299 其他商品和服务支出, 项目支出
+    const econ = page.locator(`#item-${row} td[data-field=deptEconCode]`);
+    const original = (await econ.locator('input').inputValue()).split(' ')[0];
+    await econ.locator('input').click();
+    await econ.locator('input').fill('30101');
+    await page.locator('.picker-list [role=option]').first().waitFor();
+    await econ.locator('input').press('Enter');
+    await page.locator(`section.workflow[data-version="${start.version + 1}"]`).waitFor();
+    const broken = await findingsOfCurrentVersion(page);
+    expect(broken.errors).toBeGreaterThan(2);
+    await expect.poll(() => econ.locator('.cell-note').first().textContent()).toMatch(/301/);
+    const groups = page.locator('.finding-list > li.error');
+    expect(await groups.count()).toBe(1);
+    expect(await groups.first().getAttribute('data-row')).toBe(String(row));
+    const folded = groups.first().locator('details.consequences');
+    expect(await folded.getAttribute('open')).toBeNull();
+    expect(Number(/\d+/.exec((await folded.locator('summary').textContent())!)![0])).toBeGreaterThan(0);
+    await econ.scrollIntoViewIfNeeded();
+    await shot(page, '15-officer-cell-error');
+
+    // — at 800 px: the findings sit above the grid and the amount column stays on screen
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.locator(`#item-${row}`).scrollIntoViewIfNeeded();
+    const panel = (await page.locator('aside.findings').boundingBox())!;
+    const grid = (await page.locator('table.line-items').boundingBox())!;
+    expect(panel.y).toBeLessThan(grid.y);
+    const amountBox = (await page.getByLabel(`金额（万元） ${row}`, { exact: true }).boundingBox())!;
+    expect(amountBox.x + amountBox.width).toBeLessThanOrEqual(800);
+    await shot(page, '16-officer-800px');
+    await page.setViewportSize({ width: 1400, height: 900 });
+
+    // — history: row numbers, display names, before → after; no database ids
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    const last = page.locator('.history tbody tr').first();
+    await last.waitFor();
+    expect(await last.textContent()).toContain(`第 ${row} 行`);
+    expect(await last.textContent()).toContain('单位编制人');
+    expect(await last.textContent()).toMatch(new RegExp(`${original}.*→.*30101`));
+    expect(await page.locator('.history').textContent()).not.toMatch(/#\d+/);
+    await shot(page, '17-history');
+    await page.getByRole('tab', { name: /明细/ }).click();
+    await econ.locator('input').click();
+    await econ.locator('input').fill(original);
+    await page.locator('.picker-list [role=option]').first().waitFor();
+    await econ.locator('input').press('Enter');
+    await page.locator(`section.workflow[data-version="${start.version + 2}"]`).waitFor();
+    expect((await findingsOfCurrentVersion(page)).errors).toBe(0);
+
+    // — pages that do not exist, or that the user may not see, say so
+    await upsertUnit(db, { code: '104099', departmentCode: '104', name: '另一个单位', type: '事业单位' });
+    await page.goto(`${base}/budgets/104099/2024`);
+    await page.getByTestId('forbidden').waitFor();
+    await page.goto(`${base}/no/such/page`);
+    await page.getByTestId('not-found').waitFor();
+    await page.goto(`${base}/public/999999/2024`);
+    await page.getByTestId('not-found').waitFor();
+
+    // — the citizen on a phone: the province overview, readable without hovering
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true });
+    const pub = await phone.newPage();
+    const errors: string[] = [];
+    pub.on('pageerror', (e) => errors.push(e.message));
+    await pub.goto(base);
+    await pub.getByRole('link', { name: '全省总览' }).first().click();
+    await pub.waitForURL(`${base}/public/overview`);
+    const dept = pub.locator('[data-dept="104"]');
+    await dept.waitFor();
+    expect(await dept.locator('.dept-name').textContent()).toBe('湖南省科技厅');
+    expect(await dept.locator('.dept-total').textContent()).toBe('303.74');
+    expect(await pub.getByTestId('overview-total').textContent()).toContain('303.74');
+    const treemap = pub.locator('[data-chart=overview-functions] canvas').first();
+    await treemap.waitFor();
+    expect((await treemap.boundingBox())!.width).toBeLessThanOrEqual(390);
+    await shot(pub, '18-phone-overview', true);
+    await pub.getByRole('searchbox').fill('科学技术');
+    const hit = pub.locator('.function-hit[data-function="206"]');
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain('湖南省科技厅');
+    await shot(pub, '19-phone-overview-search');
+    await pub.getByRole('searchbox').fill('');
+    await dept.getByRole('link', { name: '湖南省科技厅' }).click();
+    await pub.waitForURL(`${base}/public/departments/104/2024`);
+
+    // — a unit's charts on the phone: labelled bars that open the next level, every chart also a table, 三公 beside last year
+    await pub.goto(`${base}/public/104012/2024`);
+    const fn = pub.locator('[data-chart=function]');
+    const fnCanvas = fn.locator('canvas').first();
+    await fnCanvas.waitFor();
+    const box = (await fnCanvas.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(390);
+    await pub.mouse.click(box.x + 40, box.y + 18 + 44 / 2 + 2); // the first (largest) bar
+    await expect.poll(() => fn.locator('.drill').textContent()).toMatch(/› \d{3} /);
+    await fn.getByRole('button', { name: '表', exact: true }).click();
+    const fnTable = fn.locator('table.chart-table');
+    expect(await fnTable.textContent()).toContain('2060302');
+    expect((await fnTable.locator('td').allTextContents()).filter((x) => x.endsWith('%')).every((x) => /^\d+\.\d%$/.test(x))).toBe(true);
+    const three = pub.locator('[data-chart=three-public]');
+    await three.getByRole('button', { name: '表', exact: true }).click();
+    expect(await three.locator('thead').textContent()).toContain('2023');
+    await pub.waitForTimeout(300);
+    await shot(pub, '20-phone-unit-charts', true);
+    const income = pub.locator('[data-chart=income]');
+    await income.locator('canvas').waitFor();
+    const [png] = await Promise.all([pub.waitForEvent('download'), income.locator('[data-download=png]').click()]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    const [svg] = await Promise.all([pub.waitForEvent('download'), income.locator('[data-download=svg]').click()]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[\s\S]*上年结转结余/);
+
+    // — its tables on the phone: a jump lands on the title, which fits the screen even for a wide table
+    await pub.getByRole('tab', { name: '23 张表' }).click();
+    await pub.locator('.toc a[href="#table-05"]').click();
+    const title = pub.locator('#table-05 caption .title');
+    const visible = async () => {
+      const b = await title.boundingBox();
+      return !!b && b.y >= 0 && b.y < 844 && b.x >= 0 && b.x + b.width <= 390;
+    };
+    await expect.poll(visible).toBe(true);
+    await pub.waitForTimeout(400);
+    await shot(pub, '21-phone-wide-table');
+
+    // — and at a desktop width the jump lands below the sticky header
+    await pub.setViewportSize({ width: 1400, height: 900 });
+    await pub.locator('.toc a[href="#table-21"]').click();
+    const header = (await pub.locator('header.app-header').boundingBox())!;
+    await expect.poll(async () => ((await pub.locator('#table-21 caption .title').boundingBox())?.y ?? -1) > header.y + header.height).toBe(true);
+    await pub.waitForTimeout(400);
+    await shot(pub, '22-desktop-table-anchor');
+
+    expect(errors).toEqual([]);
+    expect(editor.errors).toEqual([]);
+    await phone.close();
+    await editor.ctx.close();
+  }, 240_000);
 });
 
 /** A second sign-in of a user through the API, as another browser would do. */

@@ -73,6 +73,7 @@ export interface HistoryEntry {
   id: number;
   at: string;
   username: string | null;
+  displayName?: string | null;
   action: string;
   entity: string;
   entityId: string;

@@ -81,8 +81,8 @@ export function labelledBars(items: Item[], whole: number, unit: string): EChart
   };
 }
 
-/** This year beside last year for each item (grouped bars), amounts after the bars. */
-export function yearBars(items: { id: string; name: string; fen: number; previousFen?: number }[], years: [number, number]): EChartsCoreOption {
+/** This year beside last year for each item (grouped bars; last year's only when `withPrevious`), amounts after the bars. */
+export function yearBars(items: { id: string; name: string; fen: number; previousFen?: number }[], years: [number, number], withPrevious: boolean): EChartsCoreOption {
   const total = items.reduce((s, i) => s + i.fen, 0);
   const previousTotal = items.reduce((s, i) => s + (i.previousFen ?? 0), 0);
   const series = (year: number, pick: (i: (typeof items)[number]) => number, whole: number, color: string) => ({
@@ -101,7 +101,7 @@ export function yearBars(items: { id: string; name: string; fen: number; previou
     xAxis: { type: 'value', show: false },
     yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisLabel: { width: 104, overflow: 'break', lineHeight: 14 }, axisTick: { show: false } },
     tooltip: { trigger: 'item' },
-    series: [series(years[0], (i) => i.previousFen ?? 0, previousTotal, '#9bb7cf'), series(years[1], (i) => i.fen, total, PALETTE[0])],
+    series: [...(withPrevious ? [series(years[0], (i) => i.previousFen ?? 0, previousTotal, '#9bb7cf')] : []), series(years[1], (i) => i.fen, total, PALETTE[0])],
   };
 }
 
@@ -119,7 +119,7 @@ export function labelledPie(items: Item[], whole: number, unit: string): ECharts
         data: items.map(datum),
         avoidLabelOverlap: true,
         minShowLabelAngle: 0,
-        label: { formatter: (p: { data: Datum }) => `${p.data.name}\n${wan(p.data.fen)}${unit ? ` ${unit}` : ""} · ${share(p.data.fen, whole)}`, lineHeight: 16, overflow: 'break', width: 120 },
+        label: { formatter: (p: { data: Datum }) => `${p.data.name}\n${wan(p.data.fen)}${unit ? ` ${unit}` : ""} · ${share(p.data.fen, whole)}`, lineHeight: 16, overflow: 'break', width: 150 },
         labelLine: { length: 8, length2: 8 },
         labelLayout: { hideOverlap: false },
       },

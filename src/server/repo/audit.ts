@@ -34,6 +34,8 @@ export interface AuditRecord {
   id: number;
   at: Date;
   username: string | null;
+  /** The user's display name now (null for a system action or a removed user). */
+  displayName: string | null;
   action: string;
   entity: string;
   entityId: string;
@@ -46,7 +48,7 @@ export interface AuditRecord {
 /** Newest first. `where` is a condition on `a` (and `u`, the unit) with its parameters. */
 export async function listAudit(q: Queryable, where: string, params: unknown[], limit: number, beforeId?: number): Promise<AuditRecord[]> {
   const rows = await q.query<AuditRecord & { id: string }>(
-    `SELECT a.id, a.at, a.username, a.action, a.entity, a.entity_id AS "entityId", a.unit_code AS "unitCode", a.year, a.before, a.after
+    `SELECT a.id, a.at, a.username, (SELECT display_name FROM users WHERE id = a.user_id) AS "displayName", a.action, a.entity, a.entity_id AS "entityId", a.unit_code AS "unitCode", a.year, a.before, a.after
      FROM audit_log a LEFT JOIN units u ON u.code = a.unit_code
      WHERE (${where}) AND ($${params.length + 1}::bigint IS NULL OR a.id < $${params.length + 1})
      ORDER BY a.id DESC LIMIT $${params.length + 2}`,

@@ -43,6 +43,7 @@ const history = {
       id: { type: 'integer' },
       at: { type: 'string', format: 'date-time' },
       username: { type: ['string', 'null'] },
+      displayName: { type: ['string', 'null'] },
       action: { type: 'string' },
       entity: { type: 'string' },
       entityId: { type: 'string' },

@@ -1,5 +1,8 @@
-/** The budget's audit trail: who changed what and when, with before and after. */
-import { budgetUrl, get, type HistoryEntry } from '../api.ts';
+/**
+ * The budget's audit trail: who (display name) changed what and when; a line item by its row in
+ * the grid, each changed field as before → after.
+ */
+import { budgetUrl, get, type HistoryEntry, type LineItem } from '../api.ts';
 import { dateTime, wan } from '../format.ts';
 import { type Key, useI18n } from '../i18n.ts';
 import { ErrorNotice, useLoad } from './common.tsx';
@@ -36,9 +39,18 @@ function changes(e: HistoryEntry, t: (k: Key) => string, term: (s: string) => st
     .map((k) => `${t(FIELDS[k])}: ${k in before ? `${show(k, before[k])} → ` : ''}${show(k, after[k])}`);
 }
 
-export function History({ unit, year, version }: { unit: string; year: number; version: number }) {
+export function History({ unit, year, version, items }: { unit: string; year: number; version: number; items: LineItem[] }) {
   const { t, term, lang } = useI18n();
   const list = useLoad(() => get<HistoryEntry[]>(`${budgetUrl(unit, year)}/history`), [unit, year, version]);
+  const rowOf = new Map(items.map((li, i) => [String(li.id), i + 1]));
+  /** The line item's row in the grid now, or where it was when it was deleted. */
+  const where = (e: HistoryEntry) => {
+    if (e.entity !== 'line_item') return '';
+    const now = rowOf.get(e.entityId);
+    if (now) return t('historyRow', { n: now });
+    const pos = (e.before as Obj | undefined)?.position;
+    return typeof pos === 'number' ? t('historyRowDeleted', { n: pos + 1 }) : '';
+  };
   const actionLabel = (a: string) => (['import', 'create', 'update', 'delete', 'submit', 'withdraw', 'approve', 'return', 'publish'].includes(a) ? t(`action_${a}` as Key) : a);
   return (
     <div className="history">
@@ -58,10 +70,10 @@ export function History({ unit, year, version }: { unit: string; year: number; v
             {list.data.map((e) => (
               <tr key={e.id}>
                 <td className="nowrap">{dateTime(e.at, lang)}</td>
-                <td>{e.username ?? ''}</td>
+                <td title={e.username ?? undefined}>{e.displayName ?? e.username ?? ''}</td>
                 <td className="nowrap">
                   {actionLabel(e.action)}
-                  {e.entity === 'line_item' ? ` #${e.entityId}` : ''}
+                  {where(e) && <span className="history-row"> · {where(e)}</span>}
                 </td>
                 <td>
                   <ul className="changes">

@@ -167,7 +167,7 @@ function AmountInput({ fen, disabled, label, onCommit }: { fen: number; disabled
       aria-errormessage={problem ? problemId : undefined}
       value={text ?? wan(fen)}
       disabled={disabled}
-      onFocus={() => setText(wanExact(fen))}
+      onFocus={() => setText((typed) => typed ?? wanExact(fen))}
       onChange={(e) => setText(e.target.value)}
       onBlur={() => void commit()}
       onKeyDown={(e) => {

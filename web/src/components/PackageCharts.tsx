@@ -33,6 +33,7 @@ export function PackageCharts({ charts, previous, year, file }: { charts: Charts
       three: yearBars(
         threeKeys.map((k) => ({ id: k, name: threeLabel.get(k)!, fen: charts.threePublic.find((s) => s.key === k)?.amountFen ?? 0, previousFen: prev.get(k) ?? 0 })),
         [year - 1, year],
+        !!previous,
       ),
       threeKeys,
     };
@@ -108,7 +109,7 @@ export function PackageCharts({ charts, previous, year, file }: { charts: Charts
           testId="three-public"
           file={`${file}-three-public`}
           option={options.three}
-          height={60 + options.threeKeys.length * 56}
+          height={60 + options.threeKeys.length * (previous ? 56 : 36)}
           table={threeTable}
           empty={!options.threeKeys.length}
         >

@@ -163,7 +163,7 @@ export function Workspace({ unit, year }: { unit: string; year: number }) {
               {tables.data ? <TableBook tables={tables.data.tables} highlight={cellHighlight} /> : <p className="muted">{t('loading')}</p>}
             </>
           )}
-          {tab === 'history' && <History unit={unit} year={year} version={b.version} />}
+          {tab === 'history' && <History unit={unit} year={year} version={b.version} items={b.lineItems} />}
           {tab === 'files' && (
             <div className="files">
               <Downloads base={base} hint={t('draftDownloadsHint')} />

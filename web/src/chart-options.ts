@@ -18,6 +18,9 @@ export function share(partFen: number, wholeFen: number): string {
   return `${(Math.round((partFen * 1000) / wholeFen) / 10).toFixed(1)}%`;
 }
 
+/** A change as a share of what it changed from, signed ("+0.7%"). */
+export const signedShare = (changeFen: number, fromFen: number) => (fromFen ? `${changeFen > 0 ? '+' : ''}${share(changeFen, fromFen)}` : '—');
+
 export interface Item {
   /** Stable id (a code or a slice key). */
   id: string;
@@ -63,7 +66,7 @@ export function labelledBars(items: Item[], whole: number, unit: string): EChart
           show: true,
           position: 'right',
           color: '#1d2329',
-          formatter: (p: { data: Datum }) => `${wan(p.data.fen)}${unit ? ` ${unit}` : ""} · ${share(p.data.fen, whole)}`,
+          formatter: (p: { data: Datum }) => `${wan(p.data.fen)}${unit ? ` ${unit}` : ''} · ${share(p.data.fen, whole)}`,
         },
       },
       {
@@ -114,13 +117,21 @@ export function labelledPie(items: Item[], whole: number, unit: string): ECharts
     series: [
       {
         type: 'pie',
-        radius: ['28%', '52%'],
+        radius: ['24%', '44%'],
         center: ['50%', '50%'],
         data: items.map(datum),
         avoidLabelOverlap: true,
         minShowLabelAngle: 0,
-        label: { formatter: (p: { data: Datum }) => `${p.data.name}\n${wan(p.data.fen)}${unit ? ` ${unit}` : ""} · ${share(p.data.fen, whole)}`, lineHeight: 16, overflow: 'break', width: 150 },
-        labelLine: { length: 8, length2: 8 },
+        // labels run to the chart's edges and wrap there, so they stay whole on a phone
+        label: {
+          formatter: (p: { data: Datum }) => `${p.data.name}\n${wan(p.data.fen)}${unit ? ` ${unit}` : ''} · ${share(p.data.fen, whole)}`,
+          alignTo: 'edge',
+          edgeDistance: 4,
+          lineHeight: 16,
+          overflow: 'break',
+          width: 104,
+        },
+        labelLine: { length: 6, length2: 0 },
         labelLayout: { hideOverlap: false },
       },
     ],
@@ -132,7 +143,7 @@ export interface TreeItem extends Item {
 }
 
 /** Rectangles sized by amount, labelled with name and amount; a click opens the next level. */
-export function labelledTreemap(items: TreeItem[], whole: number): EChartsCoreOption {
+export function labelledTreemap(items: TreeItem[], whole: number, rootName: string): EChartsCoreOption {
   const node = (i: TreeItem): Datum & { children?: unknown[] } => ({ ...datum(i), ...(i.children ? { children: i.children.map(node) } : {}) });
   return {
     color: PALETTE,
@@ -141,16 +152,19 @@ export function labelledTreemap(items: TreeItem[], whole: number): EChartsCoreOp
     series: [
       {
         type: 'treemap',
+        name: rootName,
         data: items.map(node),
         leafDepth: 1,
         roam: false,
-        width: '100%',
-        height: '88%',
+        left: 0,
+        right: 0,
         top: 0,
+        bottom: 28,
         nodeClick: 'zoomToNode',
         breadcrumb: { show: true, bottom: 0, left: 0, itemStyle: { color: '#eef1f4', textStyle: { color: '#1d2329' } } },
         label: { show: true, overflow: 'break', formatter: (p: { data: Datum }) => `${p.data.name}\n${wan(p.data.fen)} · ${share(p.data.fen, whole)}`, fontSize: 12, lineHeight: 15 },
-        upperLabel: { show: true, height: 20, formatter: (p: { data: Datum }) => `${p.data.name}  ${wan(p.data.fen)}` },
+        // the band over an opened level names it (the root has no data: no band text)
+        upperLabel: { show: true, height: 20, formatter: (p: { data?: Datum }) => (p.data?.fen !== undefined ? `${p.data.name}  ${wan(p.data.fen)}` : '') },
         itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 },
         levels: [{ itemStyle: { borderWidth: 0, gapWidth: 3 } }, { itemStyle: { gapWidth: 1 } }],
       },

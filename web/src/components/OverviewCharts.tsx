@@ -1,6 +1,6 @@
 /** The overview's charts: spending by function across all departments (treemap), and the largest departments. */
 import { useMemo } from 'react';
-import { barsHeight, labelledBars, labelledTreemap, share, type TreeItem } from '../chart-options.ts';
+import { barsHeight, labelledBars, labelledTreemap, share, signedShare, type TreeItem } from '../chart-options.ts';
 import { wan } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import type { Overview, OverviewFunction } from '../overview.ts';
@@ -14,7 +14,7 @@ export function OverviewCharts({ overview: o }: { overview: Overview }) {
   const options = useMemo(() => {
     const tree = (f: OverviewFunction): TreeItem => ({ id: f.code, name: fname(f), fen: f.amountFen, ...(f.children ? { children: f.children.map(tree) } : {}) });
     return {
-      functions: labelledTreemap(o.functions.map(tree), o.totalFen),
+      functions: labelledTreemap(o.functions.map(tree), o.totalFen, t('allFunctions')),
       departments: labelledBars(o.departments.slice(0, TOP).map((d) => ({ id: d.code, name: d.name, fen: d.totalFen })), o.totalFen, t('wanUnit')),
     };
   }, [o, lang]);
@@ -57,14 +57,14 @@ export function OverviewCharts({ overview: o }: { overview: Overview }) {
                   <th scope="row">{t('total')}</th>
                   <td className="num">{wan(yoy.previousFen ?? 0)}</td>
                   <td className="num">{wan(o.totalFen)}</td>
-                  <td className="num">{yoy.previousFen ? share(o.totalFen - yoy.previousFen, yoy.previousFen) : '—'}</td>
+                  <td className="num">{signedShare(o.totalFen - (yoy.previousFen ?? 0), yoy.previousFen ?? 0)}</td>
                 </tr>
                 {yoy.rows.map((r) => (
                   <tr key={r.code}>
                     <th scope="row">{`${r.code} ${name(r.name)}`}</th>
                     <td className="num">{wan(r.previousFen)}</td>
                     <td className="num">{wan(r.currentFen)}</td>
-                    <td className="num">{r.previousFen ? share(r.currentFen - r.previousFen, r.previousFen) : '—'}</td>
+                    <td className="num">{signedShare(r.currentFen - r.previousFen, r.previousFen)}</td>
                   </tr>
                 ))}
               </tbody>

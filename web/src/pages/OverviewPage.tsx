@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { get } from '../api.ts';
-import { share } from '../chart-options.ts';
+import { share, signedShare } from '../chart-options.ts';
 import { useLoad } from '../components/common.tsx';
 import { wan } from '../format.ts';
 import { useI18n } from '../i18n.ts';
@@ -16,7 +16,7 @@ import { PageLoadError } from './ErrorPages.tsx';
 // ECharts is large: loaded only for the chart
 const OverviewCharts = lazy(() => import('../components/OverviewCharts.tsx').then((m) => ({ default: m.OverviewCharts })));
 
-const change = (now: number, before: number | null) => (before === null ? '—' : `${now >= before ? '+' : ''}${share(now - before, before)}`);
+const change = (now: number, before: number | null) => (before === null ? '—' : signedShare(now - before, before));
 
 export function OverviewPage({ year }: { year?: number }) {
   const { t, name, lang } = useI18n();

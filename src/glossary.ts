@@ -105,6 +105,8 @@ export const GLOSSARY: Record<string, string> = {
   上级补助收入: 'Subsidies from higher-level units',
   附属单位上缴收入: 'Remittances from affiliated units',
   其他收入: 'Other revenue',
+  // the part of a chart that folds the small ones together
+  其他: 'Other',
   单位资金: 'Unit funds',
   经费拨款: 'Operating appropriation',
   纳入一般公共预算管理的非税收入: 'Non-tax revenue under the general public budget',

@@ -342,6 +342,14 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     expect(Number(/\d+/.exec((await folded.locator('summary').textContent())!)![0])).toBeGreaterThan(0);
     await econ.scrollIntoViewIfNeeded();
     await shot(page, '15-officer-cell-error');
+    // — in English the group, its identities and their table labels read in English
+    await page.getByRole('button', { name: 'English' }).click();
+    await folded.locator('summary').click();
+    expect(await folded.locator('summary').textContent()).toMatch(/^Table identities it breaks \(\d+\)$/);
+    const identity = (await folded.locator('.one-finding p').first().textContent())!;
+    expect(identity).toMatch(/^Identity [IX]\d/);
+    await shot(page, '15b-officer-findings-en');
+    await page.getByRole('button', { name: '中文' }).click();
 
     // — at 800 px: the findings sit above the grid and the amount column stays on screen
     await page.setViewportSize({ width: 800, height: 900 });
@@ -442,6 +450,16 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await expect.poll(visible).toBe(true);
     await pub.waitForTimeout(400);
     await shot(pub, '21-phone-wide-table');
+
+    // — the overview in English: function names from the glossary, a name without one marked [zh]
+    await pub.goto(`${base}/public/overview`);
+    await pub.getByRole('button', { name: 'English' }).click();
+    const yoyRows = pub.locator('table.yoy tbody th');
+    await yoyRows.first().waitFor();
+    expect(await yoyRows.allTextContents()).toContain('206 Science and technology');
+    await pub.getByRole('button', { name: '中文' }).click();
+    await pub.goto(`${base}/public/104012/2024`);
+    await pub.getByRole('tab', { name: '23 张表' }).click();
 
     // — and at a desktop width the jump lands below the sticky header
     await pub.setViewportSize({ width: 1400, height: 900 });

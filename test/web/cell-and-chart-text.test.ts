@@ -1,7 +1,7 @@
 /** What the grid says about a typed amount, and how the charts print shares and names. */
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, labelledBars, share, signedShare } from '../../web/src/chart-options.ts';
-import { amountProblemKey } from '../../web/src/components/CellProblem.tsx';
+import { amountProblemKey } from '../../web/src/amount-check.ts';
 
 describe('a typed 万元 amount', () => {
   it('is refused with the reason a person can act on', () => {

@@ -8,9 +8,28 @@ export interface SnapshotRef {
 }
 
 export async function getSnapshotContents(q: Queryable, refs: SnapshotRef[]): Promise<(SnapshotRef & { content: string })[]> {
+  return byRefs(q, 's.content', refs);
+}
+
+/**
+ * The `budget` member of each snapshot's text, cut out by the database so that the 23 tables
+ * (two thirds of the text) are neither sent nor parsed: snapshots are written by one function
+ * (services/snapshot.ts) with `budget` just before `tables`. `budget` is null where that does not
+ * hold; the caller then reads the whole content.
+ */
+export async function getSnapshotBudgetTexts(q: Queryable, refs: SnapshotRef[]): Promise<(SnapshotRef & { budget: string | null })[]> {
+  return byRefs(
+    q,
+    `CASE WHEN strpos(s.content, '"budget":') > 0 AND strpos(s.content, ',"tables":') > strpos(s.content, '"budget":')
+       THEN substring(s.content, strpos(s.content, '"budget":') + 9, strpos(s.content, ',"tables":') - strpos(s.content, '"budget":') - 9) END AS budget`,
+    refs,
+  );
+}
+
+async function byRefs<T>(q: Queryable, what: string, refs: SnapshotRef[]): Promise<(SnapshotRef & T)[]> {
   if (!refs.length) return [];
   return q.query(
-    `SELECT s.unit_code AS "unitCode", s.year, s.version, s.content
+    `SELECT s.unit_code AS "unitCode", s.year, s.version, ${what}
      FROM published_snapshots s JOIN unnest($1::text[], $2::int[], $3::int[]) AS r(unit_code, year, version)
        ON s.unit_code = r.unit_code AND s.year = r.year AND s.version = r.version`,
     [refs.map((r) => r.unitCode), refs.map((r) => r.year), refs.map((r) => r.version)],

@@ -5,10 +5,11 @@
  * departments (`publishedStamp`), so a request costs one small query while nothing changes.
  */
 import { cachedClassification } from '../../classification/load.ts';
+import type { Budget } from '../../model/budget.ts';
 import { buildOverview, type PackageSummary, summarize } from '../../overview/overview.ts';
 import type { Queryable } from '../db/db.ts';
 import { notFound } from '../errors.ts';
-import { getSnapshotContents, publishedStamp } from '../repo/published-contents.ts';
+import { getSnapshotBudgetTexts, getSnapshotContents, publishedStamp, type SnapshotRef } from '../repo/published-contents.ts';
 import { listPublished, sha256 } from '../repo/snapshots.ts';
 import { parseSnapshot } from './snapshot.ts';
 
@@ -19,6 +20,16 @@ export interface OverviewAnswer {
   body: string;
   /** sha256 over the state it was built from (also the ETag). */
   key: string;
+}
+
+/** The budget cut out of a snapshot's text, when it is one (else the whole text is read). */
+function parseBudget(text: string): Pick<Budget, 'lineItems'> | undefined {
+  try {
+    const b = JSON.parse(text) as Pick<Budget, 'lineItems'>;
+    return Array.isArray(b?.lineItems) ? b : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Snapshots read per query while summarising: bounds the memory held by their texts. */
@@ -48,7 +59,13 @@ export class OverviewCache {
     const id = (p: { unitCode: string; year: number }, v: number) => `${p.unitCode}:${p.year}:${v}`;
     const missing = published.filter((p) => !this.summaries.has(id(p, p.latestVersion))).map((p) => ({ unitCode: p.unitCode, year: p.year, version: p.latestVersion }));
     for (let i = 0; i < missing.length; i += BATCH) {
-      for (const row of await getSnapshotContents(q, missing.slice(i, i + BATCH))) this.summaries.set(id(row, row.version), summarize(parseSnapshot(row.content).budget));
+      const whole: SnapshotRef[] = [];
+      for (const row of await getSnapshotBudgetTexts(q, missing.slice(i, i + BATCH))) {
+        const budget = row.budget === null ? undefined : parseBudget(row.budget);
+        if (budget) this.summaries.set(id(row, row.version), summarize(budget));
+        else whole.push(row);
+      }
+      for (const row of await getSnapshotContents(q, whole)) this.summaries.set(id(row, row.version), summarize(parseSnapshot(row.content).budget));
     }
     const summaries: PackageSummary[] = published.map((p) => ({
       departmentCode: p.departmentCode,

@@ -4,9 +4,8 @@
  * findings are placed on the cell of the field their rule is about.
  */
 import type { Finding } from '../api.ts';
-import { parseMoney } from '../../../src/money/money.ts';
 import { wan } from '../format.ts';
-import { type Key, useI18n } from '../i18n.ts';
+import { useI18n } from '../i18n.ts';
 
 export type Field = 'functionCode' | 'deptEconCode' | 'govEconCode' | 'kind' | 'project' | 'fund' | 'amount';
 
@@ -50,19 +49,6 @@ export function useCellProblems(findings: Finding[] | undefined): CellProblems {
     row.set(field, [...(row.get(field) ?? []), { severity: f.severity, text }]);
   }
   return out;
-}
-
-/** What is wrong with a typed 万元 amount, as a key of the UI strings; null when it can be saved. */
-export function amountProblemKey(text: string): Key | null {
-  let fen: number;
-  try {
-    fen = parseMoney(text, '万元');
-  } catch {
-    const s = text.trim().replace(/[,，\s]/g, '');
-    const decimals = (/^[-+]?\d*\.(\d+)$/.exec(s)?.[1] ?? '').replace(/0+$/, '');
-    return decimals.length > 6 ? 'cellTooPrecise' : 'cellNotNumber';
-  }
-  return fen <= 0 ? 'cellNegative' : null;
 }
 
 /** The notes of one cell, as visible text under its control. */

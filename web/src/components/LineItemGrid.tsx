@@ -6,7 +6,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Classification, LineItem } from '../api.ts';
 import { wan, wanExact } from '../format.ts';
 import { useI18n } from '../i18n.ts';
-import { amountProblemKey, type CellProblems, CellNotes } from './CellProblem.tsx';
+import { amountProblemKey } from '../amount-check.ts';
+import { type CellProblems, CellNotes } from './CellProblem.tsx';
 import { CodePicker } from './CodePicker.tsx';
 
 /** A line item as the API takes it (amount: a 万元 decimal string). */

@@ -38,6 +38,11 @@ const overview = {
 
 export async function publicOverviewRoutes(app: FastifyInstance, ctx: AppContext) {
   const cache = new OverviewCache();
+  // reading every snapshot the first time takes a while with thousands of units: start it when the
+  // server starts listening, so that the first visitor joins a build already under way
+  app.addHook('onListen', async () => {
+    void cache.get(ctx.db).catch(() => {});
+  });
   app.get<{ Querystring: { year?: number } }>(
     '/api/public/overview',
     {

@@ -5,7 +5,7 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { toDisplayNumber } from '../../src/money/money.ts';
-import { wan } from './format.ts';
+import { wanGrouped as wan } from './format.ts';
 
 export const PALETTE = ['#2f6f9f', '#d9822b', '#3f9b6b', '#b94a48', '#7a5ea8', '#c2a33e', '#4aa3b5', '#8c6d46', '#d16aa0', '#6b7f8f'];
 

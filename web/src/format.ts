@@ -4,6 +4,9 @@ import { formatMoney } from '../../src/money/money.ts';
 /** 分 → "216.30" (万元, 2 decimals), as the tables print it. */
 export const wan = (fen: number) => formatMoney(fen, '万元');
 
+/** 分 → "20,937,623.96" (万元 with thousands separators), for figures read on their own (charts, the overview). */
+export const wanGrouped = (fen: number) => wan(fen).replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
+
 /** 分 → the exact 万元 figure for editing: all 6 decimals a 万元 amount can hold, trailing zeros beyond 2 dropped. */
 export function wanExact(fen: number): string {
   return formatMoney(fen, '万元', 6).replace(/(\.\d\d\d*?)0+$/, '$1');

@@ -1,7 +1,7 @@
 /** The overview's charts: spending by function across all departments (treemap), and the largest departments. */
 import { useMemo } from 'react';
 import { barsHeight, labelledBars, labelledTreemap, share, signedShare, type TreeItem } from '../chart-options.ts';
-import { wan } from '../format.ts';
+import { wanGrouped as wan } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import type { Overview, OverviewFunction } from '../overview.ts';
 import { type ChartTable, ChartCard } from './ChartCard.tsx';

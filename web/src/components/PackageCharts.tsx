@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { Charts, FunctionNode, Slice } from '../api.ts';
 import { barsHeight, labelledBars, labelledPie, share, yearBars } from '../chart-options.ts';
-import { wan } from '../format.ts';
+import { wanGrouped as wan } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { type ChartTable, ChartCard } from './ChartCard.tsx';
 

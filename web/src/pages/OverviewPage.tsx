@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import { get } from '../api.ts';
 import { share, signedShare } from '../chart-options.ts';
 import { useLoad } from '../components/common.tsx';
-import { wan } from '../format.ts';
+import { wanGrouped as wan } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { type Overview, type OverviewDepartment, searchOverview } from '../overview.ts';
 import { Link, navigate } from '../router.tsx';
@@ -16,12 +16,16 @@ import { PageLoadError } from './ErrorPages.tsx';
 // ECharts is large: loaded only for the chart
 const OverviewCharts = lazy(() => import('../components/OverviewCharts.tsx').then((m) => ({ default: m.OverviewCharts })));
 
+/** Departments listed before "show all" (the largest; a search lists every match). */
+const SHOWN = 20;
+
 const change = (now: number, before: number | null) => (before === null ? '—' : signedShare(now - before, before));
 
 export function OverviewPage({ year }: { year?: number }) {
   const { t, name, lang } = useI18n();
   const data = useLoad(() => get<Overview>(`/api/public/overview${year ? `?year=${year}` : ''}`), [year]);
   const [query, setQuery] = useState('');
+  const [all, setAll] = useState(false);
   if (data.error && !data.data) return <PageLoadError error={data.error} onReload={data.reload} />;
   if (!data.data) return <section className="page"><p className="muted">{t('loading')}</p></section>;
   const o = data.data;
@@ -85,10 +89,15 @@ export function OverviewPage({ year }: { year?: number }) {
         <h2>{t('overviewDepartments')}</h2>
         {found.departments.length === 0 && found.functions.length === 0 && <p className="muted">{t('overviewNoMatch')}</p>}
         <ol className="dept-list" data-testid="overview-departments">
-          {found.departments.map((d) => (
+          {(all || query.trim() ? found.departments : found.departments.slice(0, SHOWN)).map((d) => (
             <DepartmentRow key={d.code} d={d} year={o.year} whole={o.totalFen} open={!!query.trim() && found.departments.length <= 3} lang={lang} />
           ))}
         </ol>
+        {!all && !query.trim() && found.departments.length > SHOWN && (
+          <button type="button" className="show-all" onClick={() => setAll(true)}>
+            {t('overviewShowAll', { n: found.departments.length })}
+          </button>
+        )}
       </section>
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <OverviewCharts overview={o} />

@@ -52,7 +52,7 @@ export async function benchOverview(departments = 100, units = 2_000, lineItems 
         await upsertUnit(db, { code: u.code, departmentCode: dept.department.code, name: u.name, type: u.type });
         const budget = unitBudget(dept, u.code);
         const content: SnapshotContent = { format: PACKAGE_FORMAT, department: dept.department, unit: u, year: dept.year, version: 1, publishedAt: new Date().toISOString(), budget, tables: buildTables(budget, classification) };
-        await insertSnapshot(db, { unitCode: u.code, year: dept.year, version: 1, budgetVersion: 1, content: JSON.stringify(content), publishedAt: content.publishedAt, userId: null as unknown as number });
+        await insertSnapshot(db, { unitCode: u.code, year: dept.year, version: 1, budgetVersion: 1, content: JSON.stringify(content), publishedAt: content.publishedAt, userId: null as unknown as number }); // published_by may be null: no user published these
       }
     }
   });

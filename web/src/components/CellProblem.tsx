@@ -20,7 +20,6 @@ const RULE_FIELD: Record<string, Field> = {
   'R4-basic-302': 'deptEconCode',
   'R5-econ-mapping': 'govEconCode',
   'R6-carry-over-basic': 'fund',
-  'C-code-confidence': 'functionCode',
 };
 
 export interface CellNote {
@@ -38,7 +37,7 @@ export function useCellProblems(findings: Finding[] | undefined): CellProblems {
   const out: CellProblems = new Map();
   for (const f of findings ?? []) {
     if (f.source?.file !== LINE_ITEM_FILE || !f.source.row) continue;
-    const field = RULE_FIELD[f.rule] ?? (f.rule.startsWith('C-code') ? 'functionCode' : undefined);
+    const field = RULE_FIELD[f.rule];
     if (!field) continue;
     const text =
       f.rule === 'R1-amount' && f.found !== undefined

@@ -7,7 +7,7 @@ import type { Classification, LineItem } from '../api.ts';
 import { wan, wanExact } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { amountProblemKey } from '../amount-check.ts';
-import { type CellProblems, CellNotes } from './CellProblem.tsx';
+import { type CellProblems, CellNotes, type Field } from './CellProblem.tsx';
 import { CodePicker } from './CodePicker.tsx';
 
 /** A line item as the API takes it (amount: a 万元 decimal string). */
@@ -79,7 +79,7 @@ export function LineItemGrid({ items, classification: c, projects, editable, hig
           {items.map((li, i) => {
             const patch = (p: LineItemInput) => void onPatch(li, p);
             const notes = problems?.get(i);
-            const cell = (field: Parameters<NonNullable<typeof notes>['get']>[0]) => ({ className: notes?.has(field) ? 'has-problem' : undefined, 'data-field': field });
+            const cell = (field: Field) => ({ className: notes?.has(field) ? 'has-problem' : undefined, 'data-field': field });
             return (
               <tr key={li.id} id={`item-${i + 1}`} data-id={li.id} className={[highlight === i ? 'highlight' : '', busy.has(li.id) ? 'busy' : '', notes ? 'has-problem' : ''].join(' ')}>
                 <td className="num">{i + 1}</td>

@@ -22,7 +22,7 @@ const SHOWN = 20;
 const change = (now: number, before: number | null) => (before === null ? '—' : signedShare(now - before, before));
 
 export function OverviewPage({ year }: { year?: number }) {
-  const { t, name, lang } = useI18n();
+  const { t, name } = useI18n();
   const data = useLoad(() => get<Overview>(`/api/public/overview${year ? `?year=${year}` : ''}`), [year]);
   const [query, setQuery] = useState('');
   const [all, setAll] = useState(false);
@@ -54,7 +54,7 @@ export function OverviewPage({ year }: { year?: number }) {
         <p className="figure" data-testid="overview-total">
           <span className="label">{t('overviewTotal')}</span>
           <span className="value">{wan(o.totalFen)}</span>
-          <span className="unit">{t('chartAmount').replace(/^.*（|）$|^.*\(|\)$/g, '')}</span>
+          <span className="unit">{t('amountUnit')}</span>
         </p>
         <p className="figure">
           <span className="label">{t('overviewCounts', { d: o.departments.length, u: units })}</span>
@@ -90,7 +90,7 @@ export function OverviewPage({ year }: { year?: number }) {
         {found.departments.length === 0 && found.functions.length === 0 && <p className="muted">{t('overviewNoMatch')}</p>}
         <ol className="dept-list" data-testid="overview-departments">
           {(all || query.trim() ? found.departments : found.departments.slice(0, SHOWN)).map((d) => (
-            <DepartmentRow key={d.code} d={d} year={o.year} whole={o.totalFen} open={!!query.trim() && found.departments.length <= 3} lang={lang} />
+            <DepartmentRow key={d.code} d={d} year={o.year} whole={o.totalFen} open={!!query.trim() && found.departments.length <= 3} />
           ))}
         </ol>
         {!all && !query.trim() && found.departments.length > SHOWN && (
@@ -106,7 +106,7 @@ export function OverviewPage({ year }: { year?: number }) {
   );
 }
 
-function DepartmentRow({ d, year, whole, open, lang }: { d: OverviewDepartment; year: number; whole: number; open: boolean; lang: string }) {
+function DepartmentRow({ d, year, whole, open }: { d: OverviewDepartment; year: number; whole: number; open: boolean }) {
   const { t } = useI18n();
   return (
     <li className="dept-row" data-dept={d.code}>
@@ -125,7 +125,8 @@ function DepartmentRow({ d, year, whole, open, lang }: { d: OverviewDepartment; 
           {d.previousFen !== null && ` · ${t('overviewPrevious')} ${change(d.totalFen, d.previousFen)}`}
         </span>
       </div>
-      <details open={open} key={`${open}${lang}`}>
+      {/* opened for a search that finds a few departments; a new search resets what was opened by hand */}
+      <details open={open} key={String(open)}>
         <summary>{t('overviewShowUnits')}</summary>
         <ul className="unit-list">
           {d.units.map((u) => (

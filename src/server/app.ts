@@ -25,6 +25,7 @@ import { publicOverviewRoutes } from './routes/public-overview.ts';
 import { publicRoutes } from './routes/public.ts';
 import { userRoutes } from './routes/users.ts';
 import { workflowRoutes } from './routes/workflow.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerStatic } from './static.ts';
 import { DepartmentPackageCache } from './services/department-packages.ts';
 import { DownloadCache } from './services/downloads.ts';
@@ -80,6 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.code(404).send({ statusCode: 404, code: 'not_found', message: `没有这个地址：${req.method} ${req.url}` });
   });
 
+  await registerSecurityHeaders(app, { https: ctx.secureCookies });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

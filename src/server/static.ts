@@ -25,7 +25,9 @@ export async function registerStatic(app: FastifyInstance, root = WEB_DIST) {
         .type('text/html; charset=utf-8')
         .send('<!DOCTYPE html><meta charset="utf-8"><title>yusuan</title><p>网页尚未构建：请运行 <code>npm run build:web</code>。API 文档见 <a href="/api/docs">/api/docs</a>。</p>');
     }
+    // cacheControl: false, or sendFile's own default (the assets' max-age, immutable) replaces ours:
+    // a browser would then keep an index.html whose bundles the next upgrade deletes
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html', root);
+    return reply.sendFile('index.html', root, { cacheControl: false });
   });
 }

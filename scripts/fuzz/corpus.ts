@@ -22,7 +22,7 @@ export interface Input {
   weight: number;
 }
 
-const SEED_TEXT = new URL('../../../shared/seed/000_3c3361467ddba6b8.txt', import.meta.url);
+const SEED_TEXT = new URL('../../test/fixtures/seed/000_3c3361467ddba6b8.txt', import.meta.url);
 export const EXAMPLES = ['examples/hunan-104012', 'examples/multi-unit-department'];
 
 export interface CorpusOptions {

@@ -36,7 +36,7 @@ describe('yusuan CLI', () => {
 
   it('check exits 0 on both examples', () => {
     for (const dir of [SEED_DIR, MULTI_DIR]) expect(run('check', dir).status).toBe(0);
-  });
+  }, 180_000); // two CLI processes, each loading the code lists: slow on a loaded machine
 
   it('check exits 1 with the finding on a broken copy, and --format json gives structured findings', () => {
     const dir = tmp();

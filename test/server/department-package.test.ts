@@ -92,7 +92,7 @@ describe('department package', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect(xlsx.headers['content-disposition']).toContain(`186-2024-${firstHash.slice(0, 8)}.xlsx`);
     expect((await anon.get(`${D}/download.doc`)).statusCode).toBe(404);
-  });
+  }, 180_000); // composes and renders the department's xlsx: seconds alone, much longer under load
 
   test('a new version of a unit changes the package and its hash', async () => {
     const U = '/api/budgets/186002/2024';

@@ -23,7 +23,7 @@ function seedTables(): Map<string, { title: string; amounts: string[] }> {
   return out;
 }
 
-describe('seed reproduction (examples/hunan-104012 vs shared/seed)', () => {
+describe('seed reproduction (examples/hunan-104012 vs test/fixtures/seed)', () => {
   const seed = seedTables();
   const { tables } = loadExample(SEED_DIR);
 

@@ -63,7 +63,8 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     mkdirSync(SHOTS, { recursive: true });
-  }, 60_000);
+    // a vite build and a fresh database: seconds alone, much longer on a busy 2-core machine
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -77,6 +78,10 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // the server's Content-Security-Policy: anything it blocks is a failure, not a silent gap
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes('Content Security Policy')) errors.push(m.text());
+    });
     return { ctx, page, errors };
   };
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
@@ -273,7 +278,7 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await shot(pub, '14-public-department');
 
     // — audit of a disclosure: the seed's text with one figure changed is caught, and the finding points at the cell
-    if (existsSync(SEED_TEXT)) {
+    {
       const broken = join(webRoot, 'broken-disclosure.txt');
       writeFileSync(broken, readFileSync(SEED_TEXT, 'utf8').replace('    206     科学技术支出 256.35 142.41 113.94', '    206     科学技术支出 256.35 142.41 113.95'));
       await page.goto(`${base}/audit`);
@@ -476,6 +481,18 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await phone.close();
     await editor.ctx.close();
   }, 240_000);
+
+  it('renders the API documentation (Swagger UI) under the same CSP', async () => {
+    const { ctx, page, errors } = await newPage();
+    const res = await page.goto(`${base}/api/docs`);
+    expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
+    // Swagger UI builds the operations list from /api/docs/json with its own scripts
+    await expect.poll(() => page.locator('.opblock-summary-path').count(), { timeout: 30_000 }).toBeGreaterThan(20);
+    await expect.poll(() => page.locator('text=/api/login').count()).toBeGreaterThan(0);
+    await shot(page, '14-api-docs');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
 });
 
 /** A second sign-in of a user through the API, as another browser would do. */

@@ -13,6 +13,7 @@ import { registerAuth } from './auth/plugin.ts';
 import type { Db } from './db/db.ts';
 import { ApiError } from './errors.ts';
 import { serverSecret } from './repo/sessions.ts';
+import { accountRoutes } from './routes/account.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { budgetRoutes } from './routes/budgets.ts';
@@ -27,6 +28,7 @@ import { userRoutes } from './routes/users.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerStatic } from './static.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import { DepartmentPackageCache } from './services/department-packages.ts';
 import { DownloadCache } from './services/downloads.ts';
 import { OutputCache } from './services/outputs.ts';
@@ -46,6 +48,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web app served at / (default web/dist). */
   webRoot?: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY, see trust-proxy.ts); default none. */
+  trustProxy?: TrustProxy;
 }
 
 /** What the route modules share. */
@@ -64,7 +68,7 @@ export interface AppContext {
 const MB = 1024 * 1024;
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * MB, trustProxy: false });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * MB, trustProxy: opts.trustProxy ?? false });
   const packages = new PackageCache();
   const ctx: AppContext = {
     db: opts.db,
@@ -118,7 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Liveness for load balancers and monitoring; also the baseline of the server benchmark.
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, publicOverviewRoutes, classificationRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, publicOverviewRoutes, classificationRoutes, auditRoutes]) {
     await routes(app, ctx);
   }
   await registerStatic(app, opts.webRoot);

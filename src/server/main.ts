@@ -3,14 +3,17 @@
  * password once) and loads the examples, then serves the API on HOST:PORT (127.0.0.1:3000).
  *
  * Environment: PORT, HOST, DATABASE_URL (PostgreSQL server; else PGlite in PGLITE_DIR, default
- * ./data/pglite), COOKIE_SECURE (1/0; default on unless HOST is loopback), LOG_LEVEL (default info).
+ * ./data/pglite), COOKIE_SECURE (1/0; default on unless HOST is loopback), LOG_LEVEL (default info),
+ * TRUST_PROXY (reverse proxies whose X-Forwarded-For to believe; see trust-proxy.ts).
  * `--reset-admin-password` prints a new password for the first admin.
  */
 import { buildApp } from './app.ts';
 import { hashPassword, randomPassword } from './auth/password.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { purgeOldFailures } from './auth/backoff.ts';
 import { purgeExpiredSessions } from './repo/sessions.ts';
+import { parseTrustProxy } from './trust-proxy.ts';
 import { hasAdmin, updateUser } from './repo/users.ts';
 import { createAdmin, seedExamples } from './seed.ts';
 
@@ -18,6 +21,7 @@ const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
 const loopback = /^(127\.|localhost$|::1$)/.test(host);
 const secureCookies = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === '1' : !loopback;
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 
 const db = await openDb({ url: process.env.DATABASE_URL, dir: process.env.PGLITE_DIR ?? './data/pglite' });
 const applied = await migrate(db);
@@ -35,10 +39,11 @@ if (!(await hasAdmin(db))) {
   await updateUser(db, first.id, { passwordHash: await hashPassword(password), disabled: false });
 }
 
-await purgeExpiredSessions(db);
-const purge = setInterval(() => purgeExpiredSessions(db).catch(() => {}), 3600_000).unref();
+const purgeStale = () => Promise.all([purgeExpiredSessions(db), purgeOldFailures(db)]);
+await purgeStale();
+const purge = setInterval(() => purgeStale().catch(() => {}), 3600_000).unref();
 
-const app = await buildApp({ db, secureCookies, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const app = await buildApp({ db, secureCookies, trustProxy, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 await app.listen({ host, port });
 const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 console.log(`yusuan 已启动：${url}  API 文档：${url}api/docs  存储：${db.kind === 'pg' ? 'PostgreSQL' : 'PGlite'}`);

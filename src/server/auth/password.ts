@@ -23,5 +23,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
+/**
+ * A hash of a random password nobody knows, made once: sign-ins for unknown or disabled users are
+ * checked against it, so they take as long as a wrong password for a real user and the timing does
+ * not tell which user names exist.
+ */
+let dummy: Promise<string> | undefined;
+export const dummyHash = () => (dummy ??= hashPassword(randomBytes(12).toString('base64url')));
+
 /** A fresh random password (for the first admin and for resets): 16 URL-safe characters. */
 export const randomPassword = () => randomBytes(12).toString('base64url');

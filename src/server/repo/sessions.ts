@@ -32,8 +32,9 @@ export async function deleteSession(q: Queryable, hash: string) {
   await q.query('DELETE FROM sessions WHERE id_hash = $1', [hash]);
 }
 
-export async function deleteUserSessions(q: Queryable, userId: number) {
-  await q.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+/** Ends the user's sessions, all of them or all but the one given (the one changing its password). */
+export async function deleteUserSessions(q: Queryable, userId: number, exceptHash?: string) {
+  await q.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [userId, exceptHash ?? null]);
 }
 
 export async function purgeExpiredSessions(q: Queryable) {

@@ -44,3 +44,12 @@ export async function updateUser(q: Queryable, id: number, change: { passwordHas
 export async function hasAdmin(q: Queryable): Promise<boolean> {
   return (await q.query(`SELECT 1 FROM users WHERE role = 'admin' AND NOT disabled LIMIT 1`)).length > 0;
 }
+
+export async function passwordHashOf(q: Queryable, id: number): Promise<string | undefined> {
+  return (await one<{ passwordHash: string }>(q, `SELECT password_hash AS "passwordHash" FROM users WHERE id = $1`, [id]))?.passwordHash;
+}
+
+/** Role and scope change together: the table's CHECK allows only matching pairs. */
+export async function setRole(q: Queryable, id: number, r: { role: Role; departmentCode: string | null; unitCode: string | null }) {
+  await q.query('UPDATE users SET role = $2, department_code = $3, unit_code = $4 WHERE id = $1', [id, r.role, r.departmentCode, r.unitCode]);
+}

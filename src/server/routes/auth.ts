@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../access.ts';
-import { verifyPassword } from '../auth/password.ts';
+import { clearFailures, lockedFor, recordFailure } from '../auth/backoff.ts';
+import { dummyHash, verifyPassword } from '../auth/password.ts';
 import { clearSessionCookie, csrfToken, setSessionCookie } from '../auth/plugin.ts';
 import { ApiError } from '../errors.ts';
 import { createSession, deleteSession, SESSION_HOURS } from '../repo/sessions.ts';
@@ -15,7 +16,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { rateLimit: ctx.loginRateLimit },
       schema: {
         tags: ['auth'],
-        summary: '登录（按 IP 限速）',
+        summary: '登录（按 IP 限速；同一用户名连续失败 5 次后暂时锁定，时长逐次加倍）',
         body: {
           type: 'object',
           required: ['username', 'password'],
@@ -26,10 +27,17 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const found = await findLogin(ctx.db, req.body.username);
-      if (!found || !(await verifyPassword(req.body.password, found.passwordHash))) {
+      const { username, password } = req.body;
+      const locked = await lockedFor(ctx.db, username);
+      if (locked) throw new ApiError(429, 'rate_limited', `该用户名登录失败次数过多，请 ${locked} 秒后再试`);
+      const found = await findLogin(ctx.db, username);
+      // unknown and disabled users are checked against a dummy hash: the same work, the same time
+      const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
+      if (!found || !ok) {
+        await recordFailure(ctx.db, username);
         throw new ApiError(401, 'unauthorized', '用户名或密码错误');
       }
+      await clearFailures(ctx.db, username);
       const { passwordHash: _, ...user } = found;
       const { token, hash } = await createSession(ctx.db, user.id);
       setSessionCookie(reply, token, ctx.secureCookies, SESSION_HOURS * 3600);

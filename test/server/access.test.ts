@@ -4,7 +4,7 @@
  * workflow request the admin puts the budget into the state the transition starts from.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Client, EXAMPLE_186, importBody, startServer, type TestServer } from './helpers.ts';
+import { type Client, EXAMPLE_186, importBody, PASSWORD, startServer, type TestServer } from './helpers.ts';
 
 const PRINCIPALS = ['admin', 'rev186', 'rev104', 'ed186001', 'ed186002', 'anon'] as const;
 type Principal = (typeof PRINCIPALS)[number];
@@ -51,6 +51,15 @@ const NEW_ITEM = { functionCode: '2011301', deptEconCode: '30201', kind: '基本
 
 const CASES: Case[] = [
   { route: 'GET /api/me', allowed: LOGGED_IN, send: (c) => c.get('/api/me') },
+  {
+    route: 'POST /api/me/password',
+    allowed: LOGGED_IN,
+    send: async (c) => {
+      const changed = await c.post('/api/me/password', { currentPassword: PASSWORD, newPassword: 'Tq4!ledger-books' });
+      if (changed.statusCode === 204) await c.post('/api/me/password', { currentPassword: 'Tq4!ledger-books', newPassword: PASSWORD });
+      return changed;
+    },
+  },
   { route: 'POST /api/logout', allowed: LOGGED_IN, send: async (c, who) => (who === 'anon' ? c.post('/api/logout') : { statusCode: 204, body: '' }) },
   { route: 'GET /api/departments', allowed: LOGGED_IN, send: (c) => c.get('/api/departments') },
   { route: 'GET /api/budgets', allowed: LOGGED_IN, send: (c) => c.get('/api/budgets') },

@@ -57,6 +57,7 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     const passwordHash = await hashPassword(PASSWORD);
     await insertUser(db, { username: 'ed104012', displayName: '单位编制人', role: 'editor', unitCode: '104012', passwordHash });
     await insertUser(db, { username: 'rev104', displayName: '部门审核人', role: 'reviewer', departmentCode: '104', passwordHash });
+    await insertUser(db, { username: 'admin', displayName: '财政管理员', role: 'admin', passwordHash });
 
     app = await buildApp({ db, webRoot, loginRateLimit: { max: 1000, timeWindow: '1 minute' } });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -481,6 +482,54 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await phone.close();
     await editor.ctx.close();
   }, 240_000);
+
+  it('lets the admin open an account that then changes its own password', async () => {
+    const admin = await newPage();
+    await login(admin.page, 'admin');
+    await admin.page.click('nav a[href="/users"]');
+    await admin.page.waitForURL(`${base}/users`);
+    const form = admin.page.locator('form.new-user');
+    await form.locator('input[name=username]').fill('ed104012b');
+    await form.locator('input[name=displayName]').fill('第二编制人');
+    await form.locator('select[name=scope]').selectOption('104012');
+    // a common password is refused with the rule's reason
+    await form.locator('input[name=password]').fill('password12');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => form.getByTestId('error').textContent()).toContain('常见密码');
+    // no password: the server generates one and the page shows it once
+    await form.locator('input[name=password]').fill('');
+    await form.locator('button[type=submit]').click();
+    const notice = admin.page.getByTestId('users-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/ed104012b.*[\w-]{16}$/);
+    const generated = (await notice.textContent())!.match(/([\w-]{16})$/)![1];
+    await expect.poll(() => admin.page.locator('tr[data-username=ed104012b]').count()).toBe(1);
+    await shot(admin.page, '15-users');
+
+    const user = await newPage();
+    await user.page.goto(`${base}/login`);
+    await user.page.fill('input[name=username]', 'ed104012b');
+    await user.page.fill('input[name=password]', generated);
+    await user.page.click('form button[type=submit]');
+    await user.page.waitForURL(`${base}/budgets`);
+    await user.page.click('a[href="/account/password"]');
+    await user.page.fill('input[name=currentPassword]', generated);
+    await user.page.fill('input[name=newPassword]', 'Lz6~ledger-of-2024');
+    await user.page.fill('input[name=confirmPassword]', 'Lz6~ledger-of-2024');
+    await user.page.click('form button[type=submit]');
+    await user.page.getByTestId('password-changed').waitFor();
+    const relogin = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ed104012b', password: 'Lz6~ledger-of-2024' }) });
+    expect(relogin.status).toBe(200);
+
+    // the admin disables the account: it can no longer sign in
+    await admin.page.locator('tr[data-username=ed104012b] td.actions button').first().click();
+    await expect.poll(() => admin.page.locator('tr[data-username=ed104012b]').getAttribute('class')).toBe('muted');
+    const refused = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ed104012b', password: 'Lz6~ledger-of-2024' }) });
+    expect(refused.status).toBe(401);
+    for (const p of [admin, user]) {
+      expect(p.errors).toEqual([]);
+      await p.ctx.close();
+    }
+  }, 180_000);
 
   it('renders the API documentation (Swagger UI) under the same CSP', async () => {
     const { ctx, page, errors } = await newPage();

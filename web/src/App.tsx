@@ -8,9 +8,11 @@ import { BudgetList } from './pages/BudgetList.tsx';
 import { Login } from './pages/Login.tsx';
 import { NotFoundPage } from './pages/ErrorPages.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
+import { PasswordPage } from './pages/PasswordPage.tsx';
 import { PublicDepartmentPage } from './pages/PublicDepartmentPage.tsx';
 import { PublicHome } from './pages/PublicHome.tsx';
 import { PublicPackagePage } from './pages/PublicPackagePage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
 import { Workspace } from './pages/Workspace.tsx';
 import { match, navigate, useLocation } from './router.tsx';
 import { SessionContext, useSession } from './session.ts';
@@ -64,6 +66,8 @@ function Page() {
   if (path === '/login') return <Login next={query.get('next') ?? '/budgets'} />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/budgets') return <Private><BudgetList /></Private>;
+  if (path === '/users') return <Private><UsersPage /></Private>;
+  if (path === '/account/password') return <Private><PasswordPage /></Private>;
   if ((m = match('/budgets/:unit/:year', path))) return <Private><Workspace key={`${m.unit}/${m.year}`} unit={m.unit} year={Number(m.year)} /></Private>;
   return <NotFoundPage />;
 }

@@ -2,11 +2,13 @@ import { api, setCsrf } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.ts';
+import { useAccountText } from '../pages/account-text.ts';
 
 export function Header() {
   const { t, lang, setLang } = useI18n();
   const { user, setUser } = useSession();
   const { path } = useLocation();
+  const account = useAccountText();
   const nav = (to: string, label: string, active: boolean) => (
     <Link to={to} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
       {label}
@@ -28,6 +30,7 @@ export function Header() {
         {nav('/', t('navPublic'), path === '/' || (path.startsWith('/public/') && path !== '/public/overview'))}
         {nav('/public/overview', t('navOverview'), path === '/public/overview')}
         {user && nav('/budgets', t('navBudgets'), path.startsWith('/budgets'))}
+        {user?.role === 'admin' && nav('/users', account('navUsers'), path === '/users')}
         {nav('/audit', t('navAudit'), path === '/audit')}
         <a href="/api/docs">{t('apiDocs')}</a>
       </nav>
@@ -40,6 +43,7 @@ export function Header() {
             <span className="user" title={user.username}>
               {user.displayName} · {t(`role_${user.role}`)}
             </span>
+            <Link to="/account/password">{account('navPassword')}</Link>
             <button type="button" className="link-button" onClick={logout}>
               {t('logout')}
             </button>

@@ -59,7 +59,13 @@ async function startServer(port: number) {
     child.on('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready:\n${out}`)));
   });
   child.stdout!.resume();
-  return { child, password, stop: () => new Promise<void>((done) => (child.once('exit', () => (rmSync(dir, { recursive: true, force: true }), done())), child.kill('SIGTERM'))) };
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { child, password, stop };
 }
 
 /** Resident memory of a process (Linux /proc), in MB; undefined where it cannot be read. */
@@ -80,9 +86,11 @@ interface Tally {
   statuses: Map<string, number>;
 }
 
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+
 async function main() {
   const started = Date.now();
-  const server = values.url ? undefined : await startServer(Number(values.port));
+  server = values.url ? undefined : await startServer(Number(values.port));
   const base = (values.url ?? `http://127.0.0.1:${values.port}`).replace(/\/$/, '');
   const pid = server?.child.pid ?? (values.pid ? Number(values.pid) : undefined);
   const adminPassword = values.password ?? server?.password;
@@ -91,8 +99,9 @@ async function main() {
   let peak = pid ? (rssMb(pid) ?? 0) : 0;
   const sampler = setInterval(() => (peak = Math.max(peak, (pid && rssMb(pid)) || 0)), 250);
   const admin = adminPassword ? await signIn(base, adminPassword) : undefined;
-  const pdfRes = await fetch(`${base}/api/public/packages/104012/2024/download.pdf`);
-  const pdf = pdfRes.ok ? new Uint8Array(await pdfRes.arrayBuffer()) : new TextEncoder().encode('%PDF-1.7\n');
+  const pdfRes = await fetch(`${base}/api/public/packages/104012/2024/latest/download.pdf`);
+  if (!pdfRes.ok) throw new Error(`the published PDF could not be fetched: ${pdfRes.status}`);
+  const pdf = new Uint8Array(await pdfRes.arrayBuffer());
   const ops = OPS.filter((op) => !op.admin || admin);
   const total = ops.reduce((s, op) => s + op.weight, 0);
   const tallies = new Map<string, Tally>(ops.map((op) => [op.name, { ms: [], errors: 0, statuses: new Map() }]));
@@ -130,6 +139,7 @@ async function main() {
   const health = await fetch(`${base}/api/health`).then((r) => r.status, () => 0);
   clearInterval(sampler);
   await server?.stop();
+  server = undefined;
 
   const all = [...tallies.values()].flatMap((t) => t.ms).sort((a, b) => a - b);
   const errors = [...tallies.values()].reduce((s, t) => s + t.errors, 0);
@@ -146,4 +156,9 @@ async function main() {
   process.exitCode = errors || health !== 200 ? 1 : 0;
 }
 
-await main();
+try {
+  await main();
+} finally {
+  // also when the run failed half-way: never leave the server behind
+  await server?.stop();
+}

@@ -75,7 +75,7 @@ describe.skipIf(!POPPLER).each(EXAMPLES)('PDF of %s read back with poppler', (di
     text = pages(file);
     raw = pages(file, 'raw');
     starts = startPages(text, tables);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('is A4 landscape, numbered 第 N 页，共 M 页 on every page', () => {

@@ -45,7 +45,7 @@ describe.each([
     const file = join(dir, `${example.replace(/\W/g, '_')}.pdf`);
     writeFileSync(file, await pdfBuffer(ex.tables));
     result = await audit(file, 'auto', ex.classification);
-  }, 60_000);
+  }, 180_000);
 
   it('finds all 23 tables, with no warning and no ambiguity', () => {
     expect(result.read.layout).toBe('hunan-23');
@@ -86,7 +86,7 @@ describe('PDF reader: the nine-table layout', () => {
     expect([read.layout, read.missing, read.warnings, read.ambiguities]).toEqual(['standard-9', [], [], []]);
     const rows = (t: Table) => t.rows.map((r) => [r.kind, r.code, r.unit, r.cells]);
     expect(read.tables.map(rows)).toEqual(nine.map(rows));
-  }, 30_000);
+  }, 180_000);
 });
 
 describe('PDF reader: without ruled lines', () => {
@@ -106,7 +106,7 @@ describe('PDF reader: without ruled lines', () => {
     expect(flaggedTables(read)).toEqual([]);
     // Names wrapped over lines are the text reader's to rebuild: 预算23表 names its units only by name.
     expect(cmp.rowKeys.every((k) => k.startsWith('23 '))).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });
 
 /** The table with its cell padding kept and no line drawn. */
@@ -122,7 +122,7 @@ describe('PDF reader: files it cannot read', () => {
     const whole = await pdfBuffer(loadExample(SEED_DIR).tables.slice(0, 2));
     expect(await run('truncated.pdf', whole.subarray(0, 2000))).toBe(2);
     expect(stderr()).toMatch(/truncated\.pdf/);
-  }, 30_000);
+  }, 180_000);
 
   it('random bytes: exit 2', async () => {
     const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);

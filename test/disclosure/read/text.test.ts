@@ -194,5 +194,5 @@ describe('text reader: a larger generated department', () => {
     expect(cmp.differ.length / cmp.cells).toBeLessThan(0.05);
     const errors = checkTables(res.tables, { classification: seed.classification }).findings.filter((f) => f.severity === 'error');
     expect(errors).toEqual([]);
-  }, 30_000);
+  }, 180_000);
 });

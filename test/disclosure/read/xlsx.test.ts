@@ -37,7 +37,7 @@ describe.each([
   let result: Audit;
   beforeAll(async () => {
     result = await auditBytes(`${example.replace(/\W/g, '_')}.xlsx`, await xlsxBuffer(ex.tables), ex.classification);
-  }, 30_000);
+  }, 180_000);
 
   it('finds all 23 tables with nothing to warn about', () => {
     expect(result.read.missing).toEqual([]);
@@ -121,7 +121,7 @@ describe('xlsx reader: a workbook laid out by another tool', () => {
   let result: Audit;
   beforeAll(async () => {
     result = await auditBytes('other-style.xlsx', await otherStyle(ex.tables), ex.classification);
-  }, 30_000);
+  }, 180_000);
 
   it('finds every table: by title, and 预算02表 (no title) by its header; the contents sheet is no table', () => {
     expect(result.read.missing).toEqual([]);

@@ -2,7 +2,7 @@ import { api, setCsrf } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.ts';
-import { useAccountText } from '../pages/account-text.ts';
+import { useAccountText } from '../i18n-account.ts';
 
 export function Header() {
   const { t, lang, setLang } = useI18n();

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { ErrorNotice } from '../components/common.tsx';
-import { useAccountText } from './account-text.ts';
+import { useAccountText } from '../i18n-account.ts';
 
 export function PasswordPage() {
   const t = useAccountText();

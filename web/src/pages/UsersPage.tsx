@@ -8,7 +8,7 @@ import { api, get, type Role, type User } from '../api.ts';
 import { ErrorNotice, useLoad } from '../components/common.tsx';
 import { useI18n } from '../i18n.ts';
 import { useSession } from '../session.ts';
-import { useAccountText } from './account-text.ts';
+import { useAccountText } from '../i18n-account.ts';
 
 type Account = User & { disabled: boolean };
 interface Department {

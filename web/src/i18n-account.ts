@@ -2,7 +2,7 @@
  * The strings of the account pages (users page, password change) and their header links, kept
  * beside those pages rather than in i18n.ts; the language is the app's (useI18n).
  */
-import { useI18n } from '../i18n.ts';
+import { useI18n } from './i18n.ts';
 
 const zh = {
   navUsers: '用户',

@@ -1,6 +1,6 @@
 /**
- * The strings of the account pages (users page, password change) and their header links, kept
- * beside those pages rather than in i18n.ts; the language is the app's (useI18n).
+ * The strings of the account pages (users page, password change) and their header links, in zh
+ * and en, apart from i18n.ts so that the account pages stay one change; the language is the app's.
  */
 import { useI18n } from './i18n.ts';
 

@@ -14,7 +14,7 @@ export type Slot =
   | { type: 'amount'; value: Money; source: Source }
   /** 比上年增加/减少…万元，增长/下降…% / 与上年持平; `source` is last year's figure */
   | { type: 'change'; current: Money; previous: Money; source: Source }
-  /** 12.5%; only made when the whole is not zero */
+  /** 12.53%; only made when the whole is not zero */
   | { type: 'percent'; part: Money; whole: Money }
   | { type: 'count'; value: number }
   /** the unit's own words, or a name from the tables */
@@ -74,7 +74,7 @@ export function statement(kind: StatementKind) {
 export const amount = (value: Money, source: Source): Slot => ({ type: 'amount', value, source });
 export const text = (t: string): Slot => ({ type: 'text', text: t });
 export const count = (value: number): Slot => ({ type: 'count', value });
-/** "，占12.5%" — nothing when the whole is zero. */
+/** "，占12.53%" — nothing when the whole is zero. */
 export const share = (part: Money, whole: Money, lead = '，占'): Piece => whole !== 0 && [lead, { type: 'percent', part, whole }];
 /** The year-on-year phrase, or nothing when last year's figure is not known. */
 export const change = (current: Money, previous: Money | undefined, source: Source): Piece =>

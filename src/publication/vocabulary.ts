@@ -59,18 +59,18 @@ export function textAmount(fen: Money): string {
 }
 
 /**
- * A share or rate in running text, one decimal ("12.5%"). Undefined when the base is zero: the
+ * A share or rate in running text, two decimals ("12.53%"). Undefined when the base is zero: the
  * documents then leave the percentage out rather than print 0% or a division by zero.
  */
 export function textPercent(part: Money, whole: Money): string | undefined {
   if (whole === 0) return undefined;
-  // Integer arithmetic in tenths of a percent, rounded half away from zero.
-  const tenths = Math.round((Math.abs(part) * 1000) / Math.abs(whole)) * Math.sign(part) * Math.sign(whole);
-  return `${(tenths / 10).toFixed(1)}%`;
+  // Hundredths of a percent, rounded half up on the magnitude; the sign follows part and whole.
+  const hundredths = Math.round((Math.abs(part) * 10000) / Math.abs(whole)) * Math.sign(part) * Math.sign(whole);
+  return `${(hundredths / 100).toFixed(2)}%`;
 }
 
 /**
- * "比上年增加12.00万元，增长5.2%" / "比上年减少3.00万元，下降1.1%" / "与上年持平". The rate is left out
+ * "比上年增加12.00万元，增长5.20%" / "比上年减少3.00万元，下降1.10%" / "与上年持平". The rate is left out
  * when last year's figure was zero (an increase from nothing has no rate).
  */
 export function changePhrase(current: Money, previous: Money, against = '上年'): string {

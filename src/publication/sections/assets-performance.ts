@@ -55,7 +55,7 @@ export function performance(ctx: SectionContext): Block[] {
   return [
     head,
     ...paragraph(
-      statement('performance')`${String(year)}年本${w}${whole > 0 && ['整体支出和']}${count(projects)}个项目编制了绩效目标，涉及项目资金${fig.amount(...refs)}万元。项目绩效目标详见预算21表、预算22表${whole > 0 && '，部门整体支出绩效目标详见预算23表'}。`,
+      statement('performance')`${String(year)}年本${w}${whole > 0 && ['整体支出和']}${count(projects)}个项目编制了绩效目标，涉及项目资金${fig.amount(...refs)}万元。项目绩效目标详见预算21表、预算22表${whole > 0 && `，${w}整体支出绩效目标详见预算23表`}。`,
     ),
   ];
 }

@@ -16,6 +16,8 @@ const FILER_ROW = 3;
 export const HEADER_ROW = 4;
 
 const FOOTER = '&C第 &P 页，共 &N 页';
+/** Left and right print margins (inches): narrow, so wide tables keep a legible scale. */
+export const PRINT_MARGIN_IN = 0.3;
 
 export function addTableSheet(wb: Workbook, t: Table): Worksheet {
   const cols = leaves(t.header);
@@ -32,7 +34,7 @@ export function addTableSheet(wb: Workbook, t: Table): Worksheet {
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.2 },
+      margins: { left: PRINT_MARGIN_IN, right: PRINT_MARGIN_IN, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.2 },
       printTitlesRow: `${HEADER_ROW}:${bodyRow - 1}`,
     },
     headerFooter: { oddFooter: FOOTER },

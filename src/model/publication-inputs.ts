@@ -5,7 +5,7 @@
  * decimals in the file's amountUnit, parsed exactly like every other amount.
  */
 import { z } from 'zod';
-import { type AmountUnit, type Money, parseMoney } from '../money/money.ts';
+import { type AmountUnit, formatMoney, type Money, parseMoney } from '../money/money.ts';
 
 const decimal = z.union([z.string(), z.number()]).describe('decimal amount in amountUnit');
 const count = z.number().int().min(0);
@@ -113,5 +113,16 @@ export function toPublicationInputs(json: PublicationInputsJson, unit: AmountUni
       services: money(json.procurement.services, 'procurement.services'),
     },
     assets: json.assets && { ...json.assets, newAssets: json.assets.newAssets.map((a, i) => ({ ...a, amount: money(a.amount, `assets.newAssets.${i}.amount`) })) },
+  };
+}
+
+/** The inputs back in budget.json's form (amounts as decimals in `unit`), for forms and exports. */
+export function publicationJson(p: PublicationInputs, unit: AmountUnit): PublicationInputsJson {
+  const dec = (fen: Money) => formatMoney(fen, unit).replace(/,/g, '');
+  return {
+    ...p,
+    previousYear: p.previousYear && Object.fromEntries(Object.entries(p.previousYear).map(([k, v]) => [k, dec(v)])),
+    procurement: p.procurement && { goods: dec(p.procurement.goods), works: dec(p.procurement.works), services: dec(p.procurement.services) },
+    assets: p.assets && { ...p.assets, newAssets: p.assets.newAssets.map((a) => ({ ...a, amount: dec(a.amount) })) },
   };
 }

@@ -16,6 +16,7 @@ import { serverSecret } from './repo/sessions.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { budgetRoutes } from './routes/budgets.ts';
+import { publicationRoutes } from './routes/publication.ts';
 import { classificationRoutes } from './routes/classification.ts';
 import { lineItemRoutes } from './routes/line-items.ts';
 import { orgRoutes } from './routes/org.ts';
@@ -116,7 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Liveness for load balancers and monitoring; also the baseline of the server benchmark.
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, publicOverviewRoutes, classificationRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, publicOverviewRoutes, classificationRoutes, auditRoutes, publicationRoutes]) {
     await routes(app, ctx);
   }
   await registerStatic(app, opts.webRoot);

@@ -10,6 +10,7 @@ import { NotFoundPage } from './pages/ErrorPages.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { PublicDepartmentPage } from './pages/PublicDepartmentPage.tsx';
 import { PublicHome } from './pages/PublicHome.tsx';
+import { PublicationInputsPage } from './pages/PublicationInputsPage.tsx';
 import { PublicPackagePage } from './pages/PublicPackagePage.tsx';
 import { Workspace } from './pages/Workspace.tsx';
 import { match, navigate, useLocation } from './router.tsx';
@@ -64,6 +65,7 @@ function Page() {
   if (path === '/login') return <Login next={query.get('next') ?? '/budgets'} />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/budgets') return <Private><BudgetList /></Private>;
+  if ((m = match('/budgets/:unit/:year/publication', path))) return <Private><PublicationInputsPage key={`${m.unit}/${m.year}`} unit={m.unit} year={Number(m.year)} /></Private>;
   if ((m = match('/budgets/:unit/:year', path))) return <Private><Workspace key={`${m.unit}/${m.year}`} unit={m.unit} year={Number(m.year)} /></Private>;
   return <NotFoundPage />;
 }

@@ -5,6 +5,7 @@
  */
 import { publicationInputsSchema, publicationJson, type PublicationInputsJson, toPublicationInputs } from '../../model/publication-inputs.ts';
 import { InputError, type InputProblem } from '../../formats/input/errors.ts';
+import { describeIssue, valueAt } from '../../formats/input/workbook/assemble.ts';
 import type { User } from '../access.ts';
 import type { Db } from '../db/db.ts';
 import { notFound } from '../errors.ts';
@@ -34,7 +35,8 @@ export async function savePublicationInputs(db: Db, user: User, unit: UnitRow, y
   let inputs = undefined;
   if (body !== null) {
     const parsed = publicationInputsSchema.safeParse(body);
-    if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => ({ file, path: i.path.join('.'), message: i.message })));
+    if (!parsed.success)
+      throw new InputError(parsed.error.issues.map((i) => ({ file, path: i.path.join('.'), message: describeIssue(i, valueAt(body, i.path)) })));
     inputs = toPublicationInputs(parsed.data, INPUTS_UNIT, new Set([unit.code]), (i) => problems.push({ file, ...i }));
     if (problems.length) throw new InputError(problems);
   }

@@ -22,6 +22,7 @@ const keyFiguresSchema = z
     officeRunning: decimal.optional().describe('机关运行经费'),
     meetings: decimal.optional().describe('会议费'),
     training: decimal.optional().describe('培训费'),
+    budget: z.string().min(1).optional().describe('last year’s budget folder (budget.json + line-items.csv), relative to this file: its figures fill those not typed here'),
   })
   .strict();
 
@@ -82,6 +83,8 @@ export const KEY_FIGURES = ['income', 'expenditure', 'gpb', 'govFund', 'threePub
 /** The inputs with their amounts in 分. */
 export type PublicationInputs = Omit<PublicationInputsJson, 'previousYear' | 'procurement' | 'assets'> & {
   previousYear?: KeyFigures;
+  /** `previousYear.budget` as written: the folder reader fills `previousYear` from it */
+  previousBudget?: string;
   procurement?: { goods: Money; works: Money; services: Money };
   assets?: Omit<NonNullable<PublicationInputsJson['assets']>, 'newAssets'> & { newAssets: { name: string; count: number; amount: Money }[] };
 };
@@ -107,6 +110,7 @@ export function toPublicationInputs(json: PublicationInputsJson, unit: AmountUni
   return {
     ...json,
     previousYear: prev && Object.fromEntries(KEY_FIGURES.filter((k) => prev[k] !== undefined).map((k) => [k, money(prev[k]!, `previousYear.${k}`)])),
+    ...(prev?.budget && { previousBudget: prev.budget }),
     procurement: json.procurement && {
       goods: money(json.procurement.goods, 'procurement.goods'),
       works: money(json.procurement.works, 'procurement.works'),
@@ -119,9 +123,13 @@ export function toPublicationInputs(json: PublicationInputsJson, unit: AmountUni
 /** The inputs back in budget.json's form (amounts as decimals in `unit`), for forms and exports. */
 export function publicationJson(p: PublicationInputs, unit: AmountUnit): PublicationInputsJson {
   const dec = (fen: Money) => formatMoney(fen, unit).replace(/,/g, '');
+  const { previousBudget, ...rest } = p;
   return {
-    ...p,
-    previousYear: p.previousYear && Object.fromEntries(Object.entries(p.previousYear).map(([k, v]) => [k, dec(v)])),
+    ...rest,
+    previousYear:
+      p.previousYear || previousBudget
+        ? { ...(p.previousYear && Object.fromEntries(Object.entries(p.previousYear).map(([k, v]) => [k, dec(v)]))), ...(previousBudget ? { budget: previousBudget } : {}) }
+        : undefined,
     procurement: p.procurement && { goods: dec(p.procurement.goods), works: dec(p.procurement.works), services: dec(p.procurement.services) },
     assets: p.assets && { ...p.assets, newAssets: p.assets.newAssets.map((a) => ({ ...a, amount: dec(a.amount) })) },
   };

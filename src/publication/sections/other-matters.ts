@@ -9,7 +9,7 @@ import { heading, ownText, paragraph, previous, type SectionContext } from './co
 import type { Block } from '../document.ts';
 
 /** Units whose 公用经费 is 机关运行经费: 行政单位 and 参照公务员法管理的事业单位. */
-const OFFICE_UNITS = new Set(['行政单位', '参公事业单位']);
+export const OFFICE_UNITS = new Set(['行政单位', '参公事业单位']);
 
 /**
  * 机关运行经费: the 一般公共预算 基本支出 公用经费 of 行政 and 参公 units, i.e. their 单位 rows of

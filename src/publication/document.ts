@@ -7,8 +7,8 @@ import type { Paragraph } from './statement.ts';
 import type { BodyWord } from './vocabulary.ts';
 
 export type Block =
-  /** level 1: 第一部分; 2: 一、; 3: （一） */
-  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  /** level 1: 第一部分 (with its part: 1 the 说明, 2 the tables); 2: 一、; 3: （一） */
+  | { type: 'heading'; level: 1 | 2 | 3; text: string; part?: 1 | 2 }
   | { type: 'paragraph'; statements: Paragraph }
   | { type: 'table'; table: Table }
   | { type: 'note'; text: string };

@@ -27,7 +27,7 @@ function terms(): Block[] {
 export function partOne(ctx: SectionContext): Block[] {
   const { word: w, year } = ctx;
   return [
-    heading(1, `第一部分 ${year}年${w}预算说明`),
+    heading(1, `第一部分 ${year}年${w}预算说明`, 1),
     ...overview(ctx),
     ...composition(ctx),
     ...totals(ctx),
@@ -58,7 +58,7 @@ export function buildPublication(budget: Budget, classification: Classification,
     title: `${body}${budget.year}年${word}预算`,
     blocks: [
       ...partOne(ctx),
-      heading(1, `第二部分 ${budget.year}年${word}预算公开表格`),
+      heading(1, `第二部分 ${budget.year}年${word}预算公开表格`, 2),
       ...tables.map((table): Block => ({ type: 'table', table })),
       { type: 'note', text: EMPTY_TABLES_NOTE(word) },
     ],

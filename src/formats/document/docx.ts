@@ -46,7 +46,7 @@ export async function publicationDocx(p: Publication): Promise<Buffer> {
   let target = portrait;
   p.blocks.forEach((b, i) => {
     if (b.type === 'heading') {
-      if (b.level === 1 && b.text.startsWith('第二部分')) target = landscape;
+      if (b.part === 2) target = landscape;
       const id = ids.get(i)!;
       target.push(
         new Paragraph({

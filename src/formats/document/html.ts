@@ -29,7 +29,7 @@ export function publicationHtml(p: Publication): string {
   const ids = new Map(outline.map((e) => [e.block, e.id]));
   const toc = outline
     .filter((e) => e.inToc)
-    .map((e) => `<li class="${e.id.startsWith('t') ? 'table' : `level-${e.level}`}"><a href="#${e.id}">${escapeHtml(e.text)}</a></li>`);
+    .map((e) => `<li class="${e.table ? 'table' : `level-${e.level}`}"><a href="#${e.id}">${escapeHtml(e.text)}</a></li>`);
   const body = p.blocks.map((b, i) => {
     switch (b.type) {
       case 'heading':

@@ -13,6 +13,8 @@ export interface OutlineEntry {
   level: 1 | 2 | 3;
   text: string;
   inToc: boolean;
+  /** a table of 第二部分 (listed one step further in) */
+  table: boolean;
 }
 
 /** A table's title without the letter-spacing the printed title adds: "预算01表 收支总表". */
@@ -21,8 +23,8 @@ export const tableEntryText = (mark: string, title: string) => `${mark} ${title.
 export function outlineOf(p: Publication): OutlineEntry[] {
   const out: OutlineEntry[] = [];
   p.blocks.forEach((b, i) => {
-    if (b.type === 'heading') out.push({ block: i, id: `h${i}`, level: b.level, text: b.text, inToc: b.level <= 2 });
-    else if (b.type === 'table') out.push({ block: i, id: `t${b.table.id}`, level: 2, text: tableEntryText(b.table.mark, b.table.title), inToc: true });
+    if (b.type === 'heading') out.push({ block: i, id: `h${i}`, level: b.level, text: b.text, inToc: b.level <= 2, table: false });
+    else if (b.type === 'table') out.push({ block: i, id: `t${b.table.id}`, level: 2, text: tableEntryText(b.table.mark, b.table.title), inToc: true, table: true });
   });
   return out;
 }

@@ -36,7 +36,7 @@ export function publicationDefinition(p: Publication): TDocumentDefinitions {
     if (e) parents.splice(e.level - 1, parents.length, e.id);
     switch (b.type) {
       case 'heading':
-        if (b.level === 1 && b.text.startsWith('第二部分')) body = tables;
+        if (b.part === 2) body = tables;
         body.push({
           text: b.text,
           ...HEADING[b.level],
@@ -65,7 +65,7 @@ export function publicationDefinition(p: Publication): TDocumentDefinitions {
       body: outline
         .filter((e) => e.inToc)
         .map((e) => [
-          { text: e.text, linkToDestination: e.id, margin: [(e.level - 1) * 16 + (e.id.startsWith('t') ? 16 : 0), 2, 0, 2], bold: e.level === 1 },
+          { text: e.text, linkToDestination: e.id, margin: [(e.level - 1) * 16 + (e.table ? 16 : 0), 2, 0, 2], bold: e.level === 1 },
           { pageReference: e.id, linkToDestination: e.id, alignment: 'right', margin: [0, 2, 0, 2] },
         ]),
     },

@@ -29,7 +29,7 @@ export function ownText(kind: StatementKind, t: string | undefined): Statement[]
   return [statement(kind)`${text(s)}${/[。；！？]$/.test(s) ? '' : '。'}`];
 }
 
-export const heading = (level: 1 | 2 | 3, t: string): Block => ({ type: 'heading', level, text: t });
+export const heading = (level: 1 | 2 | 3, t: string, part?: 1 | 2): Block => ({ type: 'heading', level, text: t, ...(part && { part }) });
 export const paragraph = (...statements: (Statement | Statement[])[]): Block[] => {
   const flat = statements.flat();
   return flat.length ? [{ type: 'paragraph', statements: flat }] : [];

@@ -336,6 +336,27 @@ export const GLOSSARY: Record<string, string> = {
   购房补贴: 'Home purchase subsidies',
   彩票公益金安排的支出: 'Spending of lottery public-welfare funds',
   用于教育事业的彩票公益金: 'Lottery public-welfare funds for education',
+  // the publication: part one (部门预算说明) and its terms
+  部门预算说明: 'Explanation of the departmental budget',
+  部门预算公开表格: 'Departmental budget disclosure tables',
+  部门基本概况: 'Overview of the department',
+  职能职责: 'Functions and duties',
+  机构设置: 'Organisation',
+  部门预算单位构成: 'Units in the departmental budget',
+  部门收支总体情况: 'Overall revenue and expenditure',
+  一般公共预算拨款支出: 'General public budget appropriation expenditure',
+  其他重要事项的情况说明: 'Other important matters',
+  机关运行经费: 'Operating costs of government bodies',
+  '“三公”经费预算': '“Three public expenses” budget',
+  一般性支出情况: 'General expenditure (meetings, training)',
+  政府采购情况: 'Government procurement',
+  国有资产占用使用及新增资产配置情况: 'State assets held and new assets planned',
+  预算绩效目标说明: 'Performance goals of the budget',
+  名词解释: 'Glossary',
+  目录: 'Contents',
+  续表: 'Continued',
+  政府采购: 'Government procurement',
+  一般性支出: 'General expenditure',
 };
 
 /** Lookup form of a label: no spaces (the tables letter-space titles), ASCII brackets. */

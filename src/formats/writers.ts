@@ -22,12 +22,25 @@ export interface WriteContext {
 /** Writes files and returns their paths. */
 export type Writer = (tables: Table[], ctx: WriteContext) => Promise<string[]>;
 
+/** A tables-only writer under its own file name (`104012-2024-tables.pdf`), beside the whole document. */
+const tablesOnly =
+  (w: Writer): Writer =>
+  (tables, ctx) =>
+    w(tables, { ...ctx, baseName: `${ctx.baseName}-tables` });
+
+/**
+ * pdf, docx and html write the whole publication (cover, 目录, 第一部分 说明, the 23 tables);
+ * tables-pdf and tables-html the tables alone.
+ */
 export const WRITERS: Record<string, () => Promise<Writer>> = {
   json: async () => (await import('./json-writer.ts')).writeJson,
   csv: async () => (await import('./csv.ts')).writeCsv,
-  html: async () => (await import('./html.ts')).writeHtml,
+  html: async () => (await import('./document/write.ts')).writeDocumentHtml,
   xlsx: async () => (await import('./xlsx.ts')).writeXlsx,
-  pdf: async () => (await import('./pdf.ts')).writePdf,
+  pdf: async () => (await import('./document/write.ts')).writeDocumentPdf,
+  docx: async () => (await import('./document/write.ts')).writeDocx,
+  'tables-pdf': async () => tablesOnly((await import('./pdf.ts')).writePdf),
+  'tables-html': async () => tablesOnly((await import('./html.ts')).writeHtml),
   fdp: async () => (await import('./fdp.ts')).writeFdp,
 };
 

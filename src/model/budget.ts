@@ -1,6 +1,7 @@
 import type { UnitType } from '../classification/mapping.ts';
 import type { Money } from '../money/money.ts';
 import type { FundSource } from './funds.ts';
+import type { PublicationInputs } from './publication-inputs.ts';
 
 export const KINDS = [
   '基本支出-人员经费',
@@ -130,6 +131,8 @@ export interface Budget {
   specialFunds: SpecialFund[];
   projectPerformance: ProjectPerformance[];
   unitPerformance: UnitPerformance[];
+  /** What 第一部分 部门预算说明 needs beyond the line items (机构设置, last year's figures, 政府采购, …). */
+  publication?: PublicationInputs;
 }
 
 export function filerOf(b: Budget): string {

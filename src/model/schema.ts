@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { UNIT_TYPES } from '../classification/mapping.ts';
 import { INDICATORS, KINDS, PROJECT_CATEGORIES, THREE_PUBLIC } from './budget.ts';
 import { FUND_SOURCES } from './funds.ts';
+import { publicationInputsSchema } from './publication-inputs.ts';
 
 const decimal = z.union([z.string(), z.number()]).describe('decimal amount in amountUnit, e.g. "216.30"');
 const unitCode = z.string().regex(/^\d{6}$/, '单位代码应为 6 位数字');
@@ -54,6 +55,7 @@ export const budgetJsonSchema = z
     unitPerformance: z
       .array(z.object({ unit: unitCode, duties: z.string(), overallGoal: z.string(), outputIndicators: z.string(), benefitIndicators: z.string() }))
       .default([]),
+    publication: publicationInputsSchema.optional().describe('what 第一部分 部门预算说明 needs beyond the line items'),
   })
   .strict();
 export type BudgetJson = z.infer<typeof budgetJsonSchema>;

@@ -17,6 +17,7 @@ import { accountRoutes } from './routes/account.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { budgetRoutes } from './routes/budgets.ts';
+import { publicationRoutes } from './routes/publication.ts';
 import { classificationRoutes } from './routes/classification.ts';
 import { lineItemRoutes } from './routes/line-items.ts';
 import { orgRoutes } from './routes/org.ts';
@@ -122,7 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Liveness for load balancers and monitoring; also the baseline of the server benchmark.
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [authRoutes, accountRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, publicOverviewRoutes, classificationRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, userRoutes, orgRoutes, budgetRoutes, lineItemRoutes, workflowRoutes, outputRoutes, publicRoutes, publicDepartmentRoutes, publicOverviewRoutes, classificationRoutes, auditRoutes, publicationRoutes]) {
     await routes(app, ctx);
   }
   await registerStatic(app, opts.webRoot);

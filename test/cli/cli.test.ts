@@ -78,6 +78,6 @@ describe('yusuan CLI', () => {
 
   it('unknown commands and formats exit 2', () => {
     expect(run('frobnicate').status).toBe(2);
-    expect(run('build', SEED_DIR, '--out', tmp(), '--format', 'docx').status).toBe(2);
+    expect(run('build', SEED_DIR, '--out', tmp(), '--format', 'odt').status).toBe(2);
   });
 });

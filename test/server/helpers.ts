@@ -111,6 +111,7 @@ export function importBody(dir: string, opts: { units?: string[]; year?: number;
     for (const k of ['units', 'projects', 'yearEndBalances', 'specialFunds', 'projectPerformance', 'unitPerformance']) {
       if (budget[k]) budget[k] = budget[k].filter((x: { unit?: string; code?: string }) => keep.has(x.unit ?? x.code ?? ''));
     }
+    if (budget.publication?.unitNotes) budget.publication.unitNotes = budget.publication.unitNotes.filter((n: { unit: string }) => keep.has(n.unit));
     const [header, ...rows] = csv.trimEnd().split('\n');
     csv = [header, ...rows.filter((r) => keep.has(r.split(',')[0]))].join('\n') + '\n';
   }

@@ -11,6 +11,7 @@ import { OverviewPage } from './pages/OverviewPage.tsx';
 import { PasswordPage } from './pages/PasswordPage.tsx';
 import { PublicDepartmentPage } from './pages/PublicDepartmentPage.tsx';
 import { PublicHome } from './pages/PublicHome.tsx';
+import { PublicationInputsPage } from './pages/PublicationInputsPage.tsx';
 import { PublicPackagePage } from './pages/PublicPackagePage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { Workspace } from './pages/Workspace.tsx';
@@ -68,6 +69,7 @@ function Page() {
   if (path === '/budgets') return <Private><BudgetList /></Private>;
   if (path === '/users') return <Private><UsersPage /></Private>;
   if (path === '/account/password') return <Private><PasswordPage /></Private>;
+  if ((m = match('/budgets/:unit/:year/publication', path))) return <Private><PublicationInputsPage key={`${m.unit}/${m.year}`} unit={m.unit} year={Number(m.year)} /></Private>;
   if ((m = match('/budgets/:unit/:year', path))) return <Private><Workspace key={`${m.unit}/${m.year}`} unit={m.unit} year={Number(m.year)} /></Private>;
   return <NotFoundPage />;
 }

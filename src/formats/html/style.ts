@@ -22,6 +22,8 @@ table.budget caption { caption-side: top; text-align: left; padding-bottom: 0.4e
 table.budget caption .mark { display: block; font-size: 12px; }
 table.budget caption .title { display: block; text-align: center; font-size: 20px; font-weight: bold; margin: 0.2em 0 0.6em; white-space: pre-wrap; }
 table.budget caption .meta { display: flex; justify-content: space-between; font-size: 12px; }
+/* A table wider than the screen scrolls; its title and 单位 line stay within the screen (phones). */
+table.budget caption .title, table.budget caption .meta { position: sticky; left: 0; max-width: calc(100vw - 3em); box-sizing: border-box; }
 table.budget th, table.budget td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; white-space: pre-wrap; }
 table.budget thead th { font-weight: normal; text-align: center; }
 table.budget tbody th { font-weight: normal; text-align: left; min-width: 8em; }

@@ -11,6 +11,7 @@ import { cachedClassification } from '../../classification/load.ts';
 import type { AmountUnit } from '../../money/money.ts';
 import type { Budget, LineItem } from '../../model/budget.ts';
 import { AMOUNT_COLUMNS, budgetJsonSchema, type BudgetJson, LINE_ITEM_COLUMNS, OPTIONAL_LINE_ITEM_COLUMNS } from '../../model/schema.ts';
+import { keyFigures } from '../../publication/key-figures.ts';
 import { InputError, type InputProblem } from './errors.ts';
 import { type InputLocator, toBudget, toLineItems } from './model-mapping.ts';
 
@@ -19,7 +20,8 @@ export interface LoadedBudget {
   classification: Classification;
 }
 
-export function readBudgetFolder(path: string): LoadedBudget {
+/** `reading`: folders being read further up (a previous year's budget refers to another folder). */
+export function readBudgetFolder(path: string, reading: ReadonlySet<string> = new Set()): LoadedBudget {
   const jsonPath = existsSync(path) && statSync(path).isDirectory() ? join(path, 'budget.json') : path;
   const dir = dirname(resolve(jsonPath));
   const problems: InputProblem[] = [];
@@ -41,6 +43,7 @@ export function readBudgetFolder(path: string): LoadedBudget {
   if (!existsSync(csvPath)) throw new InputError([{ file: json.lineItems, message: '找不到明细数据文件' }]);
   const lineItems = readLineItemsCsv(readFileSync(csvPath, 'utf8'), json.lineItems, json, classification, problems);
   const budget = toBudget(json, lineItems, problems, folderLocator(jsonFile));
+  if (budget.publication?.previousBudget) withPreviousBudget(budget, resolve(dir, budget.publication.previousBudget), new Set([...reading, dir]), jsonFile, problems);
   if (problems.length) throw new InputError(problems);
   return { budget, classification };
 }
@@ -74,6 +77,20 @@ export function readLineItemsCsv(
   }));
   const unitTypes = new Map(json.units.map((u) => [u.code, u.type]));
   return toLineItems(lineRecords, unit, unitTypes, classification, problems, folderLocator(file, amountCol));
+}
+
+/** Last year's key figures from last year's budget folder; figures typed in `previousYear` win. */
+function withPreviousBudget(budget: Budget, folder: string, reading: Set<string>, file: string, problems: InputProblem[]) {
+  const at = { file, path: 'publication.previousYear.budget' };
+  if (reading.has(folder)) return problems.push({ ...at, message: '上年预算不能引用本年预算' });
+  let prev: LoadedBudget;
+  try {
+    prev = readBudgetFolder(folder, reading);
+  } catch (e) {
+    return problems.push({ ...at, message: `上年预算无法读取：${(e as Error).message}` });
+  }
+  if (prev.budget.year !== budget.year - 1) return problems.push({ ...at, message: `上年预算的年度是 ${prev.budget.year}，应为 ${budget.year - 1}` });
+  budget.publication!.previousYear = { ...keyFigures(prev.budget, prev.classification), ...budget.publication!.previousYear };
 }
 
 /** budget.json problems are located by JSON path, CSV problems by row and column name. */

@@ -7,6 +7,7 @@ import type { Classification } from '../../classification/classification.ts';
 import type { UnitType } from '../../classification/mapping.ts';
 import { type AmountUnit, parseMoney } from '../../money/money.ts';
 import type { Budget, LineItem, SourceRef } from '../../model/budget.ts';
+import { toPublicationInputs } from '../../model/publication-inputs.ts';
 import { type BudgetJson, LINE_ITEM_COLUMNS, lineItemRowSchema } from '../../model/schema.ts';
 import type { InputProblem } from './errors.ts';
 
@@ -133,5 +134,8 @@ export function toBudget(json: BudgetJson, lineItems: LineItem[], problems: Inpu
       transferToLocal: g.transferToLocal === undefined ? undefined : money(g.transferToLocal, `projectPerformance.${i}.transferToLocal`),
     })),
     unitPerformance: json.unitPerformance,
+    ...(json.publication && {
+      publication: toPublicationInputs(json.publication, json.amountUnit, units, (i) => problems.push({ ...loc.at(`publication.${i.path}`), message: i.message })),
+    }),
   };
 }

@@ -15,6 +15,7 @@ import { InputError, type InputProblem } from './errors.ts';
 import { type LineItemRecord, toBudget, toLineItems } from './model-mapping.ts';
 import { type SheetRecords, toRawJson, valueAt, workbookLocator } from './workbook/assemble.ts';
 import { SHEETS, sheetOf } from './workbook/layout.ts';
+import { readPublicationSheet, withPublicationSheet } from './workbook/publication-sheet.ts';
 import { readSheet } from './workbook/sheets.ts';
 
 export { budgetWorkbook, type WorkbookContent } from './workbook/write.ts';
@@ -56,8 +57,10 @@ export async function readBudgetWorkbook(input: string | Buffer, fileName?: stri
     }
   }
 
-  const loc = workbookLocator(file, records);
+  const publication = readPublicationSheet(wb, file, unit, problems);
+  const loc = withPublicationSheet(workbookLocator(file, records), publication);
   const raw = toRawJson(records);
+  if (publication.raw) raw.publication = publication.raw;
   const parsed = budgetJsonSchema.safeParse(raw);
   if (!parsed.success)
     for (const issue of parsed.error.issues) problems.push({ ...loc.at(issue.path.join('.')), message: loc.describe!(issue, valueAt(raw, issue.path)) });

@@ -55,12 +55,15 @@ export function columnWidths(t: Table, cols: LeafColumn[] = leaves(t.header)): n
     t.rows.reduce((w, r) => Math.max(w, displayWidth(cellText(r.cells[i], t)) + (col.kind === 'text' ? 2 * r.indent : 0)), 0),
   );
   const paragraphs = cols.some((c, i) => c.kind === 'text' && widest[i] > PARAGRAPH);
+  // On a sheet of many columns a name wraps rather than widen the printed page.
+  const nameCap = paragraphs ? 12 : cols.length > 20 ? 20 : 30;
   return cols.map((col, i) => {
     const w = widest[i];
-    if (col.kind === 'amount') return clamp(w + 3, 12, 18);
-    if (col.kind === 'code') return clamp(w + 2, 6, 12);
-    if (w > PARAGRAPH) return Math.max(30, Math.ceil(w / (MAX_LINES - 1)) + 2);
-    return clamp(w + 3, 12, paragraphs ? 18 : 44);
+    // Narrow enough that the widest sheets (预算09/13表) print at a legible scale on A4 landscape.
+    if (col.kind === 'amount') return clamp(w + 2, 8, 18);
+    if (col.kind === 'code') return clamp(w + 2, 5, 12);
+    if (w > PARAGRAPH) return Math.max(14, Math.ceil(w / (MAX_LINES - 1)) + 2);
+    return clamp(w + 3, 10, nameCap);
   });
 }
 

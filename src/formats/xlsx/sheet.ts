@@ -7,6 +7,7 @@ import { headerDepth, headerGrid, leaves, type LeafColumn, type Table } from '..
 import { toDisplayNumber } from '../../money/money.ts';
 import { printRow, rowHeaderColumns } from '../render-rows.ts';
 import { columnWidths, headerHeights, heightFor, linesFor, rowHeight } from './measure.ts';
+import { printFit } from './print-fit.ts';
 import { bodyStyle, STYLES } from './styles.ts';
 
 /** Sheet rows (1-based) of the page head; the header starts on the row after. */
@@ -16,6 +17,8 @@ const FILER_ROW = 3;
 export const HEADER_ROW = 4;
 
 const FOOTER = '&C第 &P 页，共 &N 页';
+/** Left and right print margins (inches): narrow, so wide tables keep a legible scale. */
+export const PRINT_MARGIN_IN = 0.3;
 
 export function addTableSheet(wb: Workbook, t: Table): Worksheet {
   const cols = leaves(t.header);
@@ -23,17 +26,19 @@ export function addTableSheet(wb: Workbook, t: Table): Worksheet {
   const depth = headerDepth(t.header);
   const bodyRow = HEADER_ROW + depth;
   const widths = columnWidths(t, cols);
+  const fit = printFit(widths, frozenColumns(cols));
   const ws = wb.addWorksheet(t.mark, {
     views: [{ state: 'frozen', xSplit: frozenColumns(cols), ySplit: bodyRow - 1, showGridLines: false }],
     pageSetup: {
       paperSize: 9, // A4
       orientation: 'landscape',
       fitToPage: true,
-      fitToWidth: 1,
+      fitToWidth: fit.pagesWide,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.2 },
+      margins: { left: PRINT_MARGIN_IN, right: PRINT_MARGIN_IN, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.2 },
       printTitlesRow: `${HEADER_ROW}:${bodyRow - 1}`,
+      ...(fit.repeat ? { printTitlesColumn: `A:${String.fromCharCode(64 + fit.repeat)}` } : {}),
     },
     headerFooter: { oddFooter: FOOTER },
   });

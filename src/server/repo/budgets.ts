@@ -6,7 +6,7 @@ export const STATUSES = ['draft', 'submitted', 'approved', 'returned', 'publishe
 export type Status = (typeof STATUSES)[number];
 
 /** The stored part of a unit's budget besides its line items (amounts in 分). */
-export type UnitDocument = Pick<Budget, 'filer' | 'projects' | 'yearEndBalances' | 'specialFunds' | 'projectPerformance' | 'unitPerformance'>;
+export type UnitDocument = Pick<Budget, 'filer' | 'projects' | 'yearEndBalances' | 'specialFunds' | 'projectPerformance' | 'unitPerformance' | 'publication'>;
 
 export interface BudgetRow {
   id: number;

@@ -45,6 +45,7 @@ export function unitPart(b: Budget, unit: string): { document: UnitDocument; lin
       specialFunds: mine(b.specialFunds),
       projectPerformance: mine(b.projectPerformance),
       unitPerformance: mine(b.unitPerformance),
+      ...(b.publication && { publication: { ...b.publication, unitNotes: mine(b.publication.unitNotes) } }),
     },
     lineItems: mine(b.lineItems),
   };

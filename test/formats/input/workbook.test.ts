@@ -147,7 +147,7 @@ describe('the empty template', () => {
   it('has the sheets in order, hidden code lists feeding the dropdowns, text-formatted codes, frozen headers', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes(await budgetWorkbook({ amountUnit: '万元', classification: cachedClassification(2024) })));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '基本信息', '单位', '支出明细', '项目', '年终结转结余', '专项资金', '项目绩效目标', '整体绩效目标', '代码表']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '基本信息', '单位', '支出明细', '项目', '年终结转结余', '专项资金', '项目绩效目标', '整体绩效目标', '预算说明', '代码表']);
     const lists = wb.getWorksheet('代码表')!;
     expect(lists.state).toBe('hidden');
     const ws = wb.getWorksheet('支出明细')!;

@@ -16,6 +16,7 @@ import { TableBook, type TableCellRef } from '../components/TableBook.tsx';
 import { type Transition, WorkflowBar } from '../components/WorkflowBar.tsx';
 import { wan } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { Link } from '../router.tsx';
 import { useSession } from '../session.ts';
 import { PageLoadError } from './ErrorPages.tsx';
 
@@ -124,6 +125,7 @@ export function Workspace({ unit, year }: { unit: string; year: number }) {
           {b.unit.name} <span className="sub">{b.unit.code} · {b.year}</span>
         </h1>
         <span className="muted">{b.unit.departmentName}</span>
+        <Link to={`/budgets/${unit}/${year}/publication`}>预算说明信息</Link>
       </div>
       <WorkflowBar budget={b} user={user} errors={findings.data?.errors ?? 0} publishedVersion={published} onTransition={transition} />
       <ErrorNotice error={error} onReload={reload} onClose={() => setError(undefined)} />

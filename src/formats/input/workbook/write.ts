@@ -11,6 +11,7 @@ import { type Budget, KINDS, PROJECT_CATEGORIES, THREE_PUBLIC } from '../../../m
 import { FUND_SOURCES } from '../../../model/funds.ts';
 import { plainDecimal } from './cells.ts';
 import { instructionRows } from './instructions.ts';
+import { writePublicationSheet } from './publication-sheet.ts';
 import { type ColumnSpec, FIRST_DATA_ROW, HEADER_ROW, INSTRUCTIONS_SHEET, KEY_ROW, type ListName, LISTS_SHEET, SHEETS, sheetOf, type SheetSpec, type Target } from './layout.ts';
 
 export interface WorkbookContent {
@@ -43,6 +44,7 @@ export async function budgetWorkbook(content: WorkbookContent): Promise<Buffer> 
     const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: KEY_ROW }], pageSetup: PAGE });
     return { spec, rows, ws: writeSheet(ws, spec, rows) };
   });
+  writePublicationSheet(wb, content.budget?.publication, content.amountUnit);
   const lists = writeLists(wb.addWorksheet(LISTS_SHEET, { state: 'hidden' }), content.classification);
   const lastRow = (t: Target) => FIRST_DATA_ROW + (sheets.find((s) => s.spec.target === t)!.rows.length + SPARE_ROWS) - 1;
   lists.units = `'${sheetOf('units').name}'!$${letterOf(sheetOf('units'), 'code')}$${FIRST_DATA_ROW}:$${letterOf(sheetOf('units'), 'code')}$${lastRow('units')}`;

@@ -13,6 +13,7 @@ import { leaves } from '../../ir/table.ts';
 import { layoutSet, type LayoutId, type LayoutSet } from '../layouts/index.ts';
 import { HUNAN_23_HINTS } from '../layouts/hunan-23-hints.ts';
 import { STANDARD_9_RULES } from '../layouts/standard-9-rules.ts';
+import { checkFamily } from './family-checks.ts';
 
 export interface Audit {
   read: ReadResult;
@@ -23,6 +24,7 @@ export interface Audit {
 export async function audit(path: string, layout: LayoutId | 'auto', classification: Classification): Promise<Audit> {
   const read = await readDisclosure(path, { layout, classification });
   const set = layoutSet(read.layout, classification);
+  if (read.grid) return { read, report: checkFamily(read.grid), set };
   // The reader's placement hints are identities too: they are checked with the catalogue.
   const rules = read.layout === 'hunan-23' ? [...HUNAN_23_RULES, ...HUNAN_23_HINTS] : [...layoutRules(set), ...STANDARD_9_RULES];
   const report = checkTables(read.tables, { classification, rules, expectedTables: set.tables.map((t) => t.id) });

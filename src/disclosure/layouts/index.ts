@@ -3,13 +3,35 @@ import type { Classification } from '../../classification/classification.ts';
 import { hunan23 } from './hunan-23.ts';
 import type { LayoutId, LayoutSet } from './layout.ts';
 import { standard9 } from './standard-9.ts';
+import type { Family } from './family.ts';
+import { mofBudget } from './mof-budget.ts';
+import { mofFinal } from './mof-final.ts';
 
 export type { LayoutId, LayoutSet, TableLayout } from './layout.ts';
 
-export const LAYOUT_IDS: LayoutId[] = ['hunan-23', 'standard-9'];
+/**
+ * Families read by their printed columns: a new set of tables is one file with its kinds and
+ * identities, added here.
+ */
+export const FAMILIES: Family[] = [mofBudget, mofFinal];
+
+const SETS: Record<string, (c: Classification) => LayoutSet> = {
+  'hunan-23': hunan23,
+  'standard-9': standard9,
+  ...Object.fromEntries(FAMILIES.map((f) => [f.id, () => familySet(f)])),
+};
+
+export const LAYOUT_IDS = Object.keys(SETS) as LayoutId[];
 
 export function layoutSet(id: LayoutId, classification: Classification): LayoutSet {
-  return id === 'hunan-23' ? hunan23(classification) : standard9();
+  return SETS[id](classification);
+}
+
+export const familyOf = (id: string) => FAMILIES.find((f) => f.id === id);
+
+/** A family's tables as a layout set, for reports that list tables by mark. */
+function familySet(f: Family): LayoutSet {
+  return { id: f.id as LayoutId, tables: f.kinds.map((k) => ({ id: k.id, mark: k.name, title: k.name, header: [], rows: k.shape === 'lists' ? 'lists' : 'tree', totalRow: true })), marks: false };
 }
 
 /**

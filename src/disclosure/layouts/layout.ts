@@ -47,7 +47,7 @@ export interface TableLayout {
   orgRows?: boolean;
 }
 
-export type LayoutId = 'hunan-23' | 'standard-9';
+export type LayoutId = 'hunan-23' | 'standard-9' | 'mof-budget' | 'mof-final';
 
 export interface LayoutSet {
   id: LayoutId;

@@ -3,6 +3,7 @@ import type { Classification } from '../../classification/classification.ts';
 import type { Rule } from '../../checks/rule.ts';
 import type { Table } from '../../ir/table.ts';
 import type { LayoutId } from '../layouts/layout.ts';
+import type { GridRead } from './grid/index.ts';
 
 /**
  * A row whose printed figures fit more than one set of columns under every identity the reader
@@ -27,6 +28,8 @@ export interface ReadResult {
   missing: string[];
   ambiguities: Ambiguity[];
   warnings: string[];
+  /** documents of a column-read family: what the reader read, with each figure's displayed step */
+  grid?: GridRead;
 }
 
 export interface ReadOptions {

@@ -25,6 +25,8 @@ import { parseRows, splitNotes } from './rows.ts';
 import { findSections, type Section } from './sections.ts';
 import { decimalsOf, norm, splitLines, tokenize } from './tokens.ts';
 import { readPairs } from './pairs.ts';
+import { textPages } from '../grid/positioned.ts';
+import { readByColumns } from '../grid/choose.ts';
 
 interface Read {
   table: Table;
@@ -36,6 +38,8 @@ interface Read {
 
 export function readText(text: string, opts: ReadOptions): ReadResult {
   const lines = splitLines(text);
+  const byColumns = readByColumns(textPages(text), lines, opts);
+  if (byColumns) return byColumns;
   const layoutId = !opts.layout || opts.layout === 'auto' ? detectLayout(lines, norm, opts.classification) : opts.layout;
   const set = layoutSet(layoutId, opts.classification);
   const rules = opts.rules ?? (layoutId === 'hunan-23' ? [...HUNAN_23_RULES, ...HUNAN_23_HINTS] : STANDARD_9_RULES);

@@ -1,0 +1,214 @@
+/**
+ * Checks a document of a column-read family against its identities. Only what is printed is
+ * compared: a rule whose table, row or column the document does not print is not run (with the
+ * reason); a blank cell in a printed column counts as zero. Each comparison allows half the
+ * displayed step of every figure in it (a whole-元 figure in a table of 分 is rounded to 元), and
+ * every finding names the printed figures it compared.
+ */
+import type { CheckReport, Finding } from '../../checks/types.ts';
+import { leaves, type LeafColumn, type Table } from '../../ir/table.ts';
+import { formatMoney, FEN_PER } from '../../money/money.ts';
+import { conceptLabel } from '../layouts/concepts.ts';
+import type { CellRef, FamilyRule } from '../layouts/family.ts';
+import type { GridRead } from '../read/grid/index.ts';
+
+interface Term {
+  table: Table;
+  row: number;
+  col: number;
+  value: number;
+  step: number;
+}
+
+class NotRun extends Error {}
+
+export function checkFamily(read: GridRead): CheckReport {
+  const report: CheckReport = { findings: [], rulesRun: [], rulesNotRun: [] };
+  const byId = new Map(read.tables.map((t) => [t.id, t]));
+  const kindName = (id: string) => read.family.kinds.find((k) => k.id === id)?.name ?? id;
+  for (const id of read.missing)
+    report.findings.push(finding('C-tables', 'error', `缺少${kindName(id)}`, `table ${kindName(id)} is missing`, { table: id }));
+  for (const t of read.tables)
+    if (t.empty && !t.notes.length)
+      report.findings.push(finding('C-empty-note', 'warning', `${t.mark}为空表，但没有说明原因`, `${t.mark} is empty without a note saying why`, { table: t.id }));
+  const ctx = { byId, steps: read.steps, kindName };
+  for (const rule of read.family.rules) {
+    try {
+      const found = evaluate(rule, ctx);
+      report.rulesRun.push(rule.id);
+      report.findings.push(...found);
+    } catch (e) {
+      if (!(e instanceof NotRun)) throw e;
+      report.rulesNotRun.push({ rule: rule.id, reason: e.message });
+    }
+  }
+  return report;
+}
+
+interface Ctx {
+  byId: Map<string, Table>;
+  steps: GridRead['steps'];
+  kindName: (id: string) => string;
+}
+
+function evaluate(rule: FamilyRule, ctx: Ctx): Finding[] {
+  const table = (id: string) => ctx.byId.get(id) ?? fail(`缺少${ctx.kindName(id)}`);
+  switch (rule.kind) {
+    case 'rowSum': {
+      const t = table(rule.table);
+      const total = colOf(t, rule.total);
+      const parts = rule.parts.flatMap((p) => optionalCol(t, p) ?? []);
+      if (total === undefined) fail(`${t.mark}没有“${conceptLabel(rule.total)}”列`);
+      if (parts.length < 2) fail(`${t.mark}印出的组成列不足两列`);
+      const out: Finding[] = [];
+      t.rows.forEach((_, r) => {
+        const lhs = term(t, r, total!, ctx);
+        const rhs = parts.map((c) => term(t, r, c, ctx));
+        if (lhs.step === 0 && rhs.every((x) => x.step === 0)) return;
+        const f = compare(rule, [lhs], rhs, '=');
+        if (f) out.push(f);
+      });
+      return out;
+    }
+    case 'tree': {
+      const t = table(rule.table);
+      const out: Finding[] = [];
+      const amountCols = leaves(t.header).flatMap((c, i) => (c.kind === 'amount' ? [i] : []));
+      const rowsByCode = t.rows.map((r, i) => ({ r, i })).filter((x) => x.r.code);
+      const totalRow = t.rows.findIndex((r) => r.kind === 'total');
+      const parentsOf = [
+        ...(totalRow >= 0 ? [{ parent: totalRow, kids: rowsByCode.filter((x) => x.r.code!.length === 3).map((x) => x.i) }] : []),
+        ...rowsByCode
+          .filter((x) => x.r.code!.length < 7)
+          .map((x) => ({ parent: x.i, kids: rowsByCode.filter((y) => y.r.code!.length === x.r.code!.length + 2 && y.r.code!.startsWith(x.r.code!)).map((y) => y.i) })),
+      ].filter((p) => p.kids.length);
+      for (const { parent, kids } of parentsOf)
+        for (const c of amountCols) {
+          const lhs = term(t, parent, c, ctx);
+          const rhs = kids.map((k) => term(t, k, c, ctx));
+          if (lhs.step === 0 && rhs.every((x) => x.step === 0)) continue;
+          const f = compare(rule, [lhs], rhs, '=');
+          if (f) out.push(f);
+        }
+      return out;
+    }
+    case 'cells': {
+      const lhs = rule.lhs.map((r) => resolve(r, ctx));
+      const rhs = rule.rhs.map((r) => resolve(r, ctx));
+      const f = compare(rule, lhs, rhs, rule.op ?? '=');
+      return f ? [f] : [];
+    }
+    case 'join': {
+      const L = table(rule.left);
+      const R = table(rule.right);
+      const out: Finding[] = [];
+      const rightAt = new Map(R.rows.flatMap((r, i) => (r.code ? [[r.code, i]] : [])));
+      for (const [lk, rk] of rule.cols) {
+        const lc = colOf(L, lk) ?? fail(`${L.mark}没有“${conceptLabel(lk)}”列`);
+        const rc = colOf(R, rk) ?? fail(`${R.mark}没有“${conceptLabel(rk)}”列`);
+        L.rows.forEach((row, i) => {
+          if (!row.code) return;
+          const ri = rightAt.get(row.code);
+          const lhs = term(L, i, lc, ctx);
+          if (lhs.step === 0) return;
+          const rhs = ri === undefined ? { table: R, row: -1, col: rc, value: 0, step: 0 } : term(R, ri, rc, ctx);
+          const f = compare(rule, [lhs], [rhs], rule.op);
+          if (f) out.push(f);
+        });
+      }
+      return out;
+    }
+  }
+}
+
+function fail(reason: string): never {
+  throw new NotRun(reason);
+}
+
+/** A column by concept: in a side-by-side table the right half first; a half with one amount column answers for 合计. */
+function colOf(t: Table, key: string, side?: 'left' | 'right'): number | undefined {
+  const ls = leaves(t.header);
+  const prefixes = side === 'left' ? ['l.'] : side === 'right' ? ['r.'] : ['', 'r.', 'l.'];
+  for (const p of prefixes) {
+    const i = ls.findIndex((c) => c.key === p + key);
+    if (i >= 0) return i;
+  }
+  if (side && (key === 'total' || key === 'amount')) {
+    const own = ls.flatMap((c, i) => (c.kind === 'amount' && c.key.startsWith(side === 'left' ? 'l.' : 'r.') ? [i] : []));
+    if (own.length === 1) return own[0];
+  }
+  return undefined;
+}
+
+const optionalCol = (t: Table, key: string) => colOf(t, key);
+
+function term(t: Table, row: number, col: number, ctx: Ctx): Term {
+  const v = t.rows[row]?.cells[col];
+  const step = ctx.steps.get(t.id)?.get(`${row}:${col}`) ?? 0;
+  return { table: t, row, col, value: typeof v === 'number' ? v : 0, step };
+}
+
+function resolve(ref: CellRef, ctx: Ctx): Term {
+  const t = ctx.byId.get(ref.table) ?? fail(`缺少${ctx.kindName(ref.table)}`);
+  const side = 'label' in ref.row ? ref.row.side : undefined;
+  const col = colOf(t, ref.col, side) ?? fail(`${t.mark}没有“${conceptLabel(ref.col)}”列`);
+  let row: number;
+  if ('total' in ref.row) row = t.rows.findIndex((r) => r.kind === 'total');
+  else {
+    const { label } = ref.row;
+    const labelCol = leaves(t.header).findIndex((c) => c.key === (side === 'right' ? 'r.label' : 'l.label'));
+    row = t.rows.findIndex((r) => typeof r.cells[labelCol] === 'string' && label.test((r.cells[labelCol] as string).replace(/\s/g, '')));
+  }
+  if (row < 0) fail(`${t.mark}找不到${'total' in ref.row ? '合计' : `“${ref.row.label.source.replace(/[\^$\\]/g, '')}”`}行`);
+  return term(t, row, col, ctx);
+}
+
+function compare(rule: FamilyRule, lhs: Term[], rhs: Term[], op: '=' | '<='): Finding | undefined {
+  const sum = (ts: Term[]) => ts.reduce((s, x) => s + x.value, 0);
+  const tol = [...lhs, ...rhs].reduce((s, x) => s + x.step / 2, 0);
+  const found = sum(lhs);
+  const expected = sum(rhs);
+  if (op === '=' ? Math.abs(found - expected) <= tol : found <= expected + tol) return undefined;
+  const at = lhs[0];
+  const t = at.table;
+  const col = leaves(t.header)[at.col];
+  const show = (x: Term) => `${where(x)} ${fmt(x)}`;
+  const left = lhs.map(show).join(' + ');
+  const right = rhs.length ? rhs.map(show).join(' + ') : '0';
+  const diff = formatMoney(found - expected, t.unit, decimalsOf(t));
+  const message = `${rule.formula} 不成立：${left} ${op === '=' ? '≠' : '>'} ${right}（差 ${diff}）`;
+  return finding(rule.id, 'error', message, `Identity ${rule.id} does not hold: ${left} ${op === '=' ? '≠' : '>'} ${right} (difference ${diff})`, {
+    table: t.id,
+    row: at.row,
+    rowLabel: rowLabel(t, at.row),
+    column: col.key,
+    columnLabel: col.path.join('/'),
+    expected,
+    found,
+  });
+}
+
+/** 「row」列 figure, as printed (blank cells show as 空). */
+function where(x: Term): string {
+  const col: LeafColumn | undefined = leaves(x.table.header)[x.col];
+  return `${x.table.mark}「${x.row < 0 ? '（无此行）' : rowLabel(x.table, x.row)}」${col ? col.path.join('/') : ''}`;
+}
+
+function fmt(x: Term): string {
+  if (x.step === 0) return '空';
+  const decimals = Math.max(0, Math.round(Math.log10(FEN_PER[x.table.unit] / x.step)));
+  return formatMoney(x.value, x.table.unit, decimals);
+}
+
+const decimalsOf = (t: Table) => Math.max(0, Math.round(Math.log10(FEN_PER[t.unit] / (t.precision ?? 1))));
+
+export function rowLabel(t: Table, row: number): string {
+  const r = t.rows[row];
+  if (!r) return '';
+  const texts = r.cells.filter((c, i) => typeof c === 'string' && leaves(t.header)[i]?.kind !== 'amount') as string[];
+  return texts.join(' ') || (r.kind === 'total' ? '合计' : '');
+}
+
+function finding(rule: string, severity: Finding['severity'], message: string, messageEn: string, rest: Partial<Finding>): Finding {
+  return { rule, severity, message, messageEn, ...rest };
+}

@@ -1,0 +1,165 @@
+/**
+ * Reading a document of a column-read family (the MoF budget set, the 决算 set) from positioned
+ * lines — `pdftotext -layout` text or PDF words alike: tables found by title, columns from each
+ * header, rows from the codes and labels printed, figures in the columns they are printed under.
+ */
+import type { Table } from '../../../ir/table.ts';
+import { conceptOf } from '../../layouts/concepts.ts';
+import type { Family } from '../../layouts/family.ts';
+import type { LayoutId } from '../../layouts/layout.ts';
+import type { ReadResult } from '../types.ts';
+import { buildTable, type Steps } from './build.ts';
+import { readHeader, type Column } from './columns.ts';
+import type { PLine } from './positioned.ts';
+import { listRows, treeRows, type BodyRow } from './rows.ts';
+import { findTables, type GridSection } from './sections.ts';
+
+export interface GridRead {
+  family: Family;
+  tables: Table[];
+  /** per table id: the displayed step of every read cell */
+  steps: Map<string, Steps>;
+  missing: string[];
+  warnings: string[];
+}
+
+const NOTE = /^(注|备注)\s*\d*\s*[:：]/;
+const DATA = /^(\d{3}|\d{5}|\d{7})$|^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$/;
+const TOTAL = /^(合计|总计|无)$/;
+const MARKER = /^([一二三四五六七八九十]+、|\d+[.、．])/;
+
+export function readGrid(lines: PLine[], family: Family): GridRead {
+  const sections = findTables(lines, family);
+  const tables: Table[] = [];
+  const steps = new Map<string, Steps>();
+  const warnings: string[] = [];
+  for (const s of sections) {
+    if (tables.some((t) => t.id === s.kind.id)) {
+      warnings.push(`${s.kind.name}：重复出现，只读第一张`);
+      continue;
+    }
+    const read = readSection(s);
+    tables.push(read.table);
+    steps.set(read.table.id, read.steps);
+  }
+  const found = new Set(tables.map((t) => t.id));
+  tables.sort((a, b) => family.kinds.findIndex((k) => k.id === a.id) - family.kinds.findIndex((k) => k.id === b.id));
+  return { family, tables, steps, missing: family.kinds.filter((k) => !found.has(k.id) && !k.optional).map((k) => k.id), warnings };
+}
+
+function readSection(s: GridSection) {
+  const noteAt = s.lines.findIndex((l) => NOTE.test(l.text.trim()));
+  const notes = noteAt < 0 ? [] : [s.lines.slice(noteAt).map((l) => l.text.replace(/\s+/g, '')).join('')];
+  const lines = noteAt < 0 ? s.lines : s.lines.slice(0, noteAt);
+  const lists = s.kind.shape === 'lists';
+  const first = lines.findIndex((l) => isData(l, lists));
+  const headerLines = first < 0 ? lines : lines.slice(0, first);
+  const body = withoutRepeatedHeads(first < 0 ? [] : lines.slice(first), lists);
+  const header = readHeader(headerLines, lists || s.kind.shape === 'twoTrees', lists ? listSplit(body) : undefined);
+  let columns = header.columns;
+  const shift = pageShift(headerLines[0]?.page, body, columns);
+  const opts = { columns, split: header.split, shift };
+  let rows: BodyRow[] =
+    s.kind.shape === 'lists' ? listRows(body, opts) : s.kind.shape === 'twoTrees' ? [...treeRows(body, { ...opts, side: 0 }), ...treeRows(body, { ...opts, side: 1 })] : treeRows(body, opts);
+  if (s.kind.shape === 'single') rows = singleRow(rows);
+  if (s.kind.shape === 'twoTrees') columns = nameSides(columns, rows);
+  rows = rows.filter((r) => r.figures.size || r.code || r.kind === 'total' || r.labels);
+  const used = new Set(rows.flatMap((r) => [...r.figures.keys()]));
+  // A qualifier printed over a side's columns (预算数 over 合计 | 基本支出 …) that no figure is under is no column.
+  const keep = columns.map((c, i) => used.has(i) || !(c.key === 'amount' && columns.some((d, j) => j !== i && d.side === c.side)));
+  const renum = new Map(columns.flatMap((_, i) => (keep[i] ? [[i, columns.slice(0, i).filter((__, j) => keep[j]).length]] : [])));
+  columns = columns.filter((_, i) => keep[i]);
+  rows = rows.map((r) => ({ ...r, figures: new Map([...r.figures].map(([k, v]) => [renum.get(k)!, v])) }));
+  return buildTable(s.kind, { title: s.title, filer: s.filer, unit: s.unit, notes }, columns, rows);
+}
+
+/** Continuation pages repeat the column heads above their first row: those lines are no row's text. */
+function withoutRepeatedHeads(body: PLine[], lists: boolean): PLine[] {
+  const out: PLine[] = [];
+  let page = body[0]?.page;
+  let inHead = false;
+  for (const l of body) {
+    if (l.page !== page) {
+      page = l.page;
+      inHead = true;
+    }
+    if (inHead && !isData(l, lists)) continue;
+    inHead = false;
+    out.push(l);
+  }
+  return out;
+}
+
+/** Where the right-hand list starts: the left edge of labels printed after a figure on their line. */
+function listSplit(body: PLine[]): number | undefined {
+  const xs = body.flatMap((l) => {
+    const i = l.words.findIndex((w) => /[.,]/.test(w.text) && DATA.test(w.text));
+    const next = i < 0 ? undefined : l.words.slice(i + 1).find((w) => !DATA.test(w.text));
+    return next ? [next.x0] : [];
+  });
+  return xs.length ? Math.min(...xs) - 0.5 : undefined;
+}
+
+function isData(l: PLine, lists: boolean): boolean {
+  const first = l.words[0]?.text ?? '';
+  return l.words.some((w) => DATA.test(w.text) && (w !== l.words[0] || !lists || /[.,]/.test(w.text))) || TOTAL.test(l.text.replace(/\s/g, '')) || (lists && MARKER.test(first));
+}
+
+/**
+ * Pages after the first may be printed at another offset (pdftotext measures each page from its
+ * own left margin): the shift that carries the first page's leftmost figures onto this page's.
+ */
+function pageShift(headerPage: number | undefined, body: PLine[], columns: Column[]): (page: number) => number {
+  if (headerPage === undefined || !columns.length) return () => 0;
+  const leftmost = (page: number) => {
+    const xs = body.filter((l) => l.page === page).flatMap((l) => {
+      const f = l.words.filter((w) => /[.,]/.test(w.text) && DATA.test(w.text));
+      return f.length ? [f[0].x1] : [];
+    });
+    xs.sort((a, b) => a - b);
+    return xs.length ? xs[Math.floor(xs.length / 2)] : undefined;
+  };
+  const base = leftmost(headerPage);
+  const cache = new Map<number, number>();
+  return (page) => {
+    if (page === headerPage || base === undefined) return 0;
+    if (!cache.has(page)) {
+      const here = leftmost(page);
+      cache.set(page, here === undefined ? 0 : here - base);
+    }
+    return cache.get(page)!;
+  };
+}
+
+/** The one row of a “三公” table: every figure printed, whatever line it is on. */
+function singleRow(rows: BodyRow[]): BodyRow[] {
+  const figures = new Map<number, string>();
+  for (const r of rows) for (const [k, v] of r.figures) if (!figures.has(k)) figures.set(k, v);
+  return [{ kind: 'total', printed: [], name: '合计', figures }];
+}
+
+/** Two-sided trees: each side's amount column is named by its total row (人员经费合计 | 公用经费合计). */
+function nameSides(columns: Column[], rows: BodyRow[]): Column[] {
+  return columns.map((c) => {
+    const total = rows.find((r) => r.kind === 'total' && r.side === c.side);
+    const concept = total && conceptOf(total.name.replace(/合计$/, ''), []);
+    return concept ? { ...c, key: concept.key } : c;
+  });
+}
+
+/**
+ * The family whose tables the document prints (at least three found with their unit line), read;
+ * or undefined. `only` restricts the choice to one family.
+ */
+export function readFamilyDocument(lines: PLine[], families: Family[]): GridRead | undefined {
+  let best: GridRead | undefined;
+  for (const f of families) {
+    const read = readGrid(lines, f);
+    if (read.tables.length >= 3 && (!best || read.tables.length > best.tables.length)) best = read;
+  }
+  return best;
+}
+
+export function gridResult(read: GridRead): ReadResult {
+  return { layout: read.family.id as LayoutId, tables: read.tables, missing: read.missing, ambiguities: [], warnings: read.warnings, grid: read };
+}

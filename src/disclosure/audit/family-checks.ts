@@ -60,6 +60,7 @@ function evaluate(rule: FamilyRule, ctx: Ctx): Finding[] {
       const parts = rule.parts.flatMap((p) => optionalCol(t, p) ?? []);
       if (total === undefined) fail(`${t.mark}没有“${conceptLabel(rule.total)}”列`);
       if (parts.length < 2) fail(`${t.mark}印出的组成列不足两列`);
+      if (!t.rows.some((r) => typeof r.cells[total!] === 'number')) fail(`${t.mark}“${conceptLabel(rule.total)}”列未读到任何数字`);
       const out: Finding[] = [];
       t.rows.forEach((_, r) => {
         const lhs = term(t, r, total!, ctx);
@@ -95,6 +96,9 @@ function evaluate(rule: FamilyRule, ctx: Ctx): Finding[] {
     case 'cells': {
       const lhs = rule.lhs.map((r) => resolve(r, ctx));
       const rhs = rule.rhs.map((r) => resolve(r, ctx));
+      // A column in which no figure was read at all cannot be the basis of an error.
+      for (const x of [...lhs, ...rhs])
+        if (!x.table.rows.some((r) => typeof r.cells[x.col] === 'number')) fail(`${x.table.mark}“${leaves(x.table.header)[x.col].path.join('/')}”列未读到任何数字`);
       const f = compare(rule, lhs, rhs, rule.op ?? '=');
       return f ? [f] : [];
     }

@@ -71,7 +71,7 @@ export function readHeader(lines: PLine[], twoSided: boolean, split?: number): H
       const ws = s.words.sort((a, b) => a.line - b.line || a.w.x0 - b.w.x0);
       const label = ws.map((x) => x.w.text).join('');
       const bottom = ws.filter((x) => x.line === ws[ws.length - 1].line).map((x) => x.w.text).join('');
-      const concept = conceptOf(bottom, [text]) ?? conceptOf(label, [text]);
+      const concept = conceptOf(label, [text]) ?? conceptOf(bottom, [text]);
       // The span of the bottom label: upper words may be a group label centred nearby.
       const low = ws.filter((x) => x.line === ws[ws.length - 1].line);
       const x0 = Math.min(...low.map((x) => x.w.x0));

@@ -66,7 +66,11 @@ function readSection(s: GridSection) {
   rows = rows.filter((r) => r.figures.size || r.code || r.kind === 'total' || r.labels);
   const used = new Set(rows.flatMap((r) => [...r.figures.keys()]));
   // A qualifier printed over a side's columns (预算数 over 合计 | 基本支出 …) that no figure is under is no column.
-  const keep = columns.map((c, i) => used.has(i) || !(c.key === 'amount' && columns.some((d, j) => j !== i && d.side === c.side)));
+  // So is a group label left standing over its parts (基本支出 over 人员经费 | 公用经费).
+  const has = (key: string, side: number) => columns.some((d) => d.key === key && d.side === side);
+  const keep = columns.map(
+    (c, i) => used.has(i) || !((c.key === 'amount' && columns.some((d, j) => j !== i && d.side === c.side)) || (c.key === 'basic' && has('personnel', c.side) && has('public', c.side))),
+  );
   const renum = new Map(columns.flatMap((_, i) => (keep[i] ? [[i, columns.slice(0, i).filter((__, j) => keep[j]).length]] : [])));
   columns = columns.filter((_, i) => keep[i]);
   rows = rows.map((r) => ({ ...r, figures: new Map([...r.figures].map(([k, v]) => [renum.get(k)!, v])) }));

@@ -68,7 +68,8 @@ function codesAt(words: PWord[]): string[] {
 export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
   const cols = opts.side === undefined ? opts.columns : opts.columns.filter((c) => c.side === opts.side);
   const index = cols.map((c) => opts.columns.indexOf(c));
-  const from = amountsFrom(cols);
+  // Two-sided trees print a class code where the other side's figures may stand: plain digits there are codes.
+  const from = opts.side === undefined ? amountsFrom(cols) : Infinity;
   const rows: BodyRow[] = [];
   let cur: BodyRow | undefined;
   let pending: { ws: PWord[]; page: number }[] = [];
@@ -85,7 +86,8 @@ export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
     return left;
   };
   for (const line of lines) {
-    const words = opts.side === undefined ? line.words : line.words.filter((w) => sideOf(w, opts.split) === opts.side);
+    const split = opts.split === undefined ? undefined : opts.split + (opts.shift?.(line.page) ?? 0);
+    const words = opts.side === undefined ? line.words : line.words.filter((w) => sideOf(w, split) === opts.side);
     if (!words.length) continue;
     const figs = words.filter((w) => isFigure(w, from));
     const rest = words.filter((w) => !figs.includes(w));

@@ -60,7 +60,8 @@ function evaluate(rule: FamilyRule, ctx: Ctx): Finding[] {
       const parts = rule.parts.flatMap((p) => optionalCol(t, p) ?? []);
       if (total === undefined) fail(`${t.mark}没有“${conceptLabel(rule.total)}”列`);
       if (parts.length < 2) fail(`${t.mark}印出的组成列不足两列`);
-      if (!t.rows.some((r) => typeof r.cells[total!] === 'number')) fail(`${t.mark}“${conceptLabel(rule.total)}”列未读到任何数字`);
+      const anyIn = (c: number) => t.rows.some((r) => typeof r.cells[c] === 'number');
+      if (!anyIn(total!) && parts.some(anyIn)) fail(`${t.mark}“${conceptLabel(rule.total)}”列未读到任何数字`);
       const out: Finding[] = [];
       t.rows.forEach((_, r) => {
         const lhs = term(t, r, total!, ctx);
@@ -76,9 +77,18 @@ function evaluate(rule: FamilyRule, ctx: Ctx): Finding[] {
       const out: Finding[] = [];
       const amountCols = leaves(t.header).flatMap((c, i) => (c.kind === 'amount' ? [i] : []));
       const rowsByCode = t.rows.map((r, i) => ({ r, i })).filter((x) => x.r.code);
-      const totalRow = t.rows.findIndex((r) => r.kind === 'total');
+      // Two-sided tables print a total row per side: each column's total is the one with a figure in it.
+      const totals = t.rows.flatMap((r, i) => (r.kind === 'total' ? [i] : []));
+      const totalFor = (c: number) => totals.find((i) => typeof t.rows[i].cells[c] === 'number') ?? totals[0];
+      const classes = rowsByCode.filter((x) => x.r.code!.length === 3).map((x) => x.i);
+      for (const c of totals.length && classes.length ? amountCols : []) {
+        const lhs = term(t, totalFor(c), c, ctx);
+        const rhs = classes.map((k) => term(t, k, c, ctx));
+        if (lhs.step === 0 && rhs.every((x) => x.step === 0)) continue;
+        const f = compare(rule, [lhs], rhs, '=');
+        if (f) out.push(f);
+      }
       const parentsOf = [
-        ...(totalRow >= 0 ? [{ parent: totalRow, kids: rowsByCode.filter((x) => x.r.code!.length === 3).map((x) => x.i) }] : []),
         ...rowsByCode
           .filter((x) => x.r.code!.length < 7)
           .map((x) => ({ parent: x.i, kids: rowsByCode.filter((y) => y.r.code!.length === x.r.code!.length + 2 && y.r.code!.startsWith(x.r.code!)).map((y) => y.i) })),
@@ -157,7 +167,11 @@ function resolve(ref: CellRef, ctx: Ctx): Term {
   const side = 'label' in ref.row ? ref.row.side : undefined;
   const col = colOf(t, ref.col, side) ?? fail(`${t.mark}没有“${conceptLabel(ref.col)}”列`);
   let row: number;
-  if ('total' in ref.row) row = t.rows.findIndex((r) => r.kind === 'total');
+  // Two-sided tables print a total row per side: the one with a figure in the column.
+  if ('total' in ref.row) {
+    const totals = t.rows.flatMap((r, i) => (r.kind === 'total' ? [i] : []));
+    row = totals.find((i) => typeof t.rows[i].cells[col] === 'number') ?? totals[0] ?? -1;
+  }
   else {
     const { label } = ref.row;
     const labelCol = leaves(t.header).findIndex((c) => c.key === (side === 'right' ? 'r.label' : 'l.label'));

@@ -38,7 +38,7 @@ const RULES: FamilyRule[] = [
     ['three', 'total', ['abroad', 'car.total', 'reception']],
     ['three', 'car.total', ['car.purchase', 'car.running']],
   ]),
-  ...trees(['income', 'spending', 'gpb', 'gf', 'soe']),
+  ...trees(['income', 'spending', 'gpb', 'basic', 'gf', 'soe']),
   {
     id: 'F-summary-balance',
     kind: 'cells',

@@ -26,7 +26,7 @@ export interface GridRead {
 const NOTE = /^(注|备注)\s*\d*\s*[:：]/;
 const DATA = /^(\d{3}|\d{5}|\d{7})$|^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$/;
 const TOTAL = /^(合计|总计|无)$/;
-const MARKER = /^([一二三四五六七八九十]+、|\d+[.、．])/;
+const MARKER = /^([一二三四五六七八九十]+、|\d+[.、．](?!\d))/;
 
 export function readGrid(lines: PLine[], family: Family): GridRead {
   const sections = findTables(lines, family);
@@ -55,14 +55,19 @@ function readSection(s: GridSection) {
   const first = lines.findIndex((l) => isData(l, lists));
   const headerLines = first < 0 ? lines : lines.slice(0, first);
   const body = withoutRepeatedHeads(first < 0 ? [] : lines.slice(first), lists);
-  const header = readHeader(headerLines, lists || s.kind.shape === 'twoTrees', lists ? listSplit(body) : undefined);
+  const listSplits = lists ? listSplit(body) : undefined;
+  const header = readHeader(headerLines, lists || s.kind.shape === 'twoTrees', listSplits?.(headerLines[0]?.page ?? 0));
   let columns = header.columns;
-  const shift = pageShift(headerLines[0]?.page, body, columns);
-  const opts = { columns, split: header.split, shift };
+  // Lists mix sides in a line's leftmost figure, so only trees measure a page's offset.
+  const shift = lists ? () => 0 : pageShift(headerLines[0]?.page, body, columns);
+  const opts = { columns, split: header.split, shift, splitAt: s.kind.shape === 'twoTrees' ? codeSplits(body) : listSplits };
   let rows: BodyRow[] =
     s.kind.shape === 'lists' ? listRows(body, opts) : s.kind.shape === 'twoTrees' ? [...treeRows(body, { ...opts, side: 0 }), ...treeRows(body, { ...opts, side: 1 })] : treeRows(body, opts);
   if (s.kind.shape === 'single') rows = singleRow(rows);
-  if (s.kind.shape === 'twoTrees') columns = nameSides(columns, rows);
+  if (s.kind.shape === 'twoTrees') {
+    rows = classSides(rows, columns);
+    columns = nameSides(columns, rows);
+  }
   rows = rows.filter((r) => r.figures.size || r.code || r.kind === 'total' || r.labels);
   const used = new Set(rows.flatMap((r) => [...r.figures.keys()]));
   // A qualifier printed over a side's columns (预算数 over 合计 | 基本支出 …) that no figure is under is no column.
@@ -94,14 +99,21 @@ function withoutRepeatedHeads(body: PLine[], lists: boolean): PLine[] {
   return out;
 }
 
-/** Where the right-hand list starts: the left edge of labels printed after a figure on their line. */
-function listSplit(body: PLine[]): number | undefined {
-  const xs = body.flatMap((l) => {
+/**
+ * Where the right-hand list starts, per page (extraction lays each page out afresh): the left edge
+ * of labels printed after a figure, or of a second numbered label, on their line.
+ */
+function listSplit(body: PLine[]): (page: number) => number | undefined {
+  const xs = body.map((l) => {
     const i = l.words.findIndex((w) => /[.,]/.test(w.text) && DATA.test(w.text));
     const next = i < 0 ? undefined : l.words.slice(i + 1).find((w) => !DATA.test(w.text));
-    return next ? [next.x0] : [];
+    // or a second numbered label on the line (一、… 一、…)
+    const second = l.words.slice(1).find((w) => MARKER.test(w.text));
+    return { page: l.page, xs: [...(next ? [next.x0] : []), ...(second ? [second.x0] : [])] };
   });
-  return xs.length ? Math.min(...xs) - 0.5 : undefined;
+  const min = (ys: number[]) => (ys.length ? Math.min(...ys) - 0.5 : undefined);
+  const all = min(xs.flatMap((x) => x.xs));
+  return (page) => min(xs.filter((x) => x.page === page).flatMap((x) => x.xs)) ?? all;
 }
 
 function isData(l: PLine, lists: boolean): boolean {
@@ -135,11 +147,37 @@ function pageShift(headerPage: number | undefined, body: PLine[], columns: Colum
   };
 }
 
+/** Two-sided trees: per page, the right side starts at its class codes (a code printed after other words). */
+function codeSplits(body: PLine[]): (page: number) => number | undefined {
+  const at = new Map<number, number>();
+  for (const l of body)
+    l.words.forEach((w, i) => {
+      if (i > 0 && (/^\d{3}$/.test(w.text) || /合计$/.test(w.text))) at.set(l.page, Math.min(at.get(l.page) ?? Infinity, w.x0 - 0.5));
+    });
+  return (page) => at.get(page);
+}
+
 /** The one row of a “三公” table: every figure printed, whatever line it is on. */
 function singleRow(rows: BodyRow[]): BodyRow[] {
   const figures = new Map<number, string>();
   for (const r of rows) for (const [k, v] of r.figures) if (!figures.has(k)) figures.set(k, v);
   return [{ kind: 'total', printed: [], name: '合计', figures }];
+}
+
+/**
+ * Two-sided trees: a class belongs to the side its class row is printed on, so its sections are
+ * too, wherever extraction put them (a page printing only one side is laid out at another offset).
+ */
+function classSides(rows: BodyRow[], columns: Column[]): BodyRow[] {
+  const sideOfClass = new Map<string, number>();
+  for (const r of rows) if (r.kind === 'class' && r.side !== undefined && !sideOfClass.has(r.code!)) sideOfClass.set(r.code!, r.side);
+  const moved = rows.map((r) => {
+    const want = r.code ? sideOfClass.get(r.code.slice(0, 3)) : undefined;
+    if (want === undefined || r.side === undefined || want === r.side) return r;
+    const target = columns.findIndex((c) => c.side === want);
+    return { ...r, side: want, figures: new Map([...r.figures].map(([, v]) => [target, v])) };
+  });
+  return [0, 1].flatMap((side) => moved.filter((r) => (r.side ?? 0) === side));
 }
 
 /** Two-sided trees: each side's amount column is named by its total row (人员经费合计 | 公用经费合计). */

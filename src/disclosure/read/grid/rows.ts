@@ -33,7 +33,7 @@ export interface BodyRow {
 const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const GROUPED = /[.,]/;
 const TOTAL = /^(合计|总计|(人员经费|公用经费)?合计)$/;
-const MARKER = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])/;
+const MARKER = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．](?!\d))/;
 
 /** A figure token: with a separator or a decimal point, or plain digits inside the amount columns. */
 function isFigure(w: PWord, amountsFrom: number): boolean {
@@ -46,6 +46,8 @@ export interface BodyOptions {
   /** columns of one side only (two-sided trees), by side */
   side?: number;
   split?: number;
+  /** two-sided trees: where the right side starts on a page */
+  splitAt?: (page: number) => number | undefined;
   shift?: (page: number) => number;
 }
 
@@ -86,7 +88,7 @@ export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
     return left;
   };
   for (const line of lines) {
-    const split = opts.split === undefined ? undefined : opts.split + (opts.shift?.(line.page) ?? 0);
+    const split = opts.splitAt?.(line.page) ?? opts.split;
     const words = opts.side === undefined ? line.words : line.words.filter((w) => sideOf(w, split) === opts.side);
     if (!words.length) continue;
     const figs = words.filter((w) => isFigure(w, from));
@@ -144,18 +146,19 @@ const sideOf = (w: PWord, split?: number) => (split !== undefined && w.x0 >= spl
 /** Side-by-side lists: one row per line, each side's label and figures. */
 export function listRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
   const rows: BodyRow[] = [];
-  let pending: { w: PWord; page: number }[] = [];
+  let pending: { w: PWord; page: number; side: number }[] = [];
   let prev: BodyRow | undefined;
   for (const line of lines) {
+    const split = opts.splitAt?.(line.page) ?? opts.split;
     const entries: { side: number; words: PWord[]; figs: PWord[] }[] = [];
     for (const w of line.words) {
       const last = entries[entries.length - 1];
       const fig = FIGURE.test(w.text) && (GROUPED.test(w.text) || (last && last.words.length > 0));
       if (fig) {
         if (last) last.figs.push(w);
-        else pending.push({ w, page: line.page });
-      } else if (!last || last.figs.length || MARKER.test(w.text) || sideOf(w, opts.split) !== last.side) {
-        entries.push({ side: sideOf(w, opts.split), words: [w], figs: [] });
+        else pending.push({ w, page: line.page, side: sideOf(w, split) });
+      } else if (!last || last.figs.length || MARKER.test(w.text) || sideOf(w, split) !== last.side) {
+        entries.push({ side: sideOf(w, split), words: [w], figs: [] });
       } else last.words.push(w);
     }
     if (!entries.length) continue;
@@ -169,7 +172,7 @@ export function listRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
     }
     const row: BodyRow = { kind: 'line', printed: [], name: labels.filter(Boolean).join(' | '), figures: new Map(), labels };
     for (const e of entries) placeSide(row, e.figs, e.side, line.page, opts, false);
-    for (const p of pending) placeSide(row, [p.w], sideOf(p.w, opts.split), p.page, opts, true);
+    for (const p of pending) placeSide(row, [p.w], p.side, p.page, opts, true);
     pending = [];
     rows.push(row);
     prev = row;

@@ -65,5 +65,5 @@ export function findTables(lines: PLine[], family: Family): GridSection[] {
 
 /** A page goes on with a table when its first lines hold figures, codes, or the header's labels. */
 function continues(first: PLine[], header: Set<string>): boolean {
-  return first.some((l) => l.words.some((w) => ROWISH.test(w.text)) || l.words.filter((w) => header.has(w.text)).length >= 2);
+  return first.some((l) => l.words.some((w) => ROWISH.test(w.text)) || /^[一二三四五六七八九十]+、/.test(l.words[0]?.text ?? '') || l.words.filter((w) => header.has(w.text)).length >= 2);
 }

@@ -54,7 +54,8 @@ function readSection(s: GridSection) {
   const lists = s.kind.shape === 'lists';
   const first = lines.findIndex((l) => isData(l, lists));
   const headerLines = first < 0 ? lines : lines.slice(0, first);
-  const body = withoutRepeatedHeads(first < 0 ? [] : lines.slice(first), lists);
+  const headWords = new Set(headerLines.flatMap((l) => l.words.map((w) => w.text)));
+  const body = withoutRepeatedHeads(first < 0 ? [] : lines.slice(first), lists, headWords);
   const listSplits = lists ? listSplit(body) : undefined;
   const header = readHeader(headerLines, lists || s.kind.shape === 'twoTrees', listSplits?.(headerLines[0]?.page ?? 0));
   let columns = header.columns;
@@ -83,7 +84,7 @@ function readSection(s: GridSection) {
 }
 
 /** Continuation pages repeat the column heads above their first row: those lines are no row's text. */
-function withoutRepeatedHeads(body: PLine[], lists: boolean): PLine[] {
+function withoutRepeatedHeads(body: PLine[], lists: boolean, head: Set<string>): PLine[] {
   const out: PLine[] = [];
   let page = body[0]?.page;
   let inHead = false;
@@ -92,7 +93,7 @@ function withoutRepeatedHeads(body: PLine[], lists: boolean): PLine[] {
       page = l.page;
       inHead = true;
     }
-    if (inHead && !isData(l, lists)) continue;
+    if (inHead && !isData(l, lists) && l.words.filter((w) => head.has(w.text)).length * 2 >= l.words.length) continue;
     inHead = false;
     out.push(l);
   }

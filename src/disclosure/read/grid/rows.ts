@@ -94,7 +94,7 @@ export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
     const figs = words.filter((w) => isFigure(w, from));
     const rest = words.filter((w) => !figs.includes(w));
     const codes = codesAt(rest);
-    const text = rest.slice(codes.length).map((w) => w.text).join('');
+    const text = rest.slice(codes.length).filter((w) => !/^(类|款|项)$/.test(w.text)).map((w) => w.text).join('');
     const total = !codes.length && TOTAL.test(text);
     if (codes.length || total) {
       const row: BodyRow = total

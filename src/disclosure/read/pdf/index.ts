@@ -14,12 +14,16 @@ import { readPdfContent } from './document.ts';
 import { emitText } from './emit.ts';
 import { groupLines } from './lines.ts';
 import { overlay } from './overlay.ts';
+import { readByColumns } from '../grid/choose.ts';
+import { pdfLines } from '../grid/positioned.ts';
 
 export const readPdf: Reader = async (path, opts) => readPdfBytes(await readFile(path), opts, basename(path));
 
 export async function readPdfBytes(bytes: Uint8Array, opts: ReadOptions, name = 'PDF'): Promise<ReadResult> {
   const content = await readPdfContent(bytes, name);
   const plain = content.pages.flatMap((p) => groupLines(p.words).map((l) => l.text));
+  const byColumns = readByColumns(pdfLines(content.pages), plain, opts);
+  if (byColumns) return { ...byColumns, warnings: [...content.warnings, ...byColumns.warnings] };
   const layout = !opts.layout || opts.layout === 'auto' ? detectLayout(plain, norm, opts.classification) : opts.layout;
   const set = layoutSet(layout, opts.classification);
   const emitted = emitText(content.pages, set);

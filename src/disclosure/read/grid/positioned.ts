@@ -80,7 +80,7 @@ export function pdfLines(pages: PdfPage[]): PLine[] {
     for (const l of groupLines(p.words)) {
       const text = l.text.trim();
       if (!text || FURNITURE.test(text)) continue;
-      const words = l.words.flatMap((w) => w.text.split(/\s+/).filter(Boolean).length ? splitWord(w.text, w.x0 / em, w.x1 / em) : []);
+      const words = l.words.flatMap((w) => (w.text.trim() ? splitWord(w.text, w.x0 / em, w.x1 / em) : []));
       out.push({ words, text: words.map((w) => w.text).join(' '), page: p.number });
     }
   }
@@ -89,7 +89,8 @@ export function pdfLines(pages: PdfPage[]): PLine[] {
 
 /** A word with spaces inside (a run pdf.js joined) becomes words sharing its width by characters. */
 function splitWord(text: string, x0: number, x1: number): PWord[] {
-  const parts = text.split(/\s+/).filter(Boolean);
+  // A figure run into the next cell's label ("86,959,408.34一、公共安全支出") is two words.
+  const parts = text.split(/\s+/).flatMap((p) => p.split(FIGURE_EDGE)).filter(Boolean);
   if (parts.length === 1) return [{ text: parts[0], x0, x1 }];
   const units = parts.map((p) => [...p].reduce((s, ch) => s + (wide(ch) ? 2 : 1), 0));
   const total = units.reduce((s, u) => s + u + 1, -1);
@@ -110,5 +111,8 @@ function commonSize(sizes: number[]): number {
   for (const [s, c] of counts) if (c > n) [best, n] = [s, c];
   return best || 10;
 }
+
+/** The boundary between a figure and text printed against it, either way round. */
+const FIGURE_EDGE = /(?<=\d\.\d\d)(?=[^\d\s,.%])|(?<=[\u2e80-\uffff])(?=-?\d{1,3}(?:,\d{3})*\.\d\d(?!\d))/u;
 
 export const centre = (w: PWord) => (w.x0 + w.x1) / 2;

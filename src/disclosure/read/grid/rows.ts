@@ -75,6 +75,8 @@ export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
   const rows: BodyRow[] = [];
   let cur: BodyRow | undefined;
   let pending: { ws: PWord[]; page: number }[] = [];
+  /** lines of this side read since the last row started */
+  let linesSince = 0;
   const place = (row: BodyRow, figs: PWord[], page: number, onlyFree: boolean): PWord[] => {
     const at = assignFigures(figs, cols, opts.shift?.(page) ?? 0);
     const left: PWord[] = [];
@@ -92,7 +94,8 @@ export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
     const words = opts.side === undefined ? line.words : line.words.filter((w) => sideOf(w, split) === opts.side);
     if (!words.length) continue;
     const figs = words.filter((w) => isFigure(w, from));
-    const rest = words.filter((w) => !figs.includes(w));
+    // Column heads left beside figures (类 款 项) are no row text.
+    const rest = words.filter((w) => !figs.includes(w) && !(figs.length && /^(类|款|项)$/.test(w.text)));
     const codes = codesAt(rest);
     const text = rest.slice(codes.length).filter((w) => !/^(类|款|项)$/.test(w.text)).map((w) => w.text).join('');
     const total = !codes.length && TOTAL.test(text);
@@ -109,14 +112,20 @@ export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
       pending = [];
       rows.push(row);
       cur = row;
+      linesSince = 0;
       continue;
     }
     if (figs.length && !rest.length) {
-      pending.push({ ws: figs, page: line.page });
+      // Printed just below its row's first line (a cell centred over a wrapped row): the row above
+      // takes what it has room for; else the figures wait for the next row.
+      const left = cur && linesSince === 0 && !pending.length ? place(cur, figs, line.page, true) : figs;
+      if (left.length) pending.push({ ws: left, page: line.page });
+      linesSince++;
       continue;
     }
-    if (cur && rest.length && !figs.length) {
-      // A wrapped name, or a 款 code printed under its 类 (two-sided trees).
+    linesSince++;
+    if (cur && rest.length) {
+      // A wrapped name, or a 款 code printed under its 类 (two-sided trees), with the row's figures perhaps.
       const more = rest.map((w) => w.text);
       if (cur.printed.length === 1 && /^\d{2}$/.test(more[0] ?? '') && cur.code!.length === 3) {
         cur.printed.push(more.shift()!);
@@ -124,7 +133,6 @@ export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
         cur.kind = kindOf(cur.printed);
       }
       if (!/^(类|款|项|无)$/.test(more.join(''))) cur.name += more.join('');
-      continue;
     }
     if (cur && figs.length) place(cur, figs, line.page, true);
   }

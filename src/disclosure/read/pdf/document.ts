@@ -38,9 +38,9 @@ export const LIMITS = { pages: 400, itemsPerPage: 40_000, opsPerPage: 2_000_000,
 const assets = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 export async function readPdfContent(bytes: Uint8Array, name: string): Promise<PdfContent> {
-  const started = Date.now();
-  let deadline = started + LIMITS.baseMillis;
-  const timely = <T>(work: Promise<T>, where: string) => beforeDeadline(work, deadline, `读取 ${name} 超时（${where}），文件可能已损坏`);
+  const clock = spentClock();
+  let budget = LIMITS.baseMillis;
+  const timely = <T>(work: Promise<T>, where: string) => withinBudget(work, clock, () => budget, `读取 ${name} 超时（${where}），文件可能已损坏`);
   const task = getDocument({
     // A copy, and a plain Uint8Array: pdf.js refuses Buffers and detaches the array it is given.
     data: new Uint8Array(bytes),
@@ -61,7 +61,7 @@ export async function readPdfContent(bytes: Uint8Array, name: string): Promise<P
   }
   try {
     if (doc.numPages > LIMITS.pages) throw new DisclosureError(`${name} 有 ${doc.numPages} 页，超过可读取的 ${LIMITS.pages} 页`);
-    deadline = started + LIMITS.baseMillis + LIMITS.pageMillis * doc.numPages;
+    budget = LIMITS.baseMillis + LIMITS.pageMillis * doc.numPages;
     const pages: PdfPage[] = [];
     const warnings: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -96,10 +96,27 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
   }
 }
 
-/** The work's result, or a DisclosureError once the deadline passes (the caller then destroys the document, which stops pdf.js). */
-function beforeDeadline<T>(work: Promise<T>, deadline: number, message: string): Promise<T> {
+/**
+ * Milliseconds spent reading: the process's CPU time, or a fifth of the wall time when that is
+ * more. A broken file burns CPU; a machine busy with other work only stretches the wall clock, so a
+ * sound file is not refused for it.
+ */
+function spentClock(): () => number {
+  const cpu0 = process.cpuUsage();
+  const wall0 = Date.now();
+  return () => {
+    const cpu = process.cpuUsage(cpu0);
+    return Math.max((cpu.user + cpu.system) / 1000, (Date.now() - wall0) / 5);
+  };
+}
+
+/** The work's result, or a DisclosureError once the budget is spent (the caller then destroys the document, which stops pdf.js). */
+function withinBudget<T>(work: Promise<T>, spent: () => number, budget: () => number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DisclosureError(message)), Math.max(0, deadline - Date.now()))));
+  const late = new Promise<never>((_, reject) => {
+    const check = () => (spent() >= budget() ? reject(new DisclosureError(message)) : (timer = setTimeout(check, Math.min(250, Math.max(10, budget() - spent())))));
+    check();
+  });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 

@@ -10,15 +10,29 @@ import { gridResult, readFamilyDocument, readGrid, type GridRead } from './index
 import type { PLine } from './positioned.ts';
 import { leaves } from '../../../ir/table.ts';
 
-const HUNAN_MARK = /^预\s*算\s*\d{1,2}\s*表?$/;
+/** Marks on a line of their own: Hunan's 预算NN表, and 表N as yusuan's own nine-table set prints them. */
+const MARKS = [/^预\s*算\s*\d{1,2}\s*表?$/, /^附?表\s*\d{1,2}$/];
+/** Two figures or a label and a figure apart by a run of spaces: text that kept its columns. */
+const COLUMNS = /\S {2,}-?\d[\d,]*(\.\d+)?(\s|$)/;
 
-export function readByColumns(lines: PLine[], plain: string[], opts: ReadOptions): ReadResult | undefined {
+/**
+ * `plain` are the document's lines as text; `laidOut` says whether their spacing is positional
+ * (PDF words always are; extracted text only when it kept its columns, as `pdftotext -layout` does).
+ */
+export function readByColumns(lines: PLine[], plain: string[], opts: ReadOptions, laidOut = true): ReadResult | undefined {
   const asked = opts.layout && opts.layout !== 'auto' ? familyOf(opts.layout) : undefined;
   if (asked) return gridResult(readGrid(lines, asked));
   if (opts.layout && opts.layout !== 'auto') return undefined;
-  if (plain.some((l) => HUNAN_MARK.test(l.trim()))) return undefined;
+  if (plain.some((l) => MARKS[0].test(l.trim())) || plain.filter((l) => MARKS[1].test(l.trim())).length >= 3) return undefined;
+  if (!laidOut) return undefined;
   const read = readFamilyDocument(lines, FAMILIES);
   return read && printsColumns(read) ? gridResult(read) : undefined;
+}
+
+/** Whether most lines with figures keep their columns apart with runs of spaces. */
+export function keepsColumns(text: string[]): boolean {
+  const withFigures = text.filter((l) => /\d\.\d\d|\d,\d{3}/.test(l));
+  return withFigures.filter((l) => COLUMNS.test(l.trim())).length * 2 > withFigures.length;
 }
 
 /** Most tables found name at least one amount column and place figures in rows. */

@@ -26,7 +26,7 @@ import { findSections, type Section } from './sections.ts';
 import { decimalsOf, norm, splitLines, tokenize } from './tokens.ts';
 import { readPairs } from './pairs.ts';
 import { textPages } from '../grid/positioned.ts';
-import { readByColumns } from '../grid/choose.ts';
+import { keepsColumns, readByColumns } from '../grid/choose.ts';
 
 interface Read {
   table: Table;
@@ -38,7 +38,7 @@ interface Read {
 
 export function readText(text: string, opts: ReadOptions): ReadResult {
   const lines = splitLines(text);
-  const byColumns = readByColumns(textPages(text), lines, opts);
+  const byColumns = readByColumns(textPages(text), lines, opts, keepsColumns(lines));
   if (byColumns) return byColumns;
   const layoutId = !opts.layout || opts.layout === 'auto' ? detectLayout(lines, norm, opts.classification) : opts.layout;
   const set = layoutSet(layoutId, opts.classification);

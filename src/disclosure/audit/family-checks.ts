@@ -6,7 +6,7 @@
  * every finding names the printed figures it compared.
  */
 import type { CheckReport, Finding } from '../../checks/types.ts';
-import { leaves, type LeafColumn, type Table } from '../../ir/table.ts';
+import { leaves, type Table } from '../../ir/table.ts';
 import { formatMoney, FEN_PER } from '../../money/money.ts';
 import { conceptLabel } from '../layouts/concepts.ts';
 import type { CellRef, FamilyRule } from '../layouts/family.ts';
@@ -190,11 +190,20 @@ function compare(rule: FamilyRule, lhs: Term[], rhs: Term[], op: '=' | '<='): Fi
   const at = lhs[0];
   const t = at.table;
   const col = leaves(t.header)[at.col];
-  const show = (x: Term) => `${where(x)} ${fmt(x)}`;
+  // Each term names its table and row only where they change from the term before.
+  let lastTable = '';
+  let lastRow = '';
+  const show = (x: Term) => {
+    const row = `「${x.row < 0 ? '（无此行）' : rowLabel(x.table, x.row)}」`;
+    const col = leaves(x.table.header)[x.col]?.path.join('/') ?? '';
+    const out = `${x.table.mark === lastTable ? '' : x.table.mark}${x.table.mark === lastTable && row === lastRow ? '' : row}${col} ${fmt(x)}`;
+    [lastTable, lastRow] = [x.table.mark, row];
+    return out;
+  };
   const left = lhs.map(show).join(' + ');
   const right = rhs.length ? rhs.map(show).join(' + ') : '0';
-  const diff = formatMoney(found - expected, t.unit, decimalsOf(t));
-  const message = `${rule.formula} 不成立：${left} ${op === '=' ? '≠' : '>'} ${right}（差 ${diff}）`;
+  const diff = formatMoney(found - expected, t.unit, Math.max(...[...lhs, ...rhs].map(decimalsOfTerm)));
+  const message = `${rule.formula} 不成立：${left} ${op === '=' ? '≠' : '>'} ${right}（差 ${grouped(diff)}）`;
   return finding(rule.id, 'error', message, `Identity ${rule.id} does not hold: ${left} ${op === '=' ? '≠' : '>'} ${right} (difference ${diff})`, {
     table: t.id,
     row: at.row,
@@ -206,19 +215,14 @@ function compare(rule: FamilyRule, lhs: Term[], rhs: Term[], op: '=' | '<='): Fi
   });
 }
 
-/** 「row」列 figure, as printed (blank cells show as 空). */
-function where(x: Term): string {
-  const col: LeafColumn | undefined = leaves(x.table.header)[x.col];
-  return `${x.table.mark}「${x.row < 0 ? '（无此行）' : rowLabel(x.table, x.row)}」${col ? col.path.join('/') : ''}`;
-}
-
+/** A figure as printed: its own decimals, thousands separated; a blank cell as 空. */
 function fmt(x: Term): string {
   if (x.step === 0) return '空';
-  const decimals = Math.max(0, Math.round(Math.log10(FEN_PER[x.table.unit] / x.step)));
-  return formatMoney(x.value, x.table.unit, decimals);
+  return grouped(formatMoney(x.value, x.table.unit, decimalsOfTerm(x)));
 }
 
-const decimalsOf = (t: Table) => Math.max(0, Math.round(Math.log10(FEN_PER[t.unit] / (t.precision ?? 1))));
+const decimalsOfTerm = (x: Term) => (x.step ? Math.max(0, Math.round(Math.log10(FEN_PER[x.table.unit] / x.step))) : 0);
+const grouped = (s: string) => s.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
 export function rowLabel(t: Table, row: number): string {
   const r = t.rows[row];

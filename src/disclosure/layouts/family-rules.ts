@@ -1,4 +1,5 @@
 /** Rule builders shared by the families. */
+import { conceptLabel } from './concepts.ts';
 import type { FamilyRule } from './family.ts';
 
 export function rowSums(list: [table: string, total: string, parts: string[]][]): FamilyRule[] {
@@ -8,7 +9,7 @@ export function rowSums(list: [table: string, total: string, parts: string[]][])
     table,
     total,
     parts,
-    formula: `${total} = ${parts.join(' + ')}`,
+    formula: `${conceptLabel(total)} = ${parts.map(conceptLabel).join(' + ')}（逐行，印出的列）`,
   }));
 }
 

@@ -11,7 +11,7 @@ import { centre, type PLine, type PWord } from './positioned.ts';
 
 export interface Column {
   key: string;
-  /** the printed label, wrapped parts joined */
+  /** the official term of its concept (printed labels wrap and abbreviate) */
   label: string;
   x0: number;
   x1: number;
@@ -76,7 +76,7 @@ export function readHeader(lines: PLine[], twoSided: boolean, split?: number): H
       const low = ws.filter((x) => x.line === ws[ws.length - 1].line);
       const x0 = Math.min(...low.map((x) => x.w.x0));
       const x1 = Math.max(...low.map((x) => x.w.x1));
-      return concept ? [{ key: concept.key, label, x0, x1, side: sideOf(s.c), c: s.c }] : [];
+      return concept ? [{ key: concept.key, label: concept.label, x0, x1, side: sideOf(s.c), c: s.c }] : [];
     });
   let columns: Column[] = named.map(({ c: _, ...col }) => col);
   if (qualifierLine !== undefined) {

@@ -55,15 +55,25 @@ function summary({ read, report, set }: Audit, lang: 'zh' | 'en'): string[] {
   const n = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
   const rows = read.ambiguities.length;
   const missing = read.missing.map((id) => set.tables.find((t) => t.id === id)?.mark ?? id);
+  const family = read.grid ? `（${read.grid.family.name}）` : '';
   return lang === 'zh'
     ? [
-        `版式 ${read.layout}：找到 ${read.tables.length}/${set.tables.length} 张表${missing.length ? `，缺少 ${missing.join('、')}` : ''}。`,
+        `版式 ${read.layout}${family}：找到 ${read.tables.length}/${set.tables.length} 张表${missing.length ? `，缺少 ${missing.join('、')}` : ''}。`,
+        ...(read.grid ? tablesFound(read.tables) : []),
         `运行规则 ${report.rulesRun.length} 条，未运行 ${report.rulesNotRun.length} 条；错误 ${n('error')}，警告 ${n('warning')}，提示 ${n('info')}；无法唯一定位的行 ${rows} 行。`,
       ]
     : [
         `Layout ${read.layout}: ${read.tables.length} of ${set.tables.length} tables found${missing.length ? `, missing ${missing.join(', ')}` : ''}.`,
         `${report.rulesRun.length} rules run, ${report.rulesNotRun.length} not run; ${n('error')} errors, ${n('warning')} warnings, ${n('info')} info; ${rows} rows placed by guess.`,
       ];
+}
+
+/** Each table found: as printed, its unit, rows and the columns read from its header. */
+function tablesFound(tables: Table[]): string[] {
+  return tables.map((t) => {
+    const cols = leaves(t.header).filter((c) => c.kind === 'amount').map((c) => c.path.join('/'));
+    return `  ${t.mark}：「${t.title}」，单位：${t.unit}，${t.rows.length} 行${t.empty ? '（空表）' : ''}；列：${cols.join('、')}${t.filer ? `；${t.filer}` : ''}`;
+  });
 }
 
 export function auditText(a: Audit, lang: 'zh' | 'en' = 'zh'): string {

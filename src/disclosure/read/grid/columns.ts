@@ -76,7 +76,8 @@ export function readHeader(lines: PLine[], twoSided: boolean, split?: number): H
       const low = ws.filter((x) => x.line === ws[ws.length - 1].line);
       const x0 = Math.min(...low.map((x) => x.w.x0));
       const x1 = Math.max(...low.map((x) => x.w.x1));
-      return concept ? [{ key: concept.key, label: concept.label, x0, x1, side: sideOf(s.c), c: s.c }] : [];
+      const printed = concept?.key === 'amount' ? normHeader(bottom) : concept?.label;
+      return concept ? [{ key: concept.key, label: printed!, x0, x1, side: sideOf(s.c), c: s.c }] : [];
     });
   let columns: Column[] = named.map(({ c: _, ...col }) => col);
   if (qualifierLine !== undefined) {

@@ -186,7 +186,7 @@ function nameSides(columns: Column[], rows: BodyRow[]): Column[] {
   return columns.map((c) => {
     const total = rows.find((r) => r.kind === 'total' && r.side === c.side);
     const concept = total && conceptOf(total.name.replace(/合计$/, ''), []);
-    return concept ? { ...c, key: concept.key } : c;
+    return concept ? { ...c, key: concept.key, label: concept.label } : c;
   });
 }
 

@@ -4,15 +4,12 @@
  * place by guess as information. Used by `yusuan audit` and by the server's public audit route.
  */
 import { parents } from '../../checks/engine.ts';
-import { checkTables, HUNAN_23_RULES, type CheckReport, type Finding } from '../../checks/index.ts';
-import type { Rule } from '../../checks/rule.ts';
+import { checkTables, type CheckReport, type Finding } from '../../checks/index.ts';
 import type { Classification } from '../../classification/classification.ts';
 import { tableToJson } from '../../formats/json.ts';
 import { readDisclosure, type ReadResult } from '../read/index.ts';
 import { leaves } from '../../ir/table.ts';
 import { layoutSet, type LayoutId, type LayoutSet } from '../layouts/index.ts';
-import { HUNAN_23_HINTS } from '../layouts/hunan-23-hints.ts';
-import { STANDARD_9_RULES } from '../layouts/standard-9-rules.ts';
 import { checkFamily } from './family-checks.ts';
 
 export interface Audit {
@@ -25,9 +22,7 @@ export async function audit(path: string, layout: LayoutId | 'auto', classificat
   const read = await readDisclosure(path, { layout, classification });
   const set = layoutSet(read.layout, classification);
   if (read.grid) return { read, report: checkFamily(read.grid), set };
-  // The reader's placement hints are identities too: they are checked with the catalogue.
-  const rules = read.layout === 'hunan-23' ? [...HUNAN_23_RULES, ...HUNAN_23_HINTS] : [...layoutRules(set), ...STANDARD_9_RULES];
-  const report = checkTables(read.tables, { classification, rules, expectedTables: set.tables.map((t) => t.id) });
+  const report = checkTables(read.tables, { classification, rules: set.rules, expectedTables: set.tables.map((t) => t.id) });
   // The function-code rules read every 类/款/项 row as 支出功能分类; economic-class trees are not.
   const econ = new Set(set.tables.filter((t) => t.codes === 'deptEcon').map((t) => t.id));
   report.findings = report.findings.filter((f) => !(f.rule.startsWith('C-function') && econ.has(f.table ?? ''))).map((f) => guessed(f, read));
@@ -63,26 +58,4 @@ function guessed(f: Finding, read: ReadResult): Finding {
   const unsure = read.ambiguities.some((a) => a.table === t.id && rows.has(a.row) && a.candidates.some((c) => c.length > 1 && c.includes(col!)));
   if (!unsure || f.severity === 'info') return f;
   return { ...f, severity: 'info', message: `（数字位置不能确定，未作判断）${f.message}`, messageEn: `(figure placement uncertain, not judged) ${f.messageEn}` };
-}
-
-/** Row sums and row hierarchies of a layout without a rule catalogue of its own. */
-export function layoutRules(set: LayoutSet): Rule[] {
-  return set.tables.flatMap((t): Rule[] => {
-    const label = new Map(leaves(t.header).map((c) => [c.key, c.path.join('·')]));
-    return [
-    ...(t.sums ?? []).map((s, i): Rule => ({
-      id: `I${t.id}-row${i + 1}`,
-      kind: 'rowSum',
-      severity: 'error',
-      tables: [t.id],
-      table: t.id,
-      total: s.key,
-      parts: s.parts,
-      formula: `${label.get(s.key)} = ${s.parts.map((p) => label.get(p)).join(' + ')}`,
-    })),
-    ...(t.rows === 'lists' || t.rows === 'goals'
-      ? []
-      : [{ id: `I${t.id}-tree`, kind: 'tree' as const, severity: 'error' as const, tables: [t.id], table: t.id, formula: '上级行 = Σ下级行（各金额列）' }]),
-    ];
-  });
 }

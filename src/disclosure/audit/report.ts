@@ -14,6 +14,7 @@ const SEVERITY = { error: ['错误', 'error'], warning: ['警告', 'warning'], i
 
 interface Group {
   id: string;
+  mark?: string;
   table?: Table;
   title: string;
   findings: Finding[];
@@ -25,7 +26,7 @@ interface Group {
 function groups({ read, report, set }: Audit, lang: 'zh' | 'en'): Group[] {
   const out: Group[] = set.tables.map((l) => {
     const table = read.tables.find((t) => t.id === l.id);
-    return { id: l.id, table, title: `${l.mark} ${(table?.title ?? l.title).trim()}`, findings: [], ambiguities: [], warnings: [] };
+    return { id: l.id, mark: l.mark, table, title: `${l.mark} ${(table?.title ?? l.title).trim()}`, findings: [], ambiguities: [], warnings: [] };
   });
   const other: Group = { id: '', title: lang === 'zh' ? '其他' : 'Other', findings: [], ambiguities: [], warnings: [] };
   const of = (id?: string) => out.find((g) => g.id === id) ?? other;
@@ -43,9 +44,10 @@ function groups({ read, report, set }: Audit, lang: 'zh' | 'en'): Group[] {
       .filter(Boolean);
     of(a.table).ambiguities.push(`「${a.rowLabel}」${where.join('；')}（${lang === 'zh' ? '取最左' : 'leftmost taken'}）`);
   }
+  // Readers prefix a table's warnings with its mark.
   for (const w of read.warnings) {
-    const m = /^预算(\d\d)表：(.*)$/.exec(w);
-    if (m) of(m[1]).warnings.push(m[2]);
+    const g = out.find((x) => x.mark && w.startsWith(`${x.mark}：`));
+    if (g) g.warnings.push(w.slice(g.mark!.length + 1));
     else other.warnings.push(w);
   }
   return [...out, other].filter((g) => g.findings.length || g.ambiguities.length || g.warnings.length);

@@ -29,6 +29,8 @@ import { t18 } from '../../tables/t18-state-capital-expenditure.ts';
 import { t19 } from '../../tables/t19-special-account-expenditure.ts';
 import type { LayoutSet, RowLayout, SumIdentity, TableLayout } from './layout.ts';
 import { unreachableColumns } from './reachable.ts';
+import { HUNAN_23_RULES } from '../../checks/index.ts';
+import { HUNAN_23_HINTS } from './hunan-23-hints.ts';
 
 export type { RowLayout, TableLayout } from './layout.ts';
 
@@ -96,5 +98,7 @@ export function hunan23Layouts(classification: Classification): TableLayout[] {
 }
 
 export function hunan23(classification: Classification): LayoutSet {
-  return { id: 'hunan-23', tables: hunan23Layouts(classification), marks: true };
+  // The reader's placement hints are identities too: they are checked with the catalogue.
+  const rules = [...HUNAN_23_RULES, ...HUNAN_23_HINTS];
+  return { id: 'hunan-23', tables: hunan23Layouts(classification), marks: true, rules, hints: rules };
 }

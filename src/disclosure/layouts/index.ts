@@ -1,7 +1,7 @@
 /** The layouts yusuan reads, and which one a disclosure uses, judged by the titles it contains. */
 import type { Classification } from '../../classification/classification.ts';
 import { hunan23 } from './hunan-23.ts';
-import type { LayoutId, LayoutSet } from './layout.ts';
+import type { LayoutId, LayoutSet, TableLayout } from './layout.ts';
 import { standard9 } from './standard-9.ts';
 import type { Family } from './family.ts';
 import { mofBudget } from './mof-budget.ts';
@@ -31,7 +31,9 @@ export const familyOf = (id: string) => FAMILIES.find((f) => f.id === id);
 
 /** A family's tables as a layout set, for reports that list tables by mark. */
 function familySet(f: Family): LayoutSet {
-  return { id: f.id as LayoutId, tables: f.kinds.map((k) => ({ id: k.id, mark: k.name, title: k.name, header: [], rows: k.shape === 'lists' ? 'lists' : 'tree', totalRow: true })), marks: false };
+  // Families are checked by their own identities (audit/family-checks.ts), not the rule engine.
+  const tables = f.kinds.map((k): TableLayout => ({ id: k.id, mark: k.name, title: k.name, header: [], rows: k.shape === 'lists' ? 'lists' : 'tree', totalRow: true }));
+  return { id: f.id as LayoutId, tables, marks: false, rules: [], hints: [] };
 }
 
 /**

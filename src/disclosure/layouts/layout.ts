@@ -2,6 +2,7 @@
  * What a reader needs to know about a published table set: each table's id, titles, header tree
  * (leaves carry column keys), how its rows are laid out, and the sums that hold inside a row.
  */
+import type { Rule } from '../../checks/rule.ts';
 import type { ColumnNode } from '../../ir/table.ts';
 
 export type RowLayout =
@@ -54,4 +55,8 @@ export interface LayoutSet {
   tables: TableLayout[];
   /** Whether tables carry a `预算NN表`-style mark before the title. */
   marks: boolean;
+  /** The identities the audit checks. */
+  rules: Rule[];
+  /** The identities readers place figures by (the check catalogue, or part of it). */
+  hints: Rule[];
 }

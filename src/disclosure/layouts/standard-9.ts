@@ -6,6 +6,8 @@
  */
 import type { ColumnNode } from '../../ir/table.ts';
 import type { LayoutSet, SumIdentity, TableLayout } from './layout.ts';
+import { derivedRules } from './derived-rules.ts';
+import { STANDARD_9_RULES } from './standard-9-rules.ts';
 
 const code = (label: string, key = 'code'): ColumnNode => ({ label, key, kind: 'code' });
 const text = (label: string, key: string): ColumnNode => ({ label, key, kind: 'text' });
@@ -139,5 +141,5 @@ export const STANDARD_9: TableLayout[] = [
 ];
 
 export function standard9(): LayoutSet {
-  return { id: 'standard-9', tables: STANDARD_9, marks: false };
+  return { id: 'standard-9', tables: STANDARD_9, marks: false, rules: [...derivedRules(STANDARD_9), ...STANDARD_9_RULES], hints: STANDARD_9_RULES };
 }

@@ -32,6 +32,6 @@ export async function readDisclosure(path: string, opts: Partial<ReadOptions> = 
   if (!load) throw new DisclosureError(`无法读取 ${path}：支持的文件类型为 ${READABLE.join('、')}`);
   const classification = opts.classification ?? cachedClassification(shippedYears().at(-1)!);
   const result = await (await load())(path, { ...opts, classification });
-  if (!result.tables.length) throw new DisclosureError(`${path} 中未找到任何${result.layout === 'hunan-23' ? '预算公开表' : '公开表'}`);
+  if (!result.tables.length) throw new DisclosureError(`${path} 中未找到任何预决算公开表`);
   return result;
 }

@@ -6,13 +6,10 @@
  * ways are read again once every other table is known.
  */
 import type { Classification } from '../../../classification/classification.ts';
-import { HUNAN_23_RULES } from '../../../checks/index.ts';
 import { parents } from '../../../checks/engine.ts';
 import type { Rule } from '../../../checks/rule.ts';
 import { TableSet } from '../../../checks/table-set.ts';
 import { leaves, type Cell, type Table } from '../../../ir/table.ts';
-import { HUNAN_23_HINTS } from '../../layouts/hunan-23-hints.ts';
-import { STANDARD_9_RULES } from '../../layouts/standard-9-rules.ts';
 import { detectLayout, layoutSet, type TableLayout } from '../../layouts/index.ts';
 import { FEN_PER, formatMoney, type AmountUnit } from '../../../money/money.ts';
 import { figure } from './figures.ts';
@@ -42,7 +39,7 @@ export function readText(text: string, opts: ReadOptions): ReadResult {
   if (byColumns) return byColumns;
   const layoutId = !opts.layout || opts.layout === 'auto' ? detectLayout(lines, norm, opts.classification) : opts.layout;
   const set = layoutSet(layoutId, opts.classification);
-  const rules = opts.rules ?? (layoutId === 'hunan-23' ? [...HUNAN_23_RULES, ...HUNAN_23_HINTS] : STANDARD_9_RULES);
+  const rules = opts.rules ?? set.hints;
   const { sections, warnings } = findSections(lines, set);
   const byId = new Map(sections.map((s) => [s.id, s]));
   const layouts = set.tables.filter((t) => byId.has(t.id));

@@ -34,7 +34,7 @@ const NUMERALS = '一二三四五六七八九';
 const FILER = /(?:填报(?:部门|单位)|编制(?:部门|单位)|(?:部门|单位)名称)[:：]\s*(.*?)\s*(?:(?:金额)?单位[:：].*)?$/;
 const UNIT = /单位[:：]\s*(万元|元)/;
 
-export function titleIndex(set: LayoutSet): Map<string, string> {
+export function titleIndex(set: Pick<LayoutSet, 'tables'>): Map<string, string> {
   const m = new Map<string, string>();
   for (const t of set.tables) for (const title of [t.title, ...(t.titles ?? [])]) m.set(norm(title), t.id);
   return m;
@@ -43,6 +43,7 @@ export function titleIndex(set: LayoutSet): Map<string, string> {
 export function findSections(lines: string[], set: LayoutSet): { sections: Section[]; warnings: string[] } {
   const warnings: string[] = [];
   const titles = titleIndex(set);
+  const markOf = (id: string) => set.tables.find((t) => t.id === id)?.mark ?? id;
   const ids = new Set(set.tables.map((t) => t.id));
   const nonEmpty = lines.flatMap((l, i) => (l.trim() ? [i] : []));
   const hits: Hit[] = [];
@@ -73,7 +74,7 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
       const mark = marks.get(k);
       const next = mark && nonEmpty[mark.end + 1];
       if (mark && ids.has(mark.id) && next !== undefined && !matchTitle(lines, nonEmpty, mark.end + 1, titles)) {
-        warnings.push(`预算${mark.id}表：标题“${lines[next].trim()}”与版式不符，按表号识别`);
+        warnings.push(`${markOf(mark.id)}：标题“${lines[next].trim()}”与版式不符，按表号识别`);
         hits.push({ id: mark.id, line: nonEmpty[k], title: lines[next].trimEnd(), bodyStart: mark.end + 2 });
         k = mark.end + 2;
         continue;
@@ -82,8 +83,8 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
       continue;
     }
     const mark = [...marks].filter(([, mv]) => mv.end < k && mv.end >= k - 2 && !mv.inline).pop();
-    if (mark && mark[1].id !== title.id) warnings.push(`预算${title.id}表：表号写作“预算${mark[1].id}表”，按标题识别`);
-    if (!mark && set.marks && !hits.some((h) => h.id === title.id)) warnings.push(`预算${title.id}表：缺少表号，按标题识别`);
+    if (mark && mark[1].id !== title.id) warnings.push(`${markOf(title.id)}：表号写作“${markOf(mark[1].id)}”，按标题识别`);
+    if (!mark && set.marks && !hits.some((h) => h.id === title.id)) warnings.push(`${markOf(title.id)}：缺少表号，按标题识别`);
     hits.push({ id: title.id, line: nonEmpty[mark ? mark[0] : k], title: title.text, bodyStart: title.end + 1 });
     k = title.end + 1;
   }

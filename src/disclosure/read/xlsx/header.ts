@@ -31,7 +31,7 @@ const ROW_LABEL = /^(合计|总计)[:：]?$/;
 /** Rows searched for the head. */
 const HEAD_ROWS = 10;
 
-export function readHead(grid: SheetGrid, set: LayoutSet): SheetHead {
+export function readHead(grid: SheetGrid, set: Pick<LayoutSet, 'tables' | 'marks'>): SheetHead {
   const titles = titleIndex(set);
   const ids = new Set(set.tables.map((t) => t.id));
   const head: SheetHead = { filer: '', next: 1 };

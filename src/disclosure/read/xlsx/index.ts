@@ -84,7 +84,7 @@ function headLines(grids: SheetGrid[]): string[] {
 function findTables(grids: SheetGrid[], layouts: TableLayout[], warnings: string[]): Map<string, Found> {
   const found = new Map<string, Found>();
   const unnamed: { grid: SheetGrid; head: SheetHead }[] = [];
-  const set = { id: 'hunan-23' as const, tables: layouts, marks: true };
+  const set = { tables: layouts, marks: true };
   for (const grid of grids) {
     const head = readHead(grid, set);
     const layout = layouts.find((l) => l.id === head.id);

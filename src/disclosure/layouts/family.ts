@@ -65,9 +65,11 @@ export interface Family {
  * (表N, 附表N, 预算NN表, "1.", "一、") and 续表.
  */
 export function normTitle(s: string): string {
-  let t = s.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  // The mark first, while the space after it still ends it ("表5 2026年…").
+  let t = s.normalize('NFKC').trim();
+  t = t.replace(/^(附?表\s*(\d{1,2}|[一二三四五六七八九十]{1,3})(?=[\s\-—:：.、]|$)[\-—:：.、]?|预算\s*\d{1,2}\s*表|\d{1,2}\s*[.、](?!\d)|[一二三四五六七八九十]+、|[(（]\d+[)）]|[(（][一二三四五六七八九十]+[)）])/, '');
+  t = t.replace(/[\s\u00a0\u3000]+/g, '');
   t = t.replace(/[“”"'‘’「」]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
-  t = t.replace(/^(附?表[0-9一二三四五六七八九十]+[-—:：.、]?|预算\d{1,2}表|\d{1,2}[.、]|[一二三四五六七八九十]+、|\(\d+\)|\([一二三四五六七八九十]+\))/, '');
   t = t.replace(/[.…·・]+\d*$/, '');
   t = t.replace(/\(?续表?\d*\)?$/, '').replace(/^续表/, '');
   const year = /^.{0,40}?\d{4}年度?/.exec(t);

@@ -19,6 +19,11 @@ const KINDS: Kind[] = [
   { id: 'three', name: '一般公共预算“三公”经费支出表', title: /^(一般公共预算|财政拨款)?三公经费(支出|和机关运行经费)?(预算)?(情况)?表$/, shape: 'single' },
 ];
 
+/** Row labels as publishers number them: 一、财政拨款收入 / 财政拨款收入; 1、一般公共预算 / 1. 一般公共预算资金 / （一）一般公共预算拨款. */
+const NUMBERED = '([一二三四五六七八九十]+、|\\d+[.、．]|[（(][一二三四五六七八九十]+[)）])?';
+const FISCAL_LINE = new RegExp(`^${NUMBERED}财政拨款(收入)?(合计)?$`);
+const GPB_LINE = new RegExp(`^${NUMBERED}一般公共预算(资金|拨款|拨款收入)?$`);
+
 const SPENDING_PARTS = ['basic', 'project', 'upperPay', 'operatingExp', 'subsidy'];
 
 const RULES: FamilyRule[] = [
@@ -77,6 +82,20 @@ const RULES: FamilyRule[] = [
     formula: '一般公共预算支出表 合计·基本支出 = 一般公共预算基本支出表 合计',
     lhs: [{ table: 'gpb', row: { total: true }, col: 'basic' }],
     rhs: [{ table: 'basic', row: { total: true }, col: 'total' }],
+  },
+  {
+    id: 'B-summary-fiscal',
+    kind: 'cells',
+    formula: '部门收支总表 财政拨款收入 = 部门收入总表 合计·财政拨款收入',
+    lhs: [{ table: 'summary', row: { label: FISCAL_LINE, side: 'left' }, col: 'amount' }],
+    rhs: [{ table: 'income', row: { total: true }, col: 'fiscal' }],
+  },
+  {
+    id: 'B-summary-gpb',
+    kind: 'cells',
+    formula: '部门收支总表 一般公共预算 = 财政拨款收支总表 一般公共预算',
+    lhs: [{ table: 'summary', row: { label: GPB_LINE, side: 'left' }, col: 'amount' }],
+    rhs: [{ table: 'fiscal', row: { label: GPB_LINE, side: 'left' }, col: 'amount' }],
   },
   {
     id: 'B-gpb-within-spending',

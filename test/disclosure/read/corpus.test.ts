@@ -4,8 +4,11 @@
  * column, and exactly the errors the documents really contain — the same from the text and the PDF.
  * Figures below are copied from the printed pages (in 分: 元 × 100).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { audit, type Audit } from '../../../src/disclosure/audit/audit.ts';
+import { checkFamily } from '../../../src/disclosure/audit/family-checks.ts';
+import { readText } from '../../../src/disclosure/read/text/index.ts';
 import { cachedClassification, shippedYears } from '../../../src/classification/load.ts';
 import { leaves, type Table } from '../../../src/ir/table.ts';
 
@@ -242,5 +245,25 @@ describe.each(DOCS)('$name', { timeout: 120_000 }, (doc) => {
       const pt = p.read.tables.find((x) => x.id === tt.id)!;
       expect(pt.rows.map((r) => r.cells.filter((c) => typeof c === 'number'))).toEqual(tt.rows.map((r) => r.cells.filter((c) => typeof c === 'number')));
     }
+  });
+});
+
+describe('a figure changed in a clean document', () => {
+  const text = (name: string) => readFileSync(`${DIR}${name}.txt`, 'utf8');
+  const errors = (t: string) => {
+    const r = readText(t, { classification });
+    return checkFamily(r.grid!).findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.rowLabel]);
+  };
+
+  it('is found by the identities between the tables that print it (row labels as numbered there)', () => {
+    // 1. 一般公共预算 of 部门收支总表 no longer equals 一、一般公共预算 of 财政拨款收支总表 (a change of 1 元
+    // would pass: whole-元 figures are allowed their rounding).
+    const t = text('sh-putuo-2023-wanli-dept-budget').replace('1. 一般公共预算                  164,978,640', '1. 一般公共预算                  164,978,740');
+    expect(errors(t)).toEqual([['B-summary-gpb', '1.一般公共预算 二、公共安全支出']]);
+  });
+
+  it('is found by the row sum of the “三公” table, whose columns were read from its header', () => {
+    const t = text('sh-putuo-2026-sifaju-dept-budget').replace('10.81              0       0.83', '10.81              0       0.93');
+    expect(errors(t)).toEqual([['three-row1', '合计']]);
   });
 });

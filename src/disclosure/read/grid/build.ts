@@ -36,6 +36,10 @@ export function buildTable(kind: Kind, meta: { title: string; filer: string; uni
   }
   const keys = header.map((h) => h.key!);
   const steps: Steps = new Map();
+  // A bare 0 beside figures with decimals is an exact zero, not a rounding to a whole unit.
+  const printed = rows.flatMap((r) => [...r.figures.values()]).filter((t) => !/^-?0$/.test(t));
+  const finest = printed.length ? Math.min(...printed.map((t) => FEN_PER[meta.unit] / 10 ** decimals(t))) : FEN_PER[meta.unit];
+  const stepOf = (text: string) => (/^-?0$/.test(text) ? finest : FEN_PER[meta.unit] / 10 ** decimals(text));
   const out: Row[] = rows.map((r, ri) => {
     const cells: Row['cells'] = keys.map(() => null);
     if (kind.shape === 'lists') {
@@ -51,7 +55,7 @@ export function buildTable(kind: Kind, meta: { title: string; filer: string; uni
     for (const [ci, text] of r.figures) {
       const k = keys.indexOf(columnKey(kind, columns[ci]));
       cells[k] = figure(text, meta.unit, kind.name);
-      steps.set(`${ri}:${k}`, FEN_PER[meta.unit] / 10 ** decimals(text));
+      steps.set(`${ri}:${k}`, stepOf(text));
     }
     return { kind: r.kind, ...(r.code ? { code: r.code } : {}), indent: 0, cells };
   });

@@ -18,6 +18,8 @@ interface Term {
   col: number;
   value: number;
   step: number;
+  /** placed by guess */
+  unsure?: boolean;
 }
 
 class NotRun extends Error {}
@@ -31,7 +33,7 @@ export function checkFamily(read: GridRead): CheckReport {
   for (const t of read.tables)
     if (t.empty && !t.notes.length)
       report.findings.push(finding('C-empty-note', 'warning', `${t.mark}为空表，但没有说明原因`, `${t.mark} is empty without a note saying why`, { table: t.id }));
-  const ctx = { byId, steps: read.steps, kindName };
+  const ctx = { byId, steps: read.steps, unsure: read.unsure, kindName };
   for (const rule of read.family.rules) {
     try {
       const found = evaluate(rule, ctx);
@@ -48,6 +50,7 @@ export function checkFamily(read: GridRead): CheckReport {
 interface Ctx {
   byId: Map<string, Table>;
   steps: GridRead['steps'];
+  unsure: GridRead['unsure'];
   kindName: (id: string) => string;
 }
 
@@ -159,7 +162,8 @@ const optionalCol = (t: Table, key: string) => colOf(t, key);
 function term(t: Table, row: number, col: number, ctx: Ctx): Term {
   const v = t.rows[row]?.cells[col];
   const step = ctx.steps.get(t.id)?.get(`${row}:${col}`) ?? 0;
-  return { table: t, row, col, value: typeof v === 'number' ? v : 0, step };
+  const unsure = ctx.unsure.get(t.id)?.has(`${row}:${col}`);
+  return { table: t, row, col, value: typeof v === 'number' ? v : 0, step, ...(unsure ? { unsure } : {}) };
 }
 
 function resolve(ref: CellRef, ctx: Ctx): Term {
@@ -204,7 +208,10 @@ function compare(rule: FamilyRule, lhs: Term[], rhs: Term[], op: '=' | '<='): Fi
   const right = rhs.length ? rhs.map(show).join(' + ') : '0';
   const diff = formatMoney(found - expected, t.unit, Math.max(...[...lhs, ...rhs].map(decimalsOfTerm)));
   const message = `${rule.formula} 不成立：${left} ${op === '=' ? '≠' : '>'} ${right}（差 ${grouped(diff)}）`;
-  return finding(rule.id, 'error', message, `Identity ${rule.id} does not hold: ${left} ${op === '=' ? '≠' : '>'} ${right} (difference ${diff})`, {
+  // A figure the reader could only place by guess is never the basis of an error.
+  const guessed = [...lhs, ...rhs].some((x) => x.unsure);
+  const en = `Identity ${rule.id} does not hold: ${left} ${op === '=' ? '≠' : '>'} ${right} (difference ${diff})`;
+  return finding(rule.id, guessed ? 'info' : 'error', guessed ? `（数字位置不能确定，未作判断）${message}` : message, guessed ? `(figure placement uncertain, not judged) ${en}` : en, {
     table: t.id,
     row: at.row,
     rowLabel: rowLabel(t, at.row),

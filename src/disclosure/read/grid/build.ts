@@ -36,6 +36,7 @@ export function buildTable(kind: Kind, meta: { title: string; filer: string; uni
   }
   const keys = header.map((h) => h.key!);
   const steps: Steps = new Map();
+  const unsure = new Set<string>();
   // A bare 0 beside figures with decimals is an exact zero, not a rounding to a whole unit.
   const printed = rows.flatMap((r) => [...r.figures.values()]).filter((t) => !/^-?0$/.test(t));
   const finest = printed.length ? Math.min(...printed.map((t) => FEN_PER[meta.unit] / 10 ** decimals(t))) : FEN_PER[meta.unit];
@@ -56,6 +57,7 @@ export function buildTable(kind: Kind, meta: { title: string; filer: string; uni
       const k = keys.indexOf(columnKey(kind, columns[ci]));
       cells[k] = figure(text, meta.unit, kind.name);
       steps.set(`${ri}:${k}`, stepOf(text));
+      if (r.unsure?.has(ci)) unsure.add(`${ri}:${k}`);
     }
     return { kind: r.kind, ...(r.code ? { code: r.code } : {}), indent: 0, cells };
   });
@@ -72,7 +74,7 @@ export function buildTable(kind: Kind, meta: { title: string; filer: string; uni
     empty: !allSteps.length,
     precision: allSteps.length ? Math.max(...allSteps) : FEN_PER[meta.unit] / 100,
   };
-  return { table, steps };
+  return { table, steps, unsure };
 }
 
 function sideOfRow(r: BodyRow, columns: Column[]): number {

@@ -114,6 +114,17 @@ function repeatedLine(lines: PLine[]): number | undefined {
 }
 
 /**
+ * Whether a figure placed in a column was certainly printed there: every column of the side has
+ * a figure (the order decides), or the figure lies under the column's label or close by.
+ */
+export function placedSurely(f: PWord, c: Column, shift: number, full: boolean): boolean {
+  if (full) return true;
+  const x0 = c.x0 + shift;
+  const x1 = c.x1 + shift;
+  return Math.min(f.x1, x1) - Math.max(f.x0, x0) > 0 || Math.min(Math.abs(f.x1 - x1), Math.abs(centre(f) - (x0 + x1) / 2)) <= STACK;
+}
+
+/**
  * The column of each figure of a row, left to right and never two in one column: the columns
  * whose span overlaps the figure most, or nearest by right edge (figures are right-aligned).
  * `shift` moves the header's positions onto a page printed at another offset.

@@ -3,7 +3,8 @@
  * lines — `pdftotext -layout` text or PDF words alike: tables found by title, columns from each
  * header, rows from the codes and labels printed, figures in the columns they are printed under.
  */
-import type { Table } from '../../../ir/table.ts';
+import { leaves, type Table } from '../../../ir/table.ts';
+import { formatMoney } from '../../../money/money.ts';
 import { conceptOf } from '../../layouts/concepts.ts';
 import type { Family } from '../../layouts/family.ts';
 import type { LayoutId } from '../../layouts/layout.ts';
@@ -19,6 +20,8 @@ export interface GridRead {
   tables: Table[];
   /** per table id: the displayed step of every read cell */
   steps: Map<string, Steps>;
+  /** per table id: the cells ("row:col") whose figure was placed by guess */
+  unsure: Map<string, Set<string>>;
   missing: string[];
   warnings: string[];
 }
@@ -32,6 +35,7 @@ export function readGrid(lines: PLine[], family: Family): GridRead {
   const sections = findTables(lines, family);
   const tables: Table[] = [];
   const steps = new Map<string, Steps>();
+  const unsure = new Map<string, Set<string>>();
   const warnings: string[] = [];
   for (const s of sections) {
     if (tables.some((t) => t.id === s.kind.id)) {
@@ -41,10 +45,12 @@ export function readGrid(lines: PLine[], family: Family): GridRead {
     const read = readSection(s);
     tables.push(read.table);
     steps.set(read.table.id, read.steps);
+    unsure.set(read.table.id, read.unsure);
+    if (read.unsure.size) warnings.push(`${s.kind.name}：${describeCells(read.table, read.unsure)}所在的列不能确定，以之为据的检查只作提示`);
   }
   const found = new Set(tables.map((t) => t.id));
   tables.sort((a, b) => family.kinds.findIndex((k) => k.id === a.id) - family.kinds.findIndex((k) => k.id === b.id));
-  return { family, tables, steps, missing: family.kinds.filter((k) => !found.has(k.id) && !k.optional).map((k) => k.id), warnings };
+  return { family, tables, steps, unsure, missing: family.kinds.filter((k) => !found.has(k.id) && !k.optional).map((k) => k.id), warnings };
 }
 
 function readSection(s: GridSection) {
@@ -79,8 +85,23 @@ function readSection(s: GridSection) {
   );
   const renum = new Map(columns.flatMap((_, i) => (keep[i] ? [[i, columns.slice(0, i).filter((__, j) => keep[j]).length]] : [])));
   columns = columns.filter((_, i) => keep[i]);
-  rows = rows.map((r) => ({ ...r, figures: new Map([...r.figures].map(([k, v]) => [renum.get(k)!, v])) }));
+  rows = rows.map((r) => ({
+    ...r,
+    figures: new Map([...r.figures].map(([k, v]) => [renum.get(k)!, v])),
+    ...(r.unsure ? { unsure: new Set([...r.unsure].map((k) => renum.get(k)!)) } : {}),
+  }));
   return buildTable(s.kind, { title: s.title, filer: s.filer, unit: s.unit, notes }, columns, rows);
+}
+
+/** 「row」column figure, for the first few cells. */
+function describeCells(t: Table, cells: Set<string>): string {
+  const ls = leaves(t.header);
+  const shown = [...cells].slice(0, 3).map((rc) => {
+    const [r, c] = rc.split(':').map(Number);
+    const label = t.rows[r].cells.filter((x, i) => typeof x === 'string' && ls[i]?.kind !== 'amount').join(' ') || '合计';
+    return `「${label}」${ls[c].path.join('/')} ${formatMoney(t.rows[r].cells[c] as number, t.unit)}`;
+  });
+  return shown.join('、') + (cells.size > 3 ? ` 等 ${cells.size} 个数字` : '');
 }
 
 /** Continuation pages repeat the column heads above their first row: those lines are no row's text. */
@@ -176,7 +197,7 @@ function classSides(rows: BodyRow[], columns: Column[]): BodyRow[] {
     const want = r.code ? sideOfClass.get(r.code.slice(0, 3)) : undefined;
     if (want === undefined || r.side === undefined || want === r.side) return r;
     const target = columns.findIndex((c) => c.side === want);
-    return { ...r, side: want, figures: new Map([...r.figures].map(([, v]) => [target, v])) };
+    return { ...r, side: want, figures: new Map([...r.figures].map(([, v]) => [target, v])), ...(r.unsure?.size ? { unsure: new Set([target]) } : {}) };
   });
   return [0, 1].flatMap((side) => moved.filter((r) => (r.side ?? 0) === side));
 }

@@ -6,7 +6,7 @@
  * Side-by-side lists give one row per printed line, a label and figures per side.
  */
 import type { RowKind } from '../../../ir/table.ts';
-import { assignFigures, type Column } from './columns.ts';
+import { assignFigures, placedSurely, type Column } from './columns.ts';
 import { centre, type PLine, type PWord } from './positioned.ts';
 
 export interface Entry {
@@ -28,6 +28,8 @@ export interface BodyRow {
   labels?: (string | undefined)[];
   /** two-sided trees: the side the row is printed on */
   side?: number;
+  /** columns whose figure the reader could place only by guess */
+  unsure?: Set<number>;
 }
 
 const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -78,14 +80,15 @@ export function treeRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
   /** lines of this side read since the last row started */
   let linesSince = 0;
   const place = (row: BodyRow, figs: PWord[], page: number, onlyFree: boolean): PWord[] => {
-    const at = assignFigures(figs, cols, opts.shift?.(page) ?? 0);
+    const shift = opts.shift?.(page) ?? 0;
+    const at = assignFigures(figs, cols, shift);
     const left: PWord[] = [];
     figs.forEach((f, i) => {
       const c = at[i];
       if (c === undefined) return;
       const k = index[c];
       if (onlyFree && row.figures.has(k)) left.push(f);
-      else row.figures.set(k, f.text);
+      else set(row, k, f, placedSurely(f, cols[c], shift, figs.length === cols.length));
     });
     return left;
   };
@@ -191,11 +194,18 @@ export function listRows(lines: PLine[], opts: BodyOptions): BodyRow[] {
 function placeSide(row: BodyRow, figs: PWord[], side: number, page: number, opts: BodyOptions, onlyFree: boolean) {
   if (!figs.length) return;
   const cols = opts.columns.filter((c) => c.side === side);
-  const at = assignFigures(figs, cols, opts.shift?.(page) ?? 0);
+  const shift = opts.shift?.(page) ?? 0;
+  const at = assignFigures(figs, cols, shift);
   figs.forEach((f, i) => {
     const c = at[i];
     if (c === undefined) return;
     const k = opts.columns.indexOf(cols[c]);
-    if (!(onlyFree && row.figures.has(k))) row.figures.set(k, f.text);
+    if (!(onlyFree && row.figures.has(k))) set(row, k, f, placedSurely(f, cols[c], shift, figs.length === cols.length));
   });
+}
+
+function set(row: BodyRow, k: number, f: PWord, sure: boolean) {
+  row.figures.set(k, f.text);
+  if (sure) row.unsure?.delete(k);
+  else (row.unsure ??= new Set()).add(k);
 }

@@ -267,3 +267,19 @@ describe('a figure changed in a clean document', () => {
     expect(errors(t)).toEqual([['three-row1', '合计']]);
   });
 });
+
+describe('a figure the reader could place only by guess', () => {
+  it('is never the basis of an error: the failed identity is reported as information', () => {
+    // In the text, 一般公共预算财政拨款支出决算表 prints 201 06 02 with 合计 and 项目支出 only, the second
+    // figure far from where the header's 项目支出 label was extracted: changed, the row no longer adds up.
+    const t = readFileSync(`${DIR}sh-putuo-2024-caizhengju-final.txt`, 'utf8').replace(
+      '201     06   02   一般行政管理事务              10.00                10.00',
+      '201     06   02   一般行政管理事务              10.00                11.00',
+    );
+    const r = readText(t, { classification });
+    const findings = checkFamily(r.grid!).findings.filter((f) => f.table === 'gpb');
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(findings.map((f) => [f.rule, f.severity, f.rowLabel])).toContainEqual(['gpb-row1', 'info', '201 06 02 一般行政管理事务']);
+    expect(r.warnings.some((w) => w.includes('「201 06 02 一般行政管理事务」项目支出 11.00'))).toBe(true);
+  });
+});

@@ -66,7 +66,6 @@ export const GLOSSARY: Record<string, string> = {
   年初结转和结余: 'Carry-over and balance at the start of the year',
   年末结转和结余: 'Carry-over and balance at the end of the year',
   结余分配: 'Distribution of balances',
-  机关运行经费: 'Running costs of government bodies',
   '本年支出·小计': 'Expenditure this year, subtotal',
   '项目（按功能分类）': 'Item (by function)',
   '项目（按部门预算经济分类）': 'Item (by departmental economic classification)',

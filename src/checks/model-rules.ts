@@ -7,6 +7,7 @@ import { scopeOf } from '../classification/mapping.ts';
 import { formatMoney } from '../money/money.ts';
 import { isBasic, type Budget, type LineItem } from '../model/budget.ts';
 import { POOLS } from '../model/funds.ts';
+import { identityKey } from '../model/line-item-fields.ts';
 import { balanceToStep, isOnStep } from '../model/rounding.ts';
 import { PUBLIC_GOODS_COLUMNS } from '../tables/t13-public-goods-by-dept-econ.ts';
 import type { Finding, Severity } from './types.ts';
@@ -156,9 +157,8 @@ export const MODEL_RULES: ModelRule[] = [
       if (isOnStep(b)) return;
       const shown = balanceToStep(b);
       const exact = new Map<string, number>();
-      const key = (li: LineItem) => `${li.unit}|${li.functionCode}|${li.deptEconCode}|${li.govEconCode}|${li.kind}|${li.project ?? ''}|${li.fund}`;
-      for (const li of b.lineItems) exact.set(key(li), (exact.get(key(li)) ?? 0) + li.amount);
-      const worst = Math.max(0, ...shown.lineItems.map((li) => Math.abs(li.amount - (exact.get(key(li)) ?? 0))));
+      for (const li of b.lineItems) exact.set(identityKey(li), (exact.get(identityKey(li)) ?? 0) + li.amount);
+      const worst = Math.max(0, ...shown.lineItems.map((li) => Math.abs(li.amount - (exact.get(identityKey(li)) ?? 0))));
       yield {
         message: `金额以元计，按舍位平衡取整至万元两位小数显示；单条明细最大调整 ${formatMoney(worst, '元')} 元`,
         messageEn: `amounts are balanced to 0.01 万元 for display; the largest change to one fact is ${formatMoney(worst, '元')} 元`,

@@ -9,10 +9,11 @@ import type { Classification } from '../../classification/classification.ts';
 import type { UnitType } from '../../classification/mapping.ts';
 import { cachedClassification } from '../../classification/load.ts';
 import { type AmountUnit, parseMoney } from '../../money/money.ts';
-import { budgetJsonSchema, LINE_ITEM_COLUMNS } from '../../model/schema.ts';
+import { LINE_ITEM_FIELDS } from '../../model/line-item-fields.ts';
+import { budgetJsonSchema } from '../../model/schema.ts';
 import type { LoadedBudget } from './budget-folder.ts';
 import { InputError, type InputProblem } from './errors.ts';
-import { type LineItemRecord, toBudget, toLineItems } from './model-mapping.ts';
+import { type LineItemRecord, toBudget, toLineItems, withInputNames } from './model-mapping.ts';
 import { type SheetRecords, toRawJson, valueAt, workbookLocator } from './workbook/assemble.ts';
 import { SHEETS, sheetOf } from './workbook/layout.ts';
 import { readPublicationSheet, withPublicationSheet } from './workbook/publication-sheet.ts';
@@ -84,14 +85,15 @@ export async function readBudgetWorkbook(input: string | Buffer, fileName?: stri
   const lineSheet = sheetOf('lineItems');
   const lineRecords: LineItemRecord[] = (records.get('lineItems') ?? []).map((r) => ({
     source: { file, sheet: lineSheet.name, row: r.row },
-    fields: Object.fromEntries(LINE_ITEM_COLUMNS.map((c) => [c, r.values.get(c) ?? ''])),
+    fields: Object.fromEntries(LINE_ITEM_FIELDS.map((f) => [f.column, r.values.get(f.column) ?? ''])),
     amount: r.values.get('amount') ?? '',
   }));
   const unitTypes = json && new Map<string, UnitType>(json.units.map((u) => [u.code, u.type]));
   const lineItems = toLineItems(lineRecords, json?.amountUnit ?? unit, unitTypes, classification, problems, loc);
   const budget = json && toBudget(json, lineItems, problems, loc);
+  const named = withInputNames(classification, lineItems, problems, loc);
   if (problems.length || !budget) throw new InputError(inSheetOrder(onePerCell(problems, missing)));
-  return { budget, classification };
+  return { budget, classification: named };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Classification } from '../../../classification/classification.ts';
 import { type AmountUnit, formatMoney } from '../../../money/money.ts';
 import { type Budget, KINDS, PROJECT_CATEGORIES, THREE_PUBLIC } from '../../../model/budget.ts';
 import { FUND_SOURCES } from '../../../model/funds.ts';
+import { AMOUNT_FIELD, fieldText, LINE_ITEM_FIELDS, type LineItemField } from '../../../model/line-item-fields.ts';
 import { plainDecimal } from './cells.ts';
 import { instructionRows } from './instructions.ts';
 import { writePublicationSheet } from './publication-sheet.ts';
@@ -57,21 +58,19 @@ export async function budgetWorkbook(content: WorkbookContent): Promise<Buffer> 
 function recordsOf(b: Budget, { amountUnit: unit, classification: c, classificationDir }: WorkbookContent): Record<Target, SheetRow[]> {
   const money = (fen: number | undefined) => (fen === undefined ? undefined : moneyCell(fen, unit));
   const named = (list: Classification['function'], code: string) => (list.has(code) ? `${code} ${list.nameOf(code)}` : code);
+  const lists: Partial<Record<string, Classification['function']>> = { function: c.function, deptEcon: c.deptEcon, govEcon: c.govEcon };
+  const codeCell = (f: LineItemField, text: string) => {
+    const list = f.list && lists[f.list];
+    return list && text ? named(list, text) : text;
+  };
   const pick = (target: Target, items: object[]) =>
     items.map((item) => Object.fromEntries(sheetOf(target).columns.map((c) => [c.key, cellOf(item, c, money)])));
   return {
     basic: [{ year: b.year, amountUnit: unit, 'department.code': b.department.code, 'department.name': b.department.name, filer: b.filer, classification: classificationDir }],
     units: pick('units', b.units),
     lineItems: b.lineItems.map((li) => ({
-      unit_code: li.unit,
-      function_code: named(c.function, li.functionCode),
-      dept_econ_code: named(c.deptEcon, li.deptEconCode),
-      gov_econ_code: li.govEconCode && named(c.govEcon, li.govEconCode),
-      kind: li.kind,
-      project: li.project,
-      fund_source: li.fund,
-      amount: money(li.amount),
-      three_public: li.threePublic,
+      ...Object.fromEntries(LINE_ITEM_FIELDS.map((f) => [f.column, codeCell(f, fieldText(li, f)) || undefined])),
+      [AMOUNT_FIELD.column]: money(li.amount),
     })),
     projects: pick('projects', b.projects),
     yearEndBalances: pick('yearEndBalances', b.yearEndBalances),

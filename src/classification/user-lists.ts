@@ -23,9 +23,11 @@ export function listCsv(subjects: Subject[]): string {
   return stringify([[...LIST_COLUMNS], ...subjects.map((s) => LIST_COLUMNS.map((c) => s[c] ?? ''))]);
 }
 
-/** Writes an imported list as `<root>/<year>/<file>` and records its provenance; returns the path. */
-export function storeImportedList(root: string, year: number, kind: ListKind, list: ImportedList, sourcePath: string, bytes: Buffer): string {
-  const dir = join(root, String(year));
+/** The user's folder for a year's imported lists. */
+export const userYearDir = (year: number, env: NodeJS.ProcessEnv = process.env) => join(userListsDir(env), String(year));
+
+/** Writes an imported list into `dir` (a year's folder) and records its provenance; returns the path. */
+export function storeImportedList(dir: string, year: number, kind: ListKind, list: ImportedList, sourcePath: string, bytes: Buffer): string {
   mkdirSync(dir, { recursive: true });
   const file = LIST_KINDS[kind].file;
   const provenance = readProvenance(dir);

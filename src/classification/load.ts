@@ -23,13 +23,14 @@ export function shippedDir(year: number): string {
  * budget brings its own. A code list in a later folder overlays the earlier ones code by code
  * (a partial list adds and corrects, the rest keeps its confidence); the mapping is replaced.
  */
-export function listFolders(year: number, dir?: string, userDir = userListsDir()): { dir: string; origin: ListLayer['origin'] }[] {
+export function listFolders(year: number, dir?: string, userDir: string | null = userListsDir()): { dir: string; origin: ListLayer['origin'] }[] {
   const own = dir ? [{ dir, origin: 'budget' as const }] : [];
-  const user = join(userDir, String(year));
-  return [{ dir: shippedDir(year), origin: 'shipped' as const }, ...(existsSync(user) ? [{ dir: user, origin: 'user' as const }] : []), ...own];
+  const user = userDir === null ? undefined : join(userDir, String(year));
+  return [{ dir: shippedDir(year), origin: 'shipped' as const }, ...(user && existsSync(user) ? [{ dir: user, origin: 'user' as const }] : []), ...own];
 }
 
-export function loadClassification(year: number, dir?: string, userDir?: string): Classification {
+/** `userDir` null: no user folder. `extra`: layers on top of all folders (the server's imported lists, kept in its database). */
+export function loadClassification(year: number, dir?: string, userDir?: string | null, extra: Partial<Record<keyof ClassificationTexts, ListLayer[]>> = {}): Classification {
   const layers = {} as Record<keyof ClassificationTexts, ListLayer[]>;
   for (const folder of listFolders(year, dir, userDir)) {
     const provenance = readProvenance(folder.dir);
@@ -38,6 +39,7 @@ export function loadClassification(year: number, dir?: string, userDir?: string)
       if (existsSync(path)) (layers[key] ??= []).push({ path, origin: folder.origin, text: readFileSync(path, 'utf8'), provenance: provenance[file] });
     }
   }
+  for (const [key, more] of Object.entries(extra) as [keyof ClassificationTexts, ListLayer[]][]) (layers[key] ??= []).push(...more);
   return buildClassification(year, dir ?? shippedDir(year), layers);
 }
 

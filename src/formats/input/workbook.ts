@@ -80,6 +80,7 @@ export async function readBudgetWorkbook(input: string | Buffer, fileName?: stri
     throw new InputError(problems);
   }
   checkCodeNames(records, classification, file, problems);
+  nameUnlistedCodes(records, classification);
   checkAmounts(records, json?.amountUnit ?? unit, file, problems);
 
   const lineSheet = sheetOf('lineItems');
@@ -141,6 +142,14 @@ function checkCodeNames(records: SheetRecords, classification: Classification, f
         if (expected && expected !== name)
           problems.push({ file, sheet: spec.name, row: rec.row, column: col.label, message: `编码 ${code} 是“${expected}”，与所填名称“${name}”不符` });
       }
+}
+
+/** `2140106 公路养护` typed for a code outside the list names it, as the 功能科目名称 column would. */
+function nameUnlistedCodes(records: SheetRecords, classification: Classification) {
+  for (const rec of records.get('lineItems') ?? []) {
+    const name = rec.names.get('function_code');
+    if (name && !rec.values.get('function_name') && !classification.function.has(rec.values.get('function_code')!)) rec.values.set('function_name', name);
+  }
 }
 
 /**

@@ -56,6 +56,11 @@ export function buildClassification(year: number, source: string, layers: Record
   return { year, source, function: list('function'), deptEcon: list('deptEcon'), govEcon: list('govEcon'), mapping: parseEconMapping(mappingLayer.text), origins };
 }
 
+/** The caveats of the lists in use, once each: a list overlaid by an imported one has none. */
+export function listNotes(c: Classification): string[] {
+  return [...new Set(Object.values(c.origins).map((os) => os.at(-1)?.provenance?.note).filter((n): n is string => !!n))];
+}
+
 /** A copy of `c` whose list `key` has `subjects` added (or replaced, code by code). */
 export function withSubjects(c: Classification, key: keyof typeof LIST_NAMES, subjects: Subject[]): Classification {
   return { ...c, [key]: new CodeList(c[key].name, [...c[key].list(), ...subjects]) };

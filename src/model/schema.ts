@@ -1,6 +1,7 @@
 /**
- * The input format, as zod schemas: `budget.json` (master data, projects, goals) and the rows of
- * `line-items.csv`. Amounts are decimal strings (or numbers) in an explicit unit, parsed exactly.
+ * The input format's `budget.json` (master data, projects, goals) as a zod schema; the rows of
+ * `line-items.csv` are defined by the field table (line-item-fields.ts). Amounts are decimal
+ * strings (or numbers) in an explicit unit, parsed exactly.
  */
 import { z } from 'zod';
 import { UNIT_TYPES } from '../classification/mapping.ts';
@@ -59,5 +60,3 @@ export const budgetJsonSchema = z
   })
   .strict();
 export type BudgetJson = z.infer<typeof budgetJsonSchema>;
-
-export { AMOUNT_COLUMNS, lineItemRowSchema } from './line-item-fields.ts';

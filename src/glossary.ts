@@ -311,6 +311,14 @@ export const GLOSSARY: Record<string, string> = {
   抗疫特别国债安排的支出: 'Spending from special treasury bonds for COVID-19 response',
 
   // function classification: 款 and 项 in the shipped lists
+  // (examples/codes)
+  进修及培训: 'Further education and training',
+  培训支出: 'Training',
+  农业农村: 'Agriculture and rural affairs',
+  事业运行: 'Operation of public institutions',
+  科技转化与推广服务: 'Technology transfer and extension services',
+  公路水路运输: 'Road and waterway transport',
+  公路养护: 'Road maintenance',
   人大事务: 'People’s congress affairs',
   行政运行: 'Administrative operation',
   一般行政管理事务: 'General administration',

@@ -3,10 +3,12 @@
  * They point at the input row, so a budget officer can fix the line.
  */
 import type { Classification } from '../classification/classification.ts';
+import { type Confidence, isVerified } from '../classification/codes.ts';
 import { scopeOf } from '../classification/mapping.ts';
 import { formatMoney } from '../money/money.ts';
 import { isBasic, type Budget, type LineItem } from '../model/budget.ts';
 import { POOLS } from '../model/funds.ts';
+import { identityKey } from '../model/line-item-fields.ts';
 import { balanceToStep, isOnStep } from '../model/rounding.ts';
 import { PUBLIC_GOODS_COLUMNS } from '../tables/t13-public-goods-by-dept-econ.ts';
 import type { Finding, Severity } from './types.ts';
@@ -17,6 +19,15 @@ export interface ModelRule {
   formula: string;
   check: (b: Budget, c: Classification) => Iterable<Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }>;
 }
+
+const CONFIDENCE_TEXT: Record<Confidence, (sources?: string) => string> = {
+  imported: () => '',
+  high: () => '',
+  medium: () => ' 在所附科目表中可信度为 medium',
+  low: () => ' 在所附科目表中可信度为 low',
+  seen: (s) => ` 的名称取自已公开的文件（${s?.replaceAll(';', '；') ?? ''}），不是官方科目表`,
+  input: (s) => ` 不在科目表中，名称由输入提供（${s ?? ''}）`,
+};
 
 const at = (li: LineItem) => (li.source ? `${li.source.file} 第 ${li.source.row} 行` : `单位 ${li.unit}`);
 const PUBLIC_GOODS = new Set(PUBLIC_GOODS_COLUMNS.map(([c]) => c));
@@ -40,7 +51,31 @@ export const MODEL_RULES: ModelRule[] = [
     severity: 'error',
     formula: '支出功能分类科目为本年度存在的项级科目',
     check: (b, c) =>
-      eachItem(b, (li) => (c.function.get(li.functionCode)?.level === '项' ? undefined : [`支出功能分类科目 ${li.functionCode} 不在 ${c.year} 年科目表中`, `function code ${li.functionCode} is not in the ${c.year} list`])),
+      eachItem(b, (li) =>
+        c.function.get(li.functionCode)?.level === '项'
+          ? undefined
+          : [
+              `支出功能分类科目 ${li.functionCode} 不在 ${c.year} 年科目表中，没有名称（导入当年官方科目表：yusuan codes import，或在 function_name 列填写名称）`,
+              `function code ${li.functionCode} is not in the ${c.year} list and has no name (import the official list with yusuan codes import, or give its name in function_name)`,
+            ],
+      ),
+  },
+  {
+    id: 'R1-code-name',
+    severity: 'error',
+    formula: '所用科目的类、款都有名称（在科目表中，或由输入提供）',
+    check: (b, c) =>
+      eachItem(b, (li) => {
+        const unnamed = [
+          ...(c.function.has(li.functionCode) ? [li.functionCode.slice(0, 3), li.functionCode.slice(0, 5)].filter((x) => !c.function.has(x)) : []),
+          ...[li.deptEconCode, li.govEconCode].filter((x) => x.length === 5 && !(li.deptEconCode === x ? c.deptEcon : c.govEcon).has(x.slice(0, 3))).map((x) => x.slice(0, 3)),
+        ];
+        if (!unnamed.length) return undefined;
+        return [
+          `科目 ${unnamed.join('、')} 没有名称：不在 ${c.year} 年科目表中（导入当年官方科目表，或在 function_name 列用“/”写出上级名称，如 农业农村/行政运行）`,
+          `codes ${unnamed.join(', ')} have no name in the ${c.year} list`,
+        ];
+      }),
   },
   {
     id: 'R1-dept-econ-code',
@@ -135,15 +170,15 @@ export const MODEL_RULES: ModelRule[] = [
   {
     id: 'C-code-confidence',
     severity: 'info',
-    formula: '所用科目在科目表中的可信度为 high',
+    formula: '所用科目来自导入的官方科目表或可信度为 high 的行',
     *check(b, c) {
       const seen = new Set<string>();
       for (const li of b.lineItems) {
         for (const [list, code] of [[c.function, li.functionCode], [c.deptEcon, li.deptEconCode], [c.govEcon, li.govEconCode]] as const) {
           const s = list.get(code);
-          if (!s || s.confidence === 'high' || seen.has(list.name + code)) continue;
+          if (!s || isVerified(s.confidence) || seen.has(list.name + code)) continue;
           seen.add(list.name + code);
-          yield { message: `${list.name}科目 ${code} ${s.name} 在所附科目表中可信度为 ${s.confidence}，请对照当年《政府收支分类科目》核实`, messageEn: `${code} ${s.name} is a ${s.confidence}-confidence row of the shipped list` };
+          yield { message: `${list.name}科目 ${code} ${s.name}${CONFIDENCE_TEXT[s.confidence](s.sources)}，请对照当年《政府收支分类科目》核实`, messageEn: `${code} ${s.name} is a ${s.confidence}-confidence row (${s.sources ?? 'no source'})` };
         }
       }
     },
@@ -156,9 +191,8 @@ export const MODEL_RULES: ModelRule[] = [
       if (isOnStep(b)) return;
       const shown = balanceToStep(b);
       const exact = new Map<string, number>();
-      const key = (li: LineItem) => `${li.unit}|${li.functionCode}|${li.deptEconCode}|${li.govEconCode}|${li.kind}|${li.project ?? ''}|${li.fund}`;
-      for (const li of b.lineItems) exact.set(key(li), (exact.get(key(li)) ?? 0) + li.amount);
-      const worst = Math.max(0, ...shown.lineItems.map((li) => Math.abs(li.amount - (exact.get(key(li)) ?? 0))));
+      for (const li of b.lineItems) exact.set(identityKey(li), (exact.get(identityKey(li)) ?? 0) + li.amount);
+      const worst = Math.max(0, ...shown.lineItems.map((li) => Math.abs(li.amount - (exact.get(identityKey(li)) ?? 0))));
       yield {
         message: `金额以元计，按舍位平衡取整至万元两位小数显示；单条明细最大调整 ${formatMoney(worst, '元')} 元`,
         messageEn: `amounts are balanced to 0.01 万元 for display; the largest change to one fact is ${formatMoney(worst, '元')} 元`,
@@ -167,6 +201,16 @@ export const MODEL_RULES: ModelRule[] = [
   },
 ];
 
+
+/** Rules whose errors mean a table would print a code without a name: nothing may be published then. */
+export const NAME_RULES = new Set(['R1-function-code', 'R1-code-name', 'R1-dept-econ-code', 'R1-gov-econ-code']);
+
+/** The findings that stop `build`: the same findings, with the same located messages, as `check` gives. */
+export function unnamedCodes(b: Budget, c: Classification): Finding[] {
+  const out: Finding[] = [];
+  for (const r of MODEL_RULES.filter((r) => NAME_RULES.has(r.id))) for (const f of r.check(b, c)) out.push({ ...f, rule: r.id, severity: f.severity ?? r.severity });
+  return out.filter((f) => f.severity === 'error');
+}
 
 export function runModelRules(b: Budget, c: Classification): { findings: Finding[]; run: string[] } {
   const findings: Finding[] = [];

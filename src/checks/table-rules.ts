@@ -1,5 +1,6 @@
 /** Disclosure rules beyond arithmetic, on the table IR: completeness, empty-table notes, code validity. */
 import type { Classification } from '../classification/classification.ts';
+import { isVerified } from '../classification/codes.ts';
 import { leaves, normLabel, type Table } from '../ir/table.ts';
 import { rowLabel } from './table-set.ts';
 import type { Finding, Severity } from './types.ts';
@@ -64,11 +65,11 @@ export const TABLE_RULES: TableRule[] = [
             continue;
           }
           yield {
-              severity: s.confidence === 'high' ? 'warning' : 'info',
+              severity: isVerified(s.confidence) ? 'warning' : 'info',
               table: t.id,
               row: i,
               rowLabel: rowLabel(t, i),
-              message: `${where}：科目 ${r.code} 的名称应为“${s.name}”，实为“${printed}”${s.confidence === 'high' ? '' : `（科目表此行可信度 ${s.confidence}）`}`,
+              message: `${where}：科目 ${r.code} 的名称应为“${s.name}”，实为“${printed}”${isVerified(s.confidence) ? '' : `（科目表此行可信度 ${s.confidence}）`}`,
               messageEn: `table ${t.id}: ${r.code} is named "${s.name}" in the list, printed "${printed}"`,
             };
         }

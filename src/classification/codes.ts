@@ -1,7 +1,16 @@
 import { parse } from 'csv-parse/sync';
 
 export type Level = '类' | '款' | '项';
-export type Confidence = 'high' | 'medium' | 'low';
+/**
+ * How sure yusuan is of a subject. `imported`: from a list the user imported (its provenance says
+ * which file); `high`/`medium`/`low`: the hand-compiled shipped rows; `seen`: code and name printed
+ * together in a published disclosure (its `sources` say which), not checked against an official
+ * list; `input`: a name the budget's own input supplied for a code outside the list.
+ */
+export type Confidence = 'imported' | 'high' | 'medium' | 'low' | 'seen' | 'input';
+export const CONFIDENCES: readonly Confidence[] = ['imported', 'high', 'medium', 'low', 'seen', 'input'];
+/** Rows whose name yusuan may state without a caveat. */
+export const isVerified = (c: Confidence) => c === 'imported' || c === 'high';
 
 /** One subject (科目) of a classification list, with how sure the list's compilers were of it. */
 export interface Subject {
@@ -10,6 +19,8 @@ export interface Subject {
   parent?: string;
   name: string;
   confidence: Confidence;
+  /** where the row was seen or came from (`SEED;SH26`, `seen in sh-putuo-2025-zfb-dept-budget`) */
+  sources?: string;
   note?: string;
 }
 
@@ -47,7 +58,9 @@ export class CodeList {
 }
 
 const LEVELS = new Set<Level>(['类', '款', '项']);
-const CONFIDENCES = new Set<Confidence>(['high', 'medium', 'low']);
+
+/** The shipped CSV shape of a list; imported and harvested lists are written in it too. */
+export const LIST_COLUMNS = ['code', 'level', 'parent', 'name', 'confidence', 'sources', 'note'] as const;
 
 /** Parses a list in the shipped CSV shape: code,level,parent,name,confidence[,sources,note]. */
 export function parseCodeList(name: string, csvText: string, source = name): CodeList {
@@ -58,9 +71,9 @@ export function parseCodeList(name: string, csvText: string, source = name): Cod
     const level = (r.level ?? levelOf(r.code)) as Level;
     if (!LEVELS.has(level)) throw new Error(`${where}: level "${r.level}" 应为 类/款/项`);
     const confidence = (r.confidence || 'high') as Confidence;
-    if (!CONFIDENCES.has(confidence)) throw new Error(`${where}: confidence "${r.confidence}" 应为 high/medium/low`);
+    if (!CONFIDENCES.includes(confidence)) throw new Error(`${where}: confidence "${r.confidence}" 应为 ${CONFIDENCES.join('/')}`);
     if (!r.name) throw new Error(`${where}: 缺少科目名称`);
-    return { code: r.code, level, parent: r.parent || undefined, name: r.name, confidence, note: r.note || undefined };
+    return { code: r.code, level, parent: r.parent || undefined, name: r.name, confidence, sources: r.sources || undefined, note: r.note || undefined };
   });
   return new CodeList(name, subjects);
 }

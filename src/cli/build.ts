@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Classification } from '../classification/classification.ts';
+import { unnamedCodes } from '../checks/model-rules.ts';
+import { renderFindings } from '../checks/render.ts';
 import { readBudgetInput } from '../formats/input/index.ts';
 import { ALL_FORMATS, WRITERS } from '../formats/writers.ts';
 import type { Budget } from '../model/budget.ts';
@@ -46,6 +48,12 @@ export async function runBuild(positionals: string[], opts: BuildOptions): Promi
   // Read every input first: a bad one stops the run before anything is written.
   const inputs = [];
   for (const p of positionals) inputs.push(await readBudgetInput(p));
+  // A code without a name would print a blank row label: refuse, as check reports it.
+  const unnamed = inputs.flatMap(({ budget, classification }) => unnamedCodes(budget, classification));
+  if (unnamed.length) {
+    console.error(`无法生成：${unnamed.length} 处科目没有名称，未写入任何文件。\n${renderFindings(unnamed)}`);
+    return 1;
+  }
   const packages = inputs.flatMap(({ budget, classification }) => {
     const base = inputs.length > 1 ? join(opts.out!, budget.department.code) : opts.out!;
     const dept = { budget, classification, dir: base };

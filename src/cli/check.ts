@@ -1,4 +1,5 @@
 import { checkBudget } from '../checks/index.ts';
+import { listNotes } from '../classification/classification.ts';
 import { renderReport } from '../checks/render.ts';
 import { readBudgetInput } from '../formats/input/index.ts';
 
@@ -11,6 +12,9 @@ export async function runCheck(positionals: string[], opts: { format?: string; l
   const { budget, classification } = await readBudgetInput(input);
   const { tables: _tables, ...report } = checkBudget(budget, classification);
   if (opts.format === 'json') console.log(JSON.stringify(report, null, 1));
-  else console.log(renderReport(report, opts.lang === 'en' ? 'en' : 'zh'));
+  else {
+    for (const note of listNotes(classification)) console.log(`注意：${note}`);
+    console.log(renderReport(report, opts.lang === 'en' ? 'en' : 'zh'));
+  }
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

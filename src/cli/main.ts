@@ -10,11 +10,15 @@ const USAGE = `yusuan — 部门预算公开表的编制与检查
                                                             生成 23 张公开表（--per-unit 另为每个单位生成一套）
   yusuan check <input> [--format text|json] [--lang zh|en]  检查输入与表间关系
   yusuan template [--example DIR] --out FILE.xlsx           生成 Excel 录入工作簿（可用示例文件夹填好）
+  yusuan codes import <file> --year YYYY [--kind function|dept-econ|gov-econ] [--into DIR]
+                                                            导入当年官方科目表（.xlsx/.csv，按表头找编码与名称列）
+  yusuan codes list [--year YYYY] | codes show <code> [--year YYYY]
+                                                            查看所用科目表及其来源
   yusuan audit <file> [--layout auto|hunan-23|standard-9] [--format text|json|html] [--out FILE]
                                                             读取已公开的预算表（.txt、.pdf、.xlsx）并检查
 
 <input> 是包含 budget.json 与 line-items.csv 的文件夹，或录入工作簿 .xlsx。
-退出码: 0 无错误; 1 发现错误; 2 输入无法读取。`;
+退出码: 0 无错误; 1 发现错误（build: 有科目没有名称，未写入）; 2 输入无法读取。`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +32,9 @@ export async function main(argv: string[]): Promise<number> {
         lang: { type: 'string' },
         example: { type: 'string' },
         layout: { type: 'string' },
+        year: { type: 'string' },
+        kind: { type: 'string' },
+        into: { type: 'string' },
         'per-unit': { type: 'boolean' },
         'per-table': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -47,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'template': {
         const { runTemplate } = await import('./template.ts');
         return await runTemplate(positionals, values);
+      }
+      case 'codes': {
+        const { runCodes } = await import('./codes.ts');
+        return await runCodes(positionals, values);
       }
       case 'audit': {
         const { runAudit } = await import('./audit.ts');

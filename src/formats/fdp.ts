@@ -11,6 +11,7 @@ import type { Classification } from '../classification/classification.ts';
 import { cachedClassification } from '../classification/load.ts';
 import { formatMoney } from '../money/money.ts';
 import { filerOf, type Budget } from '../model/budget.ts';
+import { fieldText, LINE_ITEM_FIELDS } from '../model/line-item-fields.ts';
 import type { Writer } from './writers.ts';
 
 export const LINE_ITEMS_FILE = 'line-items.csv';
@@ -45,7 +46,17 @@ const FIELDS: [name: string, type: FieldType, title: string][] = [
   ['project_category', 'string', '项目类别'],
   ['fund_source', 'string', '资金来源'],
   ['fund_period', 'string', '本年/上年结转结余'],
+  ['three_public', 'string', '“三公”经费类别（记在其他经济分类科目下时）'],
   ['amount', 'number', '金额（元）'],
+];
+
+/**
+ * Every line-item field has its column (the field table's column name): a field added to the
+ * table and not named above is appended, so the open data never drops what the tables sum.
+ */
+const COLUMNS: [name: string, type: FieldType, title: string][] = [
+  ...FIELDS,
+  ...LINE_ITEM_FIELDS.filter((f) => !FIELDS.some(([n]) => n === f.column)).map((f): [string, FieldType, string] => [f.column, 'string', f.label]),
 ];
 
 /** The line items as CSV rows (header first): codes with their 类/款/项 parents and names. */
@@ -60,25 +71,25 @@ export function lineItemRows(budget: Budget, classification: Classification): st
     const unit = units.get(li.unit);
     const project = li.project ? projects.get(`${li.unit}\u0000${li.project}`) : undefined;
     const [c3, c5, d3, g3] = [li.functionCode.slice(0, 3), li.functionCode.slice(0, 5), li.deptEconCode.slice(0, 3), li.govEconCode.slice(0, 3)];
-    return [
-      String(budget.year),
-      budget.department.code,
-      budget.department.name,
-      li.unit,
-      unit?.name ?? '',
-      unit?.type ?? '',
-      c3, name(fn, c3), c5, name(fn, c5), li.functionCode, name(fn, li.functionCode),
-      d3, name(dept, d3), li.deptEconCode, name(dept, li.deptEconCode),
-      g3, name(gov, g3), li.govEconCode, name(gov, li.govEconCode),
-      li.kind,
-      li.project ?? '',
-      project?.category ?? '',
-      li.fund,
-      li.fund.split('/')[0],
-      formatMoney(li.amount, '元'),
-    ];
+    const record: Record<string, string> = {
+      ...Object.fromEntries(LINE_ITEM_FIELDS.map((f) => [f.column, fieldText(li, f)])),
+      fiscal_year: String(budget.year),
+      department_code: budget.department.code,
+      department_name: budget.department.name,
+      unit_name: unit?.name ?? '',
+      unit_type: unit?.type ?? '',
+      function_class_code: c3, function_class_name: name(fn, c3), function_section_code: c5, function_section_name: name(fn, c5),
+      // the 项's name as the list (with any names the input supplied) has it
+      function_name: name(fn, li.functionCode),
+      dept_econ_class_code: d3, dept_econ_class_name: name(dept, d3), dept_econ_name: name(dept, li.deptEconCode),
+      gov_econ_class_code: g3, gov_econ_class_name: name(gov, g3), gov_econ_name: name(gov, li.govEconCode),
+      project_category: project?.category ?? '',
+      fund_period: li.fund.split('/')[0],
+      amount: formatMoney(li.amount, '元'),
+    };
+    return COLUMNS.map(([n]) => record[n] ?? '');
   });
-  return [FIELDS.map(([n]) => n), ...rows];
+  return [COLUMNS.map(([n]) => n), ...rows];
 }
 
 export function lineItemsCsv(budget: Budget, classification: Classification): string {
@@ -121,7 +132,7 @@ export function fdpDescriptor(budget: Budget) {
         mediatype: 'text/csv',
         encoding: 'utf-8',
         schema: {
-          fields: FIELDS.map(([name, type, title]) => ({
+          fields: COLUMNS.map(([name, type, title]) => ({
             name,
             type,
             title,
@@ -161,6 +172,7 @@ export function fdpDescriptor(budget: Budget) {
           attributes: { period: src('fund_period'), id: src('fund_source', { parent: 'period' }) },
           primaryKey: 'id',
         },
+        'three-public': { dimensionType: 'classification', attributes: { code: src('three_public') }, primaryKey: 'code' },
         'fiscal-year': { dimensionType: 'datetime', attributes: { year: src('fiscal_year') }, primaryKey: 'year' },
       },
     },

@@ -52,6 +52,11 @@ export interface LineItem {
   unit: string;
   /** 支出功能分类 项 (7 digits) */
   functionCode: string;
+  /**
+   * The 项's name when the code is outside the code list (`行政运行`), with its 款 and 类 names
+   * before it, joined by “/”, when those are outside the list too (`农业农村/行政运行`).
+   */
+  functionName?: string;
   /** 部门预算支出经济分类 款 (5 digits) */
   deptEconCode: string;
   /** 政府预算支出经济分类 款 (5 digits) */

@@ -5,7 +5,7 @@
  * so every identity inside and across the 23 tables holds exactly in what is displayed.
  *
  * Method (largest remainder, per unit):
- *  1. line items with the same key (unit, codes, kind, project, fund) are merged, and so are the
+ *  1. line items alike in every field but the amount (line-item-fields.ts) are merged, and so are the
  *     unit's year-end balances by fund: the facts no table can tell apart;
  *  2. each fact is rounded down to the step; the unit's total is rounded half-up to the step;
  *  3. the steps still missing go, one each, to the facts with the largest remainders (ties: input order).
@@ -14,6 +14,7 @@
  */
 import { roundTo, type Money } from '../money/money.ts';
 import type { Budget, LineItem, YearEndBalance } from './budget.ts';
+import { identityKey } from './line-item-fields.ts';
 
 /** 0.01 万元 in 分. */
 export const WAN_CENTI: Money = 10_000;
@@ -30,7 +31,7 @@ interface Fact {
 
 export function balanceToStep(b: Budget, step = WAN_CENTI): Budget {
   if (isOnStep(b, step)) return b;
-  const itemKey = (li: LineItem) => `i|${li.unit}|${li.functionCode}|${li.deptEconCode}|${li.govEconCode}|${li.kind}|${li.project ?? ''}|${li.fund}`;
+  const itemKey = (li: LineItem) => `i|${identityKey(li)}`;
   const balanceKey = (x: YearEndBalance) => `b|${x.unit}|${x.fund}`;
   const facts = new Map<string, Fact>();
   const byUnit = new Map<string, Fact[]>();

@@ -1,10 +1,11 @@
 /**
- * The input format, as zod schemas: `budget.json` (master data, projects, goals) and the rows of
- * `line-items.csv`. Amounts are decimal strings (or numbers) in an explicit unit, parsed exactly.
+ * The input format's `budget.json` (master data, projects, goals) as a zod schema; the rows of
+ * `line-items.csv` are defined by the field table (line-item-fields.ts). Amounts are decimal
+ * strings (or numbers) in an explicit unit, parsed exactly.
  */
 import { z } from 'zod';
 import { UNIT_TYPES } from '../classification/mapping.ts';
-import { INDICATORS, KINDS, PROJECT_CATEGORIES, THREE_PUBLIC } from './budget.ts';
+import { INDICATORS, PROJECT_CATEGORIES } from './budget.ts';
 import { FUND_SOURCES } from './funds.ts';
 import { publicationInputsSchema } from './publication-inputs.ts';
 
@@ -59,21 +60,3 @@ export const budgetJsonSchema = z
   })
   .strict();
 export type BudgetJson = z.infer<typeof budgetJsonSchema>;
-
-/** One row of line-items.csv (after the amount column has been recognised). */
-export const lineItemRowSchema = z.object({
-  unit_code: unitCode,
-  function_code: z.string().regex(/^\d{7}$/, '支出功能分类科目应为 7 位项级编码'),
-  dept_econ_code: z.string().regex(/^\d{5}$/, '部门预算经济分类科目应为 5 位款级编码'),
-  gov_econ_code: z.union([z.literal(''), z.string().regex(/^\d{5}$/, '政府预算经济分类科目应为 5 位款级编码')]).default(''),
-  kind: z.enum(KINDS, { error: `支出类型应为 ${KINDS.join('、')} 之一` }),
-  project: z.string().default(''),
-  fund_source: z.enum(FUND_SOURCES, { error: '资金来源应为说明中列出的 25 种之一（如 本年/一般公共预算拨款/经费拨款）' }),
-  three_public: z.enum(['', ...THREE_PUBLIC], { error: `“三公”经费类别应为 ${THREE_PUBLIC.join('、')} 之一，或不填` }).default(''),
-});
-
-export const LINE_ITEM_COLUMNS = ['unit_code', 'function_code', 'dept_econ_code', 'gov_econ_code', 'kind', 'project', 'fund_source', 'three_public'] as const;
-/** Columns that may be left out of line-items.csv. */
-export const OPTIONAL_LINE_ITEM_COLUMNS: readonly string[] = ['gov_econ_code', 'project', 'three_public'];
-/** The amount column's name says its unit. */
-export const AMOUNT_COLUMNS = { amount_wan: '万元', amount_yuan: '元' } as const;

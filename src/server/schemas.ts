@@ -1,6 +1,6 @@
 /** JSON schemas shared by the routes; they validate requests and document the API (OpenAPI). */
-import { KINDS } from '../model/budget.ts';
-import { FUND_SOURCES } from '../model/funds.ts';
+import { z } from 'zod';
+import { AMOUNT_FIELD, LINE_ITEM_FIELDS, type LineItemField } from '../model/line-item-fields.ts';
 import { ROLES } from './access.ts';
 import { STATUSES } from './repo/budgets.ts';
 
@@ -47,18 +47,21 @@ export const session = {
 
 export const status = { type: 'string', enum: STATUSES, description: 'draft 编制中 | submitted 已送审 | approved 审核通过 | returned 已退回 | published 已公开' } as const;
 
+/** A field's JSON schema: its enum when it has one (zod knows it), else a string. */
+function fieldSchema(f: LineItemField): Record<string, unknown> {
+  const json = z.toJSONSchema(f.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _, ...rest } = json;
+  return { ...rest, description: f.description };
+}
+const apiFields = LINE_ITEM_FIELDS.filter((f) => f.key !== 'unit');
+
 export const lineItem = {
   type: 'object',
   properties: {
     id: { type: 'integer' },
     position: { type: 'integer' },
-    functionCode: { type: 'string', description: '支出功能分类 项（7 位）' },
-    deptEconCode: { type: 'string', description: '部门预算支出经济分类 款（5 位）' },
-    govEconCode: { type: 'string', description: '政府预算支出经济分类 款（5 位）' },
-    kind: { type: 'string', enum: KINDS },
-    project: { type: 'string' },
-    fund: { type: 'string', enum: FUND_SOURCES },
-    amountFen: { type: 'integer', description: '金额，分（0.01 元），精确整数' },
+    ...Object.fromEntries(apiFields.map((f) => [f.key, fieldSchema(f)])),
+    [AMOUNT_FIELD.api]: { type: 'integer', description: '金额，分（0.01 元），精确整数' },
   },
 } as const;
 
@@ -66,12 +69,7 @@ export const lineItemInput = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    functionCode: { type: 'string', pattern: '^[0-9]{7}$' },
-    deptEconCode: { type: 'string', pattern: '^[0-9]{5}$' },
-    govEconCode: { type: 'string', pattern: '^([0-9]{5})?$', description: '留空则按部门经济分类自动对应' },
-    kind: { type: 'string', enum: KINDS },
-    project: { type: 'string', description: '项目名称；项目支出必填，且须已在预算的项目中登记' },
-    fund: { type: 'string', enum: FUND_SOURCES },
+    ...Object.fromEntries(apiFields.map((f) => [f.key, fieldSchema(f)])),
     amount: { type: 'string', pattern: '^-?[0-9,]+(\\.[0-9]+)?$', description: '金额（十进制字符串），单位见 amountUnit' },
     amountUnit: { type: 'string', enum: ['元', '万元'], default: '万元' },
     version: { type: 'integer', description: '读取时的预算版本（也可用 If-Match 头）' },

@@ -1,5 +1,6 @@
 import type { Classification } from '../classification/classification.ts';
 import { filerOf, type Budget, type LineItem, type Unit } from '../model/budget.ts';
+import { SIGNATURE_FIELDS } from '../model/line-item-fields.ts';
 
 /**
  * What every table builder gets: the budget plus indexes computed once per budget, so that
@@ -12,7 +13,7 @@ export interface BuildContext {
   units: Unit[];
   items: LineItem[];
   /**
-   * Per item: id of its (fund, kind, deptEcon, govEcon, 三公 mark) combination. Ids are global to the process,
+   * Per item: id of its combination of signature fields (fund, kind, economic codes, 三公 mark). Ids are global to the process,
    * so which columns a combination lands in is decided once per table, whatever the budget.
    */
   signature: Int32Array;
@@ -25,24 +26,23 @@ export interface BuildContext {
 }
 
 /**
- * Signature ids, by fund → kind → deptEcon → govEcon → 三公 mark. Nested maps look the four strings up as
- * they are (hashes cached on the strings) instead of building a key string per item.
+ * Signature ids, by the signature fields of the line-item field table in order. Nested maps look
+ * the strings up as they are (hashes cached on the strings) instead of building a key per item.
  */
-type Nest = Map<string, Map<string, Map<string, Map<string, Map<string, number>>>>>;
-const signatureIds: Nest = new Map();
+interface Nest {
+  next: Map<string, Nest>;
+  id?: number;
+}
+const signatureIds: Nest = { next: new Map() };
 let signatures = 0;
-/** How many distinct signatures have been seen. */
-export const signatureCount = () => signatures;
 
 function signatureOf(li: LineItem): number {
-  const a = signatureIds.get(li.fund) ?? signatureIds.set(li.fund, new Map()).get(li.fund)!;
-  const b = a.get(li.kind) ?? a.set(li.kind, new Map()).get(li.kind)!;
-  const c = b.get(li.deptEconCode) ?? b.set(li.deptEconCode, new Map()).get(li.deptEconCode)!;
-  const d = c.get(li.govEconCode) ?? c.set(li.govEconCode, new Map()).get(li.govEconCode)!;
-  const three = li.threePublic ?? '';
-  let s = d.get(three);
-  if (s === undefined) d.set(three, (s = signatures++));
-  return s;
+  let n = signatureIds;
+  for (const f of SIGNATURE_FIELDS) {
+    const v = (li[f.key] as string | undefined) ?? '';
+    n = n.next.get(v) ?? n.next.set(v, { next: new Map() }).get(v)!;
+  }
+  return (n.id ??= signatures++);
 }
 
 export function buildContext(budget: Budget, classification: Classification): BuildContext {

@@ -65,6 +65,29 @@ export async function startServer(opts: Partial<AppOptions> = {}, seed: { publis
   };
 }
 
+/** A migrated in-memory server with only the admin: quicker than startServer when the examples are not needed. */
+export async function startBareServer() {
+  const db = await openDb({});
+  await migrate(db);
+  await insertUser(db, { username: 'admin', displayName: 'admin', role: 'admin', passwordHash: await hashPassword(PASSWORD) });
+  const app = await buildApp({ db, loginRateLimit: { max: 1000, timeWindow: '1 minute' } });
+  return {
+    app,
+    db,
+    login: async (username = 'admin') => {
+      const c = new Client(app);
+      const res = await c.post('/api/login', { username, password: PASSWORD });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      c.csrf = res.json().csrfToken;
+      return c;
+    },
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
 type Res = Awaited<ReturnType<FastifyInstance['inject']>>;
 
 /** Keeps cookies like a browser and sends the CSRF token on writes. */

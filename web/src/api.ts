@@ -29,6 +29,9 @@ export interface LineItem {
   project?: string;
   fund: string;
   amountFen: number;
+  /** the name given for a function code outside the list */
+  functionName?: string;
+  threePublic?: string;
 }
 
 export interface Project {
@@ -86,6 +89,9 @@ export interface Subject {
   level: '类' | '款' | '项';
   parent?: string;
   name: string;
+  /** imported | high | medium | low | seen | input */
+  confidence?: string;
+  sources?: string;
 }
 
 export interface Classification {

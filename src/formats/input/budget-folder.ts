@@ -10,10 +10,11 @@ import type { Classification } from '../../classification/classification.ts';
 import { cachedClassification } from '../../classification/load.ts';
 import type { AmountUnit } from '../../money/money.ts';
 import type { Budget, LineItem } from '../../model/budget.ts';
-import { AMOUNT_COLUMNS, budgetJsonSchema, type BudgetJson, LINE_ITEM_COLUMNS, OPTIONAL_LINE_ITEM_COLUMNS } from '../../model/schema.ts';
+import { AMOUNT_COLUMNS, LINE_ITEM_FIELDS } from '../../model/line-item-fields.ts';
+import { budgetJsonSchema, type BudgetJson } from '../../model/schema.ts';
 import { keyFigures } from '../../publication/key-figures.ts';
 import { InputError, type InputProblem } from './errors.ts';
-import { type InputLocator, toBudget, toLineItems } from './model-mapping.ts';
+import { type InputLocator, toBudget, toLineItems, withInputNames } from './model-mapping.ts';
 
 export interface LoadedBudget {
   budget: Budget;
@@ -44,8 +45,9 @@ export function readBudgetFolder(path: string, reading: ReadonlySet<string> = ne
   const lineItems = readLineItemsCsv(readFileSync(csvPath, 'utf8'), json.lineItems, json, classification, problems);
   const budget = toBudget(json, lineItems, problems, folderLocator(jsonFile));
   if (budget.publication?.previousBudget) withPreviousBudget(budget, resolve(dir, budget.publication.previousBudget), new Set([...reading, dir]), jsonFile, problems);
+  const named = withInputNames(classification, lineItems, problems, folderLocator(json.lineItems));
   if (problems.length) throw new InputError(problems);
-  return { budget, classification };
+  return { budget, classification: named };
 }
 
 export function readLineItemsCsv(
@@ -65,14 +67,14 @@ export function readLineItemsCsv(
   const [header = [], ...rows] = records;
   const col = new Map(header.map((h, i) => [h, i]));
   const amountCol = (Object.keys(AMOUNT_COLUMNS) as (keyof typeof AMOUNT_COLUMNS)[]).find((c) => col.has(c));
-  const missing = LINE_ITEM_COLUMNS.filter((c) => !OPTIONAL_LINE_ITEM_COLUMNS.includes(c) && !col.has(c));
+  const missing = LINE_ITEM_FIELDS.filter((f) => !f.optional && !col.has(f.column)).map((f) => f.column);
   if (missing.length) problems.push({ file, row: 1, message: `缺少列：${missing.join(', ')}` });
   if (!amountCol) problems.push({ file, row: 1, message: '缺少金额列：amount_wan（万元）或 amount_yuan（元）' });
   if (missing.length || !amountCol) return [];
   const unit: AmountUnit = AMOUNT_COLUMNS[amountCol];
   const lineRecords = rows.map((r, i) => ({
     source: { file, row: i + 2 },
-    fields: Object.fromEntries(LINE_ITEM_COLUMNS.map((c) => [c, r[col.get(c) ?? -1] ?? ''])),
+    fields: Object.fromEntries(LINE_ITEM_FIELDS.map((f) => [f.column, r[col.get(f.column) ?? -1] ?? ''])),
     amount: r[col.get(amountCol) ?? -1] ?? '',
   }));
   const unitTypes = new Map(json.units.map((u) => [u.code, u.type]));

@@ -3,12 +3,14 @@
  * folder, the workbook), so they map identically and differ only in where a problem is located.
  */
 import type { z } from 'zod';
-import type { Classification } from '../../classification/classification.ts';
+import { type Classification, withSubjects } from '../../classification/classification.ts';
+import { namedByItems } from '../../model/code-names.ts';
 import type { UnitType } from '../../classification/mapping.ts';
 import { type AmountUnit, parseMoney } from '../../money/money.ts';
 import type { Budget, LineItem, SourceRef } from '../../model/budget.ts';
+import { LINE_ITEM_FIELDS, lineItemRowSchema, withFieldText } from '../../model/line-item-fields.ts';
 import { toPublicationInputs } from '../../model/publication-inputs.ts';
-import { type BudgetJson, LINE_ITEM_COLUMNS, lineItemRowSchema } from '../../model/schema.ts';
+import type { BudgetJson } from '../../model/schema.ts';
 import type { InputProblem } from './errors.ts';
 
 /** How an input format names the places where problems are. */
@@ -24,7 +26,7 @@ export interface InputLocator {
   describe?(issue: z.core.$ZodIssue, input: unknown): string;
 }
 
-/** One line-item record: the text of each field and of the amount, and where it came from. */
+/** One line-item record: the text of each field (by column) and of the amount, and where it came from. */
 export interface LineItemRecord {
   source: SourceRef;
   fields: Record<string, string>;
@@ -46,7 +48,7 @@ export function toLineItems(
 ): LineItem[] {
   const items: LineItem[] = [];
   for (const { source, fields, amount: amountText } of records) {
-    const obj = Object.fromEntries(LINE_ITEM_COLUMNS.map((c) => [c, fields[c] ?? '']));
+    const obj = Object.fromEntries(LINE_ITEM_FIELDS.map((f) => [f.column, fields[f.column] ?? '']));
     const v = lineItemRowSchema.safeParse(obj);
     if (!v.success) {
       for (const issue of v.error.issues) {
@@ -62,28 +64,29 @@ export function toLineItems(
       problems.push({ ...source, column: loc.column('amount'), message: (e as Error).message });
       continue;
     }
-    const d = v.data;
     if (!unitTypes) continue;
-    const type = unitTypes.get(d.unit_code);
+    const li: Partial<LineItem> = { amount, source };
+    for (const f of LINE_ITEM_FIELDS) withFieldText(li, f, v.data[f.column]);
+    const type = unitTypes.get(li.unit!);
     if (!type) {
-      problems.push({ ...source, column: loc.column('unit_code'), message: `单位 ${d.unit_code} 未在 ${loc.unitList} 中登记` });
+      problems.push({ ...source, column: loc.column('unit_code'), message: `单位 ${li.unit} 未在 ${loc.unitList} 中登记` });
       continue;
     }
-    const gov = d.gov_econ_code || classification.mapping.govFor(d.dept_econ_code, type)?.code || '';
-    items.push({
-      unit: d.unit_code,
-      functionCode: d.function_code,
-      deptEconCode: d.dept_econ_code,
-      govEconCode: gov,
-      kind: d.kind,
-      project: d.project || undefined,
-      fund: d.fund_source,
-      amount,
-      ...(d.three_public ? { threePublic: d.three_public } : {}),
-      source,
-    });
+    li.govEconCode ||= classification.mapping.govFor(li.deptEconCode!, type)?.code || '';
+    items.push(li as LineItem);
   }
   return items;
+}
+
+/**
+ * The year's lists plus the names the line items supply for codes outside them; a name that
+ * contradicts the list is a problem located at its cell.
+ */
+export function withInputNames(classification: Classification, lineItems: LineItem[], problems: InputProblem[], loc: InputLocator): Classification {
+  const { subjects, conflicts } = namedByItems(classification, lineItems);
+  for (const c of conflicts)
+    problems.push({ ...c.item.source!, column: loc.column('function_name'), message: `编码 ${c.code} 是“${c.listed}”，与所填名称“${c.given}”不符` });
+  return subjects.length ? withSubjects(classification, 'function', subjects) : classification;
 }
 
 /** Checks the cross references of a valid budget.json and its line items; parses its amounts. */

@@ -9,10 +9,11 @@ import type { Classification } from '../../classification/classification.ts';
 import type { UnitType } from '../../classification/mapping.ts';
 import { cachedClassification } from '../../classification/load.ts';
 import { type AmountUnit, parseMoney } from '../../money/money.ts';
-import { budgetJsonSchema, LINE_ITEM_COLUMNS } from '../../model/schema.ts';
+import { LINE_ITEM_FIELDS } from '../../model/line-item-fields.ts';
+import { budgetJsonSchema } from '../../model/schema.ts';
 import type { LoadedBudget } from './budget-folder.ts';
 import { InputError, type InputProblem } from './errors.ts';
-import { type LineItemRecord, toBudget, toLineItems } from './model-mapping.ts';
+import { type LineItemRecord, toBudget, toLineItems, withInputNames } from './model-mapping.ts';
 import { type SheetRecords, toRawJson, valueAt, workbookLocator } from './workbook/assemble.ts';
 import { SHEETS, sheetOf } from './workbook/layout.ts';
 import { readPublicationSheet, withPublicationSheet } from './workbook/publication-sheet.ts';
@@ -79,19 +80,21 @@ export async function readBudgetWorkbook(input: string | Buffer, fileName?: stri
     throw new InputError(problems);
   }
   checkCodeNames(records, classification, file, problems);
+  nameUnlistedCodes(records, classification);
   checkAmounts(records, json?.amountUnit ?? unit, file, problems);
 
   const lineSheet = sheetOf('lineItems');
   const lineRecords: LineItemRecord[] = (records.get('lineItems') ?? []).map((r) => ({
     source: { file, sheet: lineSheet.name, row: r.row },
-    fields: Object.fromEntries(LINE_ITEM_COLUMNS.map((c) => [c, r.values.get(c) ?? ''])),
+    fields: Object.fromEntries(LINE_ITEM_FIELDS.map((f) => [f.column, r.values.get(f.column) ?? ''])),
     amount: r.values.get('amount') ?? '',
   }));
   const unitTypes = json && new Map<string, UnitType>(json.units.map((u) => [u.code, u.type]));
   const lineItems = toLineItems(lineRecords, json?.amountUnit ?? unit, unitTypes, classification, problems, loc);
   const budget = json && toBudget(json, lineItems, problems, loc);
+  const named = withInputNames(classification, lineItems, problems, loc);
   if (problems.length || !budget) throw new InputError(inSheetOrder(onePerCell(problems, missing)));
-  return { budget, classification };
+  return { budget, classification: named };
 }
 
 /**
@@ -139,6 +142,14 @@ function checkCodeNames(records: SheetRecords, classification: Classification, f
         if (expected && expected !== name)
           problems.push({ file, sheet: spec.name, row: rec.row, column: col.label, message: `编码 ${code} 是“${expected}”，与所填名称“${name}”不符` });
       }
+}
+
+/** `2140106 公路养护` typed for a code outside the list names it, as the 功能科目名称 column would. */
+function nameUnlistedCodes(records: SheetRecords, classification: Classification) {
+  for (const rec of records.get('lineItems') ?? []) {
+    const name = rec.names.get('function_code');
+    if (name && !rec.values.get('function_name') && !classification.function.has(rec.values.get('function_code')!)) rec.values.set('function_name', name);
+  }
 }
 
 /**

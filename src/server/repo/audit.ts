@@ -4,7 +4,7 @@ import { toSafeNumber, type Queryable } from '../db/db.ts';
 
 export interface AuditEntry {
   action: string;
-  entity: 'budget' | 'line_item' | 'snapshot' | 'user' | 'unit';
+  entity: 'budget' | 'line_item' | 'snapshot' | 'user' | 'unit' | 'code_list';
   entityId: string | number;
   unitCode?: string;
   year?: number;

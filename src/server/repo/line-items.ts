@@ -1,5 +1,5 @@
-import type { Kind, LineItem } from '../../model/budget.ts';
-import type { FundSource } from '../../model/funds.ts';
+import type { LineItem } from '../../model/budget.ts';
+import { AMOUNT_FIELD, fieldText, STORED_FIELDS, withFieldText } from '../../model/line-item-fields.ts';
 import { one, toSafeNumber, type Queryable } from '../db/db.ts';
 
 /** A line item as stored: the model's LineItem plus its id and display position. */
@@ -8,32 +8,17 @@ export interface StoredLineItem extends LineItem {
   position: number;
 }
 
-interface Raw {
-  id: string;
-  position: number;
-  function_code: string;
-  dept_econ_code: string;
-  gov_econ_code: string;
-  kind: Kind;
-  project: string | null;
-  fund_source: FundSource;
-  amount_fen: string;
-}
+/** A stored row: the field table's SQL columns (text), plus id, position and amount_fen. */
+type Raw = Record<string, string | null> & { id: string; position: number; amount_fen: string };
 
 /** `index`: the item's place in the budget's list (0-based; -1 for a single item, which then has no source). */
 const fromRaw = (r: Raw, unit: string, index: number): StoredLineItem => {
-  const id = toSafeNumber(r.id, 'line_items.id');
+  const li: Partial<LineItem> = { unit, amount: toSafeNumber(r.amount_fen, 'line_items.amount_fen') };
+  for (const f of STORED_FIELDS) withFieldText(li, f, r[f.sql!] ?? '');
   return {
-    id,
+    id: toSafeNumber(r.id, 'line_items.id'),
     position: r.position,
-    unit,
-    functionCode: r.function_code,
-    deptEconCode: r.dept_econ_code,
-    govEconCode: r.gov_econ_code,
-    kind: r.kind,
-    project: r.project ?? undefined,
-    fund: r.fund_source,
-    amount: toSafeNumber(r.amount_fen, 'line_items.amount_fen'),
+    ...(li as LineItem),
     // findings say “明细 第 n 行”: n is the item's place in GET …/line-items, from 1
     ...(index >= 0 ? { source: { file: LINE_ITEMS_FILE, row: index + 1 } } : {}),
   };
@@ -41,8 +26,10 @@ const fromRaw = (r: Raw, unit: string, index: number): StoredLineItem => {
 
 export const LINE_ITEMS_FILE = '明细';
 
-const COLUMNS = 'id, position, function_code, dept_econ_code, gov_econ_code, kind, project, fund_source, amount_fen';
-const fields = (li: LineItem) => [li.functionCode, li.deptEconCode, li.govEconCode, li.kind, li.project ?? null, li.fund, li.amount];
+/** Optional fields are stored as NULL when absent. */
+const SQL_COLUMNS = [...STORED_FIELDS.map((f) => f.sql!), AMOUNT_FIELD.sql];
+const COLUMNS = ['id', 'position', ...SQL_COLUMNS].join(', ');
+const fields = (li: LineItem) => [...STORED_FIELDS.map((f) => (f.optional && f.key !== 'govEconCode' ? fieldText(li, f) || null : fieldText(li, f))), li.amount];
 
 export async function listLineItems(q: Queryable, budgetId: number, unit: string): Promise<StoredLineItem[]> {
   const rows = await q.query<Raw>(`SELECT ${COLUMNS} FROM line_items WHERE budget_id = $1 ORDER BY position, id`, [budgetId]);
@@ -69,7 +56,7 @@ export async function insertLineItems(q: Queryable, budgetId: number, items: Lin
       return `(${row.map((_, k) => `$${base + k + 1}`).join(', ')})`;
     });
     const rows = await q.query<Raw>(
-      `INSERT INTO line_items (budget_id, position, function_code, dept_econ_code, gov_econ_code, kind, project, fund_source, amount_fen)
+      `INSERT INTO line_items (budget_id, position, ${SQL_COLUMNS.join(', ')})
        VALUES ${values.join(', ')} RETURNING ${COLUMNS}`,
       params,
     );
@@ -85,8 +72,7 @@ export async function nextPosition(q: Queryable, budgetId: number): Promise<numb
 export async function updateLineItem(q: Queryable, budgetId: number, id: number, li: LineItem): Promise<StoredLineItem | undefined> {
   const r = await one<Raw>(
     q,
-    `UPDATE line_items SET function_code = $3, dept_econ_code = $4, gov_econ_code = $5, kind = $6, project = $7, fund_source = $8,
-       amount_fen = $9 WHERE budget_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+    `UPDATE line_items SET ${SQL_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')} WHERE budget_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
     [budgetId, id, ...fields(li)],
   );
   return r && fromRaw(r, li.unit, -1);

@@ -4,7 +4,6 @@
  * version (also as ETag) and puts the budget back to draft.
  */
 import type { FastifyInstance } from 'fastify';
-import { cachedClassification } from '../../classification/load.ts';
 import { authorize, type User } from '../access.ts';
 import type { Queryable } from '../db/db.ts';
 import { notFound } from '../errors.ts';
@@ -12,6 +11,7 @@ import { recordAudit } from '../repo/audit.ts';
 import { type BudgetRow, getBudgetForUpdate } from '../repo/budgets.ts';
 import { deleteLineItem, getLineItem, insertLineItems, nextPosition, type StoredLineItem, updateLineItem } from '../repo/line-items.ts';
 import type { UnitRow } from '../repo/org.ts';
+import { classificationFor } from '../services/code-lists.ts';
 import { type LineItemInput, toLineItem } from '../services/line-item.ts';
 import { loadUnitBudget } from '../services/model.ts';
 import { beginEdit } from '../services/workflow.ts';
@@ -73,7 +73,7 @@ export async function lineItemRoutes(app: FastifyInstance, ctx: AppContext) {
       authorize(req.user, 'edit', unit);
       const version = expectedVersion(req);
       const { row, result } = await edit(req.user, unit, req.params.year, version, async (tx, b, u) => {
-        const li = toLineItem(req.body, undefined, unit, b.document, cachedClassification(b.year));
+        const li = toLineItem(req.body, undefined, unit, b.document, await classificationFor(tx, b.year));
         const [item] = await insertLineItems(tx, b.id, [li], await nextPosition(tx, b.id));
         await recordAudit(tx, u, { action: 'create', entity: 'line_item', entityId: item.id, unitCode: unit.code, year: b.year, after: view(item) });
         return item;
@@ -102,7 +102,7 @@ export async function lineItemRoutes(app: FastifyInstance, ctx: AppContext) {
       const { row, result } = await edit(req.user, unit, req.params.year, version, async (tx, b, u) => {
         const before = await getLineItem(tx, b.id, req.params.id, unit.code);
         if (!before) throw notFound(`明细 ${req.params.id} 不存在`);
-        const li = toLineItem(req.body, before, unit, b.document, cachedClassification(b.year));
+        const li = toLineItem(req.body, before, unit, b.document, await classificationFor(tx, b.year));
         const item = (await updateLineItem(tx, b.id, before.id, li))!;
         await recordAudit(tx, u, { action: 'update', entity: 'line_item', entityId: item.id, unitCode: unit.code, year: b.year, before: view(before), after: view(item) });
         return item;

@@ -40,7 +40,7 @@ export function chartsOf(p: Pick<SnapshotContent, 'budget' | 'tables'>, classifi
   const incomeBySource = totalRowSlices(p.tables, '02', (key) => !key.endsWith('total'));
   return {
     totalSpendingFen: items.reduce((s, li) => s + li.amount, 0),
-    spendingByFunction: functionTree(items, classification),
+    spendingByFunction: functionTree(items, classification, printedNames(p.tables)),
     incomeBySource,
     incomeByGroup: groupIncome(incomeBySource),
     spendingByKind: KINDS.filter((k) => byKind.has(k)).map((k) => ({ key: k, label: k, amountFen: byKind.get(k)! })),
@@ -48,13 +48,25 @@ export function chartsOf(p: Pick<SnapshotContent, 'budget' | 'tables'>, classifi
   };
 }
 
-function functionTree(items: { functionCode: string; amount: number }[], classification: Classification): FunctionNode[] {
+/**
+ * Function names as 预算07表 prints them: they include names the input supplied and lists the
+ * finance department imported, which the shipped list behind `classification` may lack.
+ */
+function printedNames(tables: Table[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const t = tables.find((x) => x.id === '07');
+  const col = t ? leaves(t.header).findIndex((l) => l.key === 'name') : -1;
+  for (const r of t && col >= 0 ? t.rows : []) if (r.code && typeof r.cells[col] === 'string') names.set(r.code, r.cells[col] as string);
+  return names;
+}
+
+function functionTree(items: { functionCode: string; amount: number }[], classification: Classification, printed: Map<string, string>): FunctionNode[] {
   const nodes = new Map<string, FunctionNode>();
   const roots: FunctionNode[] = [];
   const node = (code: string, parent?: FunctionNode) => {
     let n = nodes.get(code);
     if (!n) {
-      n = { code, name: classification.function.nameOf(code) ?? code, amountFen: 0 };
+      n = { code, name: printed.get(code) ?? classification.function.nameOf(code) ?? code, amountFen: 0 };
       nodes.set(code, n);
       if (parent) (parent.children ??= []).push(n);
       else roots.push(n);

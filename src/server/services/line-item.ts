@@ -1,49 +1,25 @@
 /** Validates one line item edited through the API with the same schema and rules as an import. */
 import type { Classification } from '../../classification/classification.ts';
 import { type AmountUnit, parseMoney } from '../../money/money.ts';
-import type { Kind, LineItem } from '../../model/budget.ts';
-import type { FundSource } from '../../model/funds.ts';
-import { lineItemRowSchema } from '../../model/schema.ts';
+import type { LineItem } from '../../model/budget.ts';
+import { fieldByColumn, fieldText, LINE_ITEM_FIELDS, lineItemRowSchema, withFieldText } from '../../model/line-item-fields.ts';
 import { invalidInput } from '../errors.ts';
 import type { UnitDocument } from '../repo/budgets.ts';
 import type { UnitRow } from '../repo/org.ts';
 
-export interface LineItemInput {
-  functionCode?: string;
-  deptEconCode?: string;
-  govEconCode?: string;
-  kind?: Kind;
-  project?: string;
-  fund?: FundSource;
-  amount?: string;
-  amountUnit?: AmountUnit;
-}
+/** The API's line-item body: every field of the table by its key (the unit is the budget's), the amount as text. */
+export type LineItemInput = Partial<Record<Exclude<(typeof LINE_ITEM_FIELDS)[number]['key'], 'unit'>, string>> & { amount?: string; amountUnit?: AmountUnit };
 
-const FIELD_NAMES: Record<string, string> = {
-  function_code: 'functionCode',
-  dept_econ_code: 'deptEconCode',
-  gov_econ_code: 'govEconCode',
-  kind: 'kind',
-  project: 'project',
-  fund_source: 'fund',
-};
-
-/** `base` is the item being changed (PATCH), absent for a new item (then every field is required). */
+/** `base` is the item being changed (PATCH), absent for a new item (then every required field must be given). */
 export function toLineItem(input: LineItemInput, base: LineItem | undefined, unit: UnitRow, doc: UnitDocument, classification: Classification): LineItem {
   const problems: { field: string; message: string }[] = [];
-  const pick = <K extends keyof LineItem>(k: K, v: LineItem[K] | undefined) => (v !== undefined ? v : base?.[k]);
-  const row = {
-    unit_code: unit.code,
-    function_code: pick('functionCode', input.functionCode) ?? '',
-    dept_econ_code: pick('deptEconCode', input.deptEconCode) ?? '',
-    // a changed 部门经济分类 without a 政府经济分类 is mapped again
-    gov_econ_code: input.govEconCode ?? (input.deptEconCode === undefined ? (base?.govEconCode ?? '') : ''),
-    kind: pick('kind', input.kind) ?? '',
-    project: input.project !== undefined ? input.project : (base?.project ?? ''),
-    fund_source: pick('fund', input.fund) ?? '',
-  };
+  const given = input as Record<string, string | undefined>;
+  const row: Record<string, string> = {};
+  for (const f of LINE_ITEM_FIELDS) row[f.column] = f.key === 'unit' ? unit.code : (given[f.key] ?? (base ? fieldText(base, f) : ''));
+  // a changed 部门经济分类 without a 政府经济分类 is mapped again
+  if (input.govEconCode === undefined && input.deptEconCode !== undefined) row.gov_econ_code = '';
   const v = lineItemRowSchema.safeParse(row);
-  if (!v.success) for (const i of v.error.issues) problems.push({ field: FIELD_NAMES[String(i.path[0])] ?? String(i.path[0]), message: i.message });
+  if (!v.success) for (const i of v.error.issues) problems.push({ field: fieldByColumn.get(String(i.path[0]))?.key ?? String(i.path[0]), message: i.message });
   let amount = base?.amount;
   if (input.amount !== undefined) {
     try {
@@ -57,15 +33,8 @@ export function toLineItem(input: LineItemInput, base: LineItem | undefined, uni
   }
   if (!row.project && row.kind === '项目支出') problems.push({ field: 'project', message: '项目支出须填写项目名称' });
   if (problems.length || !v.success) throw invalidInput(problems.map((p) => `${p.field}：${p.message}`).join('；'), { problems });
-  const d = v.data;
-  return {
-    unit: unit.code,
-    functionCode: d.function_code,
-    deptEconCode: d.dept_econ_code,
-    govEconCode: d.gov_econ_code || classification.mapping.govFor(d.dept_econ_code, unit.type)?.code || '',
-    kind: d.kind,
-    project: d.project || undefined,
-    fund: d.fund_source,
-    amount: amount!,
-  };
+  const li: Partial<LineItem> = { amount };
+  for (const f of LINE_ITEM_FIELDS) withFieldText(li, f, v.data[f.column]);
+  li.govEconCode ||= classification.mapping.govFor(li.deptEconCode!, unit.type)?.code || '';
+  return li as LineItem;
 }

@@ -1,6 +1,7 @@
 /** Between the stored rows of one unit's budget and the budget model the tables are built from. */
 import type { Classification } from '../../classification/classification.ts';
-import { cachedClassification } from '../../classification/load.ts';
+import { withItemNames } from '../../model/code-names.ts';
+import { classificationFor } from './code-lists.ts';
 import type { Budget, LineItem } from '../../model/budget.ts';
 import type { Queryable } from '../db/db.ts';
 import { notFound } from '../errors.ts';
@@ -30,7 +31,8 @@ export async function loadUnitBudget(q: Queryable, unit: UnitRow, year: number):
   const row = await getBudget(q, unit.code, year);
   if (!row) throw notFound(`${unit.name}（${unit.code}）${year} 年度预算尚未导入`);
   const items = await listLineItems(q, row.id, unit.code);
-  return { unit, row, items, budget: assemble(unit, row, items), classification: cachedClassification(year) };
+  // the year's lists, plus the names line items give for codes outside them
+  return { unit, row, items, budget: assemble(unit, row, items), classification: withItemNames(await classificationFor(q, year), items) };
 }
 
 /** One unit's part of a (possibly multi-unit) budget. */

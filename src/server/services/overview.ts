@@ -4,7 +4,7 @@
  * overview itself is kept per state of the published snapshots and the names of units and
  * departments (`publishedStamp`), so a request costs one small query while nothing changes.
  */
-import { cachedClassification } from '../../classification/load.ts';
+import { classificationFor } from './code-lists.ts';
 import type { Budget } from '../../model/budget.ts';
 import { buildOverview, type PackageSummary, summarize } from '../../overview/overview.ts';
 import type { Queryable } from '../db/db.ts';
@@ -77,7 +77,7 @@ export class OverviewCache {
       ...this.summaries.get(id(p, p.latestVersion))!,
     }));
     const y = year ?? Math.max(...summaries.map((s) => s.year));
-    const overview = summaries.length ? buildOverview(summaries, cachedClassification(y), y) : undefined;
+    const overview = summaries.length ? buildOverview(summaries, await classificationFor(q, y), y) : undefined;
     return overview && { body: JSON.stringify(overview), key };
   }
 }

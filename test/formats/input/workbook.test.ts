@@ -57,7 +57,7 @@ describe.each(EXAMPLES)('%s → template --example → workbook reader', (dir) =
 
   it('reads the same when the hidden field-key row is deleted (columns found by their Chinese headers)', async () => {
     const wb = await exampleWorkbook(dir);
-    for (const ws of wb.worksheets) if (ws.name !== '说明' && ws.name !== '代码表') ws.spliceRows(2, 1);
+    for (const ws of wb.worksheets) if (!['说明', '填写示例', '代码表'].includes(ws.name)) ws.spliceRows(2, 1);
     const book = await readBudgetWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'x.xlsx');
     expect(withoutSources(book.budget)).toEqual(withoutSources(readBudgetFolder(dir).budget));
   });
@@ -147,9 +147,9 @@ describe('the empty template', () => {
   it('has the sheets in order, hidden code lists feeding the dropdowns, text-formatted codes, frozen headers', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes(await budgetWorkbook({ amountUnit: '万元', classification: cachedClassification(2024) })));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '基本信息', '单位', '支出明细', '项目', '年终结转结余', '专项资金', '项目绩效目标', '整体绩效目标', '预算说明', '代码表']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '填写示例', '基本信息', '单位', '支出明细', '项目', '年终结转结余', '专项资金', '项目绩效目标', '整体绩效目标', '预算说明', '代码表']);
     const lists = wb.getWorksheet('代码表')!;
-    expect(lists.state).toBe('hidden');
+    expect(lists.state).toBe('veryHidden');
     const ws = wb.getWorksheet('支出明细')!;
     const fundCol = ws.getColumn(col(ws, '资金来源'));
     const dv = ws.getCell(`${fundCol.letter}3`).dataValidation;

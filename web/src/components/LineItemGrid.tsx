@@ -13,6 +13,8 @@ import { CodePicker } from './CodePicker.tsx';
 /** A line item as the API takes it (amount: a 万元 decimal string). */
 export interface LineItemInput {
   functionCode?: string;
+  /** for a function code outside the list; '' clears it */
+  functionName?: string;
   deptEconCode?: string;
   govEconCode?: string;
   kind?: string;
@@ -84,7 +86,16 @@ export function LineItemGrid({ items, classification: c, projects, editable, hig
               <tr key={li.id} id={`item-${i + 1}`} data-id={li.id} className={[highlight === i ? 'highlight' : '', busy.has(li.id) ? 'busy' : '', notes ? 'has-problem' : ''].join(' ')}>
                 <td className="num">{i + 1}</td>
                 <td {...cell('functionCode')}>
-                  <CodePicker label={t('colFunction')} subjects={c.function} level="项" value={li.functionCode} disabled={!editable} onChange={(v) => patch({ functionCode: v })} />
+                  <CodePicker
+                    label={t('colFunction')}
+                    subjects={c.function}
+                    level="项"
+                    value={li.functionCode}
+                    disabled={!editable}
+                    allowUnlisted
+                    unlistedName={li.functionName}
+                    onChange={(v, name) => patch({ functionCode: v, functionName: name ?? '' })}
+                  />
                   <CellNotes notes={notes?.get('functionCode')} />
                 </td>
                 <td {...cell('deptEconCode')}>
@@ -196,7 +207,15 @@ function NewRow({ classification: c, projects, onAdd, onCancel }: { classificati
       <legend>{t('addRowTitle')}</legend>
       <label>
         {t('colFunction')}
-        <CodePicker label={t('colFunction')} subjects={c.function} level="项" value={v.functionCode!} onChange={(x) => set({ functionCode: x })} />
+        <CodePicker
+          label={t('colFunction')}
+          subjects={c.function}
+          level="项"
+          value={v.functionCode!}
+          allowUnlisted
+          unlistedName={v.functionName || undefined}
+          onChange={(x, name) => set({ functionCode: x, functionName: name ?? '' })}
+        />
       </label>
       <label>
         {t('colDeptEcon')}

@@ -5,6 +5,7 @@
  * header wording) and data from row 3.
  */
 import { INDICATORS } from '../../../model/budget.ts';
+import { AMOUNT_FIELD, type FieldList, LINE_ITEM_FIELDS, type LineItemField } from '../../../model/line-item-fields.ts';
 
 export const HEADER_ROW = 1;
 export const KEY_ROW = 2;
@@ -15,7 +16,7 @@ export const LISTS_SHEET = '代码表';
 /** code: digits kept as text, a trailing name (`2060301 科学技术管理事务`) is dropped on reading. */
 export type CellKind = 'text' | 'long' | 'code' | 'amount' | 'year';
 
-export type ListName = 'amountUnits' | 'unitTypes' | 'kinds' | 'funds' | 'categories' | 'threePublic' | 'function' | 'deptEcon' | 'govEcon' | 'units' | 'projects';
+export type ListName = FieldList | 'amountUnits' | 'unitTypes' | 'categories';
 
 export interface ColumnSpec {
   /** field path inside one record of `budget.json` (`byFinance.govFund`), or the line-item CSV column */
@@ -43,6 +44,8 @@ export interface SheetSpec {
 
 const unitRef = (label = '单位代码'): ColumnSpec => ({ key: 'unit', label, kind: 'code', width: 12, list: 'units', note: '6 位单位代码，须已在“单位”表中登记' });
 const amount = (key: string, label: string, optional = false): ColumnSpec => ({ key, label, kind: 'amount', width: 16, optional, note: '金额，单位见“基本信息”表的金额单位' });
+/** A line-item column, as the field table defines it. */
+const fieldColumn = (f: LineItemField): ColumnSpec => ({ key: f.column, label: f.label, kind: f.cell, width: f.width, list: f.list, optional: f.optional, note: f.note });
 const long = (key: string, label: string, optional = false): ColumnSpec => ({ key, label, kind: 'long', width: 40, optional });
 
 export const SHEETS: SheetSpec[] = [
@@ -74,15 +77,9 @@ export const SHEETS: SheetSpec[] = [
     target: 'lineItems',
     about: '每一笔支出安排：单位、功能科目（项）、经济分类（款）、支出类型、项目、资金来源、金额。各表金额均由此汇总',
     columns: [
-      { key: 'unit_code', label: '单位代码', kind: 'code', width: 10, list: 'units' },
-      { key: 'function_code', label: '功能科目编码', kind: 'code', width: 30, list: 'function', note: '支出功能分类 7 位项级编码，可从下拉列表选择或直接输入编码' },
-      { key: 'dept_econ_code', label: '部门经济分类编码', kind: 'code', width: 26, list: 'deptEcon', note: '部门预算支出经济分类 5 位款级编码' },
-      { key: 'gov_econ_code', label: '政府经济分类编码', kind: 'code', width: 26, list: 'govEcon', optional: true, note: '政府预算支出经济分类 5 位款级编码；可不填，按单位类型由部门经济分类推出' },
-      { key: 'kind', label: '支出类型', kind: 'text', width: 20, list: 'kinds' },
-      { key: 'project', label: '项目名称', kind: 'text', width: 28, list: 'projects', optional: true, note: '项目支出必填，须已在“项目”表中登记；基本支出不填' },
-      { key: 'fund_source', label: '资金来源', kind: 'text', width: 44, list: 'funds', note: '从下拉列表选择，完整列表见“说明”表' },
-      amount('amount', '金额'),
-      { key: 'three_public', label: '“三公”经费类别', kind: 'text', width: 16, list: 'threePublic', optional: true, note: '只在“三公”经费记在其他经济分类科目（如项目中的 30299）时填写；30212、30217、30231、31013、30913 不必填' },
+      ...LINE_ITEM_FIELDS.filter((f) => f.key !== 'threePublic').map(fieldColumn),
+      amount(AMOUNT_FIELD.column, AMOUNT_FIELD.label),
+      ...LINE_ITEM_FIELDS.filter((f) => f.key === 'threePublic').map(fieldColumn),
     ],
   },
   {

@@ -9,9 +9,11 @@ import type { Classification } from '../../../classification/classification.ts';
 import { type AmountUnit, formatMoney } from '../../../money/money.ts';
 import { type Budget, KINDS, PROJECT_CATEGORIES, THREE_PUBLIC } from '../../../model/budget.ts';
 import { FUND_SOURCES } from '../../../model/funds.ts';
+import { AMOUNT_FIELD, fieldText, LINE_ITEM_FIELDS, type LineItemField } from '../../../model/line-item-fields.ts';
 import { plainDecimal } from './cells.ts';
 import { instructionRows } from './instructions.ts';
 import { writePublicationSheet } from './publication-sheet.ts';
+import { SAMPLES_SHEET, sampleSections } from './samples.ts';
 import { type ColumnSpec, FIRST_DATA_ROW, HEADER_ROW, INSTRUCTIONS_SHEET, KEY_ROW, type ListName, LISTS_SHEET, SHEETS, sheetOf, type SheetSpec, type Target } from './layout.ts';
 
 export interface WorkbookContent {
@@ -37,7 +39,8 @@ export async function budgetWorkbook(content: WorkbookContent): Promise<Buffer> 
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'yusuan';
-  writeInstructions(wb.addWorksheet(INSTRUCTIONS_SHEET, { pageSetup: PAGE }));
+  writeInstructions(wb.addWorksheet(INSTRUCTIONS_SHEET, { pageSetup: PAGE }), content.classification);
+  writeSamples(wb.addWorksheet(SAMPLES_SHEET, { pageSetup: PAGE }));
   const records = content.budget ? recordsOf(content.budget, content) : undefined;
   const sheets = SHEETS.map((spec) => {
     const rows = records?.[spec.target] ?? (spec.target === 'basic' ? [{ amountUnit: content.amountUnit }] : []);
@@ -45,11 +48,13 @@ export async function budgetWorkbook(content: WorkbookContent): Promise<Buffer> 
     return { spec, rows, ws: writeSheet(ws, spec, rows) };
   });
   writePublicationSheet(wb, content.budget?.publication, content.amountUnit);
-  const lists = writeLists(wb.addWorksheet(LISTS_SHEET, { state: 'hidden' }), content.classification);
+  // veryHidden: not listed under “Unhide”, so the dropdowns' source is not edited by accident.
+  const lists = writeLists(wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' }), content.classification);
   const lastRow = (t: Target) => FIRST_DATA_ROW + (sheets.find((s) => s.spec.target === t)!.rows.length + SPARE_ROWS) - 1;
   lists.units = `'${sheetOf('units').name}'!$${letterOf(sheetOf('units'), 'code')}$${FIRST_DATA_ROW}:$${letterOf(sheetOf('units'), 'code')}$${lastRow('units')}`;
   lists.projects = `'${sheetOf('projects').name}'!$${letterOf(sheetOf('projects'), 'name')}$${FIRST_DATA_ROW}:$${letterOf(sheetOf('projects'), 'name')}$${lastRow('projects')}`;
   for (const { spec, rows, ws } of sheets) addDropdowns(ws, spec, lists as Record<ListName, string>, spec.target === 'basic' ? FIRST_DATA_ROW : FIRST_DATA_ROW + rows.length + SPARE_ROWS - 1);
+  for (const { ws } of sheets) await protectHeader(ws);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -57,21 +62,19 @@ export async function budgetWorkbook(content: WorkbookContent): Promise<Buffer> 
 function recordsOf(b: Budget, { amountUnit: unit, classification: c, classificationDir }: WorkbookContent): Record<Target, SheetRow[]> {
   const money = (fen: number | undefined) => (fen === undefined ? undefined : moneyCell(fen, unit));
   const named = (list: Classification['function'], code: string) => (list.has(code) ? `${code} ${list.nameOf(code)}` : code);
+  const lists: Partial<Record<string, Classification['function']>> = { function: c.function, deptEcon: c.deptEcon, govEcon: c.govEcon };
+  const codeCell = (f: LineItemField, text: string) => {
+    const list = f.list && lists[f.list];
+    return list && text ? named(list, text) : text;
+  };
   const pick = (target: Target, items: object[]) =>
     items.map((item) => Object.fromEntries(sheetOf(target).columns.map((c) => [c.key, cellOf(item, c, money)])));
   return {
     basic: [{ year: b.year, amountUnit: unit, 'department.code': b.department.code, 'department.name': b.department.name, filer: b.filer, classification: classificationDir }],
     units: pick('units', b.units),
     lineItems: b.lineItems.map((li) => ({
-      unit_code: li.unit,
-      function_code: named(c.function, li.functionCode),
-      dept_econ_code: named(c.deptEcon, li.deptEconCode),
-      gov_econ_code: li.govEconCode && named(c.govEcon, li.govEconCode),
-      kind: li.kind,
-      project: li.project,
-      fund_source: li.fund,
-      amount: money(li.amount),
-      three_public: li.threePublic,
+      ...Object.fromEntries(LINE_ITEM_FIELDS.map((f) => [f.column, codeCell(f, fieldText(li, f)) || undefined])),
+      [AMOUNT_FIELD.column]: money(li.amount),
     })),
     projects: pick('projects', b.projects),
     yearEndBalances: pick('yearEndBalances', b.yearEndBalances),
@@ -114,17 +117,28 @@ function writeSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, rows: SheetRow[]): E
   return ws;
 }
 
+/** Data cells stay editable under the sheet protection; the header rows lock (protectHeader). */
 function columnStyle(c: ColumnSpec): Partial<ExcelJS.Style> {
-  if (c.kind === 'code') return { numFmt: '@' };
-  if (c.kind === 'amount') return { numFmt: '#,##0.00####' };
-  if (c.kind === 'long') return { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } };
-  return { numFmt: c.kind === 'year' ? '0' : '@' };
+  const protection = { locked: false };
+  if (c.kind === 'code') return { numFmt: '@', protection };
+  if (c.kind === 'amount') return { numFmt: '#,##0.00####', protection };
+  if (c.kind === 'long') return { numFmt: '@', alignment: { wrapText: true, vertical: 'top' }, protection };
+  return { numFmt: c.kind === 'year' ? '0' : '@', protection };
 }
 
-function writeInstructions(ws: ExcelJS.Worksheet) {
+/**
+ * Locks the header and the field-key row: the reader finds columns by them. Without a password
+ * (this guards against slips, not people); rows can still be inserted, deleted, sorted and filtered.
+ */
+async function protectHeader(ws: ExcelJS.Worksheet) {
+  for (const r of [HEADER_ROW, KEY_ROW]) ws.getRow(r).eachCell({ includeEmpty: true }, (cell) => (cell.protection = { locked: true }));
+  await ws.protect('', { formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true, selectLockedCells: true, selectUnlockedCells: true });
+}
+
+function writeInstructions(ws: ExcelJS.Worksheet, c: Classification) {
   const width = 100;
   ws.columns = [{ width: 16 }, { width }];
-  for (const [heading, text] of instructionRows()) {
+  for (const [heading, text] of instructionRows(c)) {
     const row = ws.addRow([heading, text]);
     row.getCell(1).font = { bold: true };
     row.getCell(1).alignment = { vertical: 'top' };
@@ -133,6 +147,19 @@ function writeInstructions(ws: ExcelJS.Worksheet) {
     row.height = 16 * Math.max(1, Math.ceil((text.length * 2) / (width - 4)));
   }
   ws.getRow(1).font = { bold: true, size: 14 };
+}
+
+/** 填写示例: filled rows of the main sheets, to copy from; the reader never reads this sheet. */
+function writeSamples(ws: ExcelJS.Worksheet) {
+  ws.columns = [{ width: 14 }, ...Array.from({ length: 10 }, () => ({ width: 22 }))];
+  for (const section of sampleSections()) {
+    const title = ws.addRow([section.sheet, section.about]);
+    title.font = { bold: true };
+    const header = ws.addRow(section.columns.map((col) => col.label));
+    header.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.font = { bold: true })));
+    for (const r of section.rows) ws.addRow(section.columns.map((col) => r[col.key] ?? null));
+    ws.addRow([]);
+  }
 }
 
 /** Fills 代码表 (one list per column) and returns the range formula of each list. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClassification, LIST_FILES, type Classification, type ClassificationTexts } from './classification.ts';
 
-export const SHIPPED_LISTS = fileURLToPath(new URL('./lists/', import.meta.url));
+// Through src/ so that the compiled copy (dist/classification/load.js, same depth) finds the same lists.
+export const SHIPPED_LISTS = fileURLToPath(new URL('../../src/classification/lists/', import.meta.url));
 
 /** Years for which lists ship with yusuan. */
 export function shippedYears(): number[] {

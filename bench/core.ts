@@ -12,7 +12,7 @@ import type { Budget } from '../src/model/budget.ts';
 import { buildDepartmentPackages, buildTables } from '../src/tables/index.ts';
 import { DEFAULT_OPTIONS, generateProvince } from './generate.ts';
 import { unitBudgets } from '../src/model/split.ts';
-import { ms, peakRss, time } from './measure.ts';
+import { median, ms, peakRss, time } from './measure.ts';
 
 function floor(budgets: Budget[]): number {
   const sums = new Map<string, number>();
@@ -40,25 +40,40 @@ function buildAndCheckAll(province: Budget[], classification: Classification): {
   return { tables, errors };
 }
 
-export async function benchCore() {
+export async function benchCore(runs = 5) {
   const classification = loadClassification(2024);
   const [gen, province] = time(() => generateProvince(DEFAULT_OPTIONS));
   const items = province.reduce((s, b) => s + b.lineItems.length, 0);
   const units = province.reduce((s, b) => s + b.units.length, 0);
 
-  // Warm up the JIT on a few departments, then measure.
+  // Warm up the JIT on a few departments, then measure in interleaved rounds: each round times the
+  // floor right before the builds, so a busy moment of the machine weighs on both; medians reported.
   buildAndCheckAll(province.slice(0, 3), classification);
-  const floorMs = Math.min(...[0, 1, 2].map(() => time(() => floor(province))[0]));
-  const [buildMs, tableCount] = time(() => province.reduce((n, d) => n + buildDepartmentPackages(d, classification).department.length * (1 + d.units.length), 0));
-  const [allMs, { errors }] = time(() => buildAndCheckAll(province, classification));
-  const [directMs] = time(() => province.reduce((n, d) => n + buildTables(d, classification).length + unitBudgets(d).reduce((m, u) => m + buildTables(u, classification).length, 0), 0));
+  const floors: number[] = [];
+  const builds: number[] = [];
+  const alls: number[] = [];
+  const directs: number[] = [];
+  let tableCount = 0;
+  let errors = 0;
+  for (let r = 0; r < runs; r++) {
+    floors.push(Math.min(...[0, 1].map(() => time(() => floor(province))[0])));
+    const [b, n] = time(() => province.reduce((n, d) => n + buildDepartmentPackages(d, classification).department.length * (1 + d.units.length), 0));
+    builds.push(b);
+    tableCount = n;
+    const [a, res] = time(() => buildAndCheckAll(province, classification));
+    alls.push(a);
+    errors = res.errors;
+    directs.push(time(() => province.reduce((n, d) => n + buildTables(d, classification).length + unitBudgets(d).reduce((m, u) => m + buildTables(u, classification).length, 0), 0))[0]);
+  }
+  const ratio = (xs: number[]) => median(xs.map((x, i) => x / floors[i])).toFixed(1);
+  const [floorMs, buildMs, allMs, directMs] = [floors, builds, alls, directs].map(median);
   return [
     `core: ${province.length} departments, ${units} units, ${items} line items (generated in ${ms(gen)}); V8 flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'defaults'}`,
     `  build all 23 tables of ${province.length + units} packages (${tableCount} tables):    ${ms(buildMs)}`,
     `    (without composing departments from their units: ${ms(directMs)})`,
     `  build + all checks of every package:                 ${ms(allMs)}  (${errors} errors found)`,
     `  floor (one aggregation pass over the line items):    ${ms(floorMs)}`,
-    `  ratio build+check / floor: ${(allMs / floorMs).toFixed(1)}×;  build only / floor: ${(buildMs / floorMs).toFixed(1)}×`,
+    `  ratio build+check / floor: ${ratio(alls)}×;  build only / floor: ${ratio(builds)}×  (medians of ${runs} interleaved rounds)`,
     `  peak RSS: ${peakRss()}`,
   ].join('\n');
 }

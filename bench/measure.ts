@@ -17,3 +17,8 @@ export const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${
 
 /** Peak resident set size of this process so far. */
 export const peakRss = () => `${(resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};

@@ -1,7 +1,6 @@
 /**
  * CLI start-up: whole-process wall times of `yusuan help` and `yusuan check` on the seed example
- * through bin/yusuan.mjs, against `node -e 0`, interleaved and repeated (medians). The built
- * output is refreshed first (`npm run build` when src/ is newer than dist/).
+ * through bin/yusuan.mjs (the built output), against `node -e 0`, interleaved and repeated (medians).
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -14,8 +13,6 @@ const COMMANDS: [string, string[]][] = [
 ];
 
 export async function benchCli(runs = 9) {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build failed');
   const times: number[][] = COMMANDS.map(() => []);
   for (let r = -1; r < runs; r++) {
     for (const [i, [name, args]] of COMMANDS.entries()) {

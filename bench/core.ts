@@ -4,15 +4,16 @@
  * pass over the same line items aggregating them by (unit, function 项, fund, kind, economic 类),
  * the least work any table builder must do.
  */
-import { loadClassification } from '../src/classification/load.ts';
 import type { Classification } from '../src/classification/classification.ts';
-import { checkTables } from '../src/checks/index.ts';
-import { runModelRules } from '../src/checks/model-rules.ts';
 import type { Budget } from '../src/model/budget.ts';
-import { buildDepartmentPackages, buildTables } from '../src/tables/index.ts';
 import { DEFAULT_OPTIONS, generateProvince } from './generate.ts';
-import { unitBudgets } from '../src/model/split.ts';
-import { median, ms, peakRss, time } from './measure.ts';
+import { built, median, ms, peakRss, time } from './measure.ts';
+
+const { loadClassification } = await built<typeof import('../src/classification/load.ts')>('classification/load.ts');
+const { checkTables } = await built<typeof import('../src/checks/index.ts')>('checks/index.ts');
+const { runModelRules } = await built<typeof import('../src/checks/model-rules.ts')>('checks/model-rules.ts');
+const { buildDepartmentPackages, buildTables } = await built<typeof import('../src/tables/index.ts')>('tables/index.ts');
+const { unitBudgets } = await built<typeof import('../src/model/split.ts')>('model/split.ts');
 
 function floor(budgets: Budget[]): number {
   const sums = new Map<string, number>();

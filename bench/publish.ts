@@ -3,21 +3,22 @@
  * warm, and of the largest department of the synthetic province. Baseline: serialising the same
  * tables as JSON in the same run (the cheapest complete output).
  */
-import { loadClassification } from '../src/classification/load.ts';
-import { readBudgetFolder } from '../src/formats/input/budget-folder.ts';
-import { tablesToJson } from '../src/formats/json.ts';
 import type { Table } from '../src/ir/table.ts';
-import { buildTables } from '../src/tables/index.ts';
 import { generateProvince } from './generate.ts';
-import { ms, timeAsync } from './measure.ts';
+import { built, ms, timeAsync } from './measure.ts';
+
+const { loadClassification } = await built<typeof import('../src/classification/load.ts')>('classification/load.ts');
+const { readBudgetFolder } = await built<typeof import('../src/formats/input/budget-folder.ts')>('formats/input/budget-folder.ts');
+const { tablesToJson } = await built<typeof import('../src/formats/json.ts')>('formats/json.ts');
+const { buildTables } = await built<typeof import('../src/tables/index.ts')>('tables/index.ts');
 
 /** Writes the package in the four formats; returns the bytes and the time of each format. */
 async function writeAll(tables: Table[]): Promise<{ bytes: number; perFormat: [string, number][] }> {
   const [{ xlsxBuffer }, { pdfBuffer }, { htmlDocument }, { tableCsv }] = await Promise.all([
-    import('../src/formats/xlsx.ts'),
-    import('../src/formats/pdf.ts'),
-    import('../src/formats/html.ts'),
-    import('../src/formats/csv.ts'),
+    built<typeof import('../src/formats/xlsx.ts')>('formats/xlsx.ts'),
+    built<typeof import('../src/formats/pdf.ts')>('formats/pdf.ts'),
+    built<typeof import('../src/formats/html.ts')>('formats/html.ts'),
+    built<typeof import('../src/formats/csv.ts')>('formats/csv.ts'),
   ]);
   const formats: [string, () => Promise<{ length: number }>][] = [
     ['xlsx', () => xlsxBuffer(tables)],

@@ -4,15 +4,16 @@
  * pass over the same line items aggregating them by (unit, function 项, fund, kind, economic 类),
  * the least work any table builder must do.
  */
-import { loadClassification } from '../src/classification/load.ts';
 import type { Classification } from '../src/classification/classification.ts';
-import { checkTables } from '../src/checks/index.ts';
-import { runModelRules } from '../src/checks/model-rules.ts';
 import type { Budget } from '../src/model/budget.ts';
-import { buildDepartmentPackages, buildTables } from '../src/tables/index.ts';
 import { DEFAULT_OPTIONS, generateProvince } from './generate.ts';
-import { unitBudgets } from '../src/model/split.ts';
-import { ms, peakRss, time } from './measure.ts';
+import { built, median, ms, peakRss, time } from './measure.ts';
+
+const { loadClassification } = await built<typeof import('../src/classification/load.ts')>('classification/load.ts');
+const { checkTables } = await built<typeof import('../src/checks/index.ts')>('checks/index.ts');
+const { runModelRules } = await built<typeof import('../src/checks/model-rules.ts')>('checks/model-rules.ts');
+const { buildDepartmentPackages, buildTables } = await built<typeof import('../src/tables/index.ts')>('tables/index.ts');
+const { unitBudgets } = await built<typeof import('../src/model/split.ts')>('model/split.ts');
 
 function floor(budgets: Budget[]): number {
   const sums = new Map<string, number>();
@@ -40,25 +41,40 @@ function buildAndCheckAll(province: Budget[], classification: Classification): {
   return { tables, errors };
 }
 
-export async function benchCore() {
+export async function benchCore(runs = 5) {
   const classification = loadClassification(2024);
   const [gen, province] = time(() => generateProvince(DEFAULT_OPTIONS));
   const items = province.reduce((s, b) => s + b.lineItems.length, 0);
   const units = province.reduce((s, b) => s + b.units.length, 0);
 
-  // Warm up the JIT on a few departments, then measure.
+  // Warm up the JIT on a few departments, then measure in interleaved rounds: each round times the
+  // floor right before the builds, so a busy moment of the machine weighs on both; medians reported.
   buildAndCheckAll(province.slice(0, 3), classification);
-  const floorMs = Math.min(...[0, 1, 2].map(() => time(() => floor(province))[0]));
-  const [buildMs, tableCount] = time(() => province.reduce((n, d) => n + buildDepartmentPackages(d, classification).department.length * (1 + d.units.length), 0));
-  const [allMs, { errors }] = time(() => buildAndCheckAll(province, classification));
-  const [directMs] = time(() => province.reduce((n, d) => n + buildTables(d, classification).length + unitBudgets(d).reduce((m, u) => m + buildTables(u, classification).length, 0), 0));
+  const floors: number[] = [];
+  const builds: number[] = [];
+  const alls: number[] = [];
+  const directs: number[] = [];
+  let tableCount = 0;
+  let errors = 0;
+  for (let r = 0; r < runs; r++) {
+    floors.push(Math.min(...[0, 1].map(() => time(() => floor(province))[0])));
+    const [b, n] = time(() => province.reduce((n, d) => n + buildDepartmentPackages(d, classification).department.length * (1 + d.units.length), 0));
+    builds.push(b);
+    tableCount = n;
+    const [a, res] = time(() => buildAndCheckAll(province, classification));
+    alls.push(a);
+    errors = res.errors;
+    directs.push(time(() => province.reduce((n, d) => n + buildTables(d, classification).length + unitBudgets(d).reduce((m, u) => m + buildTables(u, classification).length, 0), 0))[0]);
+  }
+  const ratio = (xs: number[]) => median(xs.map((x, i) => x / floors[i])).toFixed(1);
+  const [floorMs, buildMs, allMs, directMs] = [floors, builds, alls, directs].map(median);
   return [
     `core: ${province.length} departments, ${units} units, ${items} line items (generated in ${ms(gen)}); V8 flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'defaults'}`,
     `  build all 23 tables of ${province.length + units} packages (${tableCount} tables):    ${ms(buildMs)}`,
     `    (without composing departments from their units: ${ms(directMs)})`,
     `  build + all checks of every package:                 ${ms(allMs)}  (${errors} errors found)`,
     `  floor (one aggregation pass over the line items):    ${ms(floorMs)}`,
-    `  ratio build+check / floor: ${(allMs / floorMs).toFixed(1)}×;  build only / floor: ${(buildMs / floorMs).toFixed(1)}×`,
+    `  ratio build+check / floor: ${ratio(alls)}×;  build only / floor: ${ratio(builds)}×  (medians of ${runs} interleaved rounds)`,
     `  peak RSS: ${peakRss()}`,
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parseCsvObjects } from '../csv/parse.ts';
 
 export type Level = '类' | '款' | '项';
 /**
@@ -64,7 +64,7 @@ export const LIST_COLUMNS = ['code', 'level', 'parent', 'name', 'confidence', 's
 
 /** Parses a list in the shipped CSV shape: code,level,parent,name,confidence[,sources,note]. */
 export function parseCodeList(name: string, csvText: string, source = name): CodeList {
-  const records: Record<string, string>[] = parse(csvText, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  const records = parseCsvObjects(csvText);
   const subjects = records.map((r, i) => {
     const where = `${source} 第 ${i + 2} 行`;
     if (!/^\d{3}(\d{2}){0,2}$/.test(r.code ?? '')) throw new Error(`${where}: 科目编码 "${r.code}" 应为 3、5 或 7 位数字`);

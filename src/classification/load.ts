@@ -5,7 +5,8 @@ import { buildClassification, LIST_FILES, type Classification, type Classificati
 import { readProvenance } from './provenance.ts';
 import { userListsDir } from './user-lists.ts';
 
-export const SHIPPED_LISTS = fileURLToPath(new URL('./lists/', import.meta.url));
+// Through src/ so that the compiled copy (dist/classification/load.js, same depth) finds the same lists.
+export const SHIPPED_LISTS = fileURLToPath(new URL('../../src/classification/lists/', import.meta.url));
 
 /** Years for which lists ship with yusuan. */
 export function shippedYears(): number[] {

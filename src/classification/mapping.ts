@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parseCsvObjects } from '../csv/parse.ts';
 import type { Confidence } from './codes.ts';
 
 /** 单位类型. 行政单位 and 参公事业单位 use the 机关 economic classes (501–504); others use 505/506. */
@@ -33,7 +33,7 @@ export class EconMapping {
 }
 
 export function parseEconMapping(csvText: string): EconMapping {
-  const records: Record<string, string>[] = parse(csvText, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  const records = parseCsvObjects(csvText);
   return new EconMapping(
     records.map((r) => ({
       dept: r.dept_code,

@@ -1,7 +1,20 @@
-/** `yusuan <command>`: build, check, template, audit. Exit codes: 0 ok, 1 findings, 2 unusable input. */
+/** `yusuan <command>`: build, check, template, codes, audit. Exit codes: 0 ok, 1 findings, 2 unusable input. */
 import { parseArgs } from 'node:util';
 import { InputError } from '../formats/input/errors.ts';
-import { runBuild } from './build.ts';
+
+type Command = (positionals: string[], values: Record<string, string | boolean | undefined>) => Promise<number>;
+
+/**
+ * Each command's module is imported only when that command runs, so `help` loads nothing and
+ * `check` never loads exceljs, pdfmake or pdf.js.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./build.ts')).runBuild,
+  check: async () => (await import('./check.ts')).runCheck,
+  template: async () => (await import('./template.ts')).runTemplate,
+  codes: async () => (await import('./codes.ts')).runCodes,
+  audit: async () => (await import('./audit.ts')).runAudit,
+};
 
 const USAGE = `yusuan — 部门预算公开表的编制与检查
 
@@ -44,29 +57,12 @@ export async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
-    switch (command) {
-      case 'build':
-        return await runBuild(positionals, values);
-      case 'check': {
-        const { runCheck } = await import('./check.ts');
-        return await runCheck(positionals, values);
-      }
-      case 'template': {
-        const { runTemplate } = await import('./template.ts');
-        return await runTemplate(positionals, values);
-      }
-      case 'codes': {
-        const { runCodes } = await import('./codes.ts');
-        return await runCodes(positionals, values);
-      }
-      case 'audit': {
-        const { runAudit } = await import('./audit.ts');
-        return await runAudit(positionals, values);
-      }
-      default:
-        console.error(`未知命令: ${command}\n\n${USAGE}`);
-        return 2;
+    const load = COMMANDS[command];
+    if (!load) {
+      console.error(`未知命令: ${command}\n\n${USAGE}`);
+      return 2;
     }
+    return await (await load())(positionals, values);
   } catch (e) {
     if (e instanceof InputError) {
       console.error(`输入有误（${e.problems.length} 处）：\n${e.message}`);

@@ -34,6 +34,8 @@ import { DepartmentPackageCache } from './services/department-packages.ts';
 import { DownloadCache } from './services/downloads.ts';
 import { OutputCache } from './services/outputs.ts';
 import { PackageCache } from './services/packages.ts';
+import { Generation, ShortLived } from './fresh.ts';
+import type { UnitRow } from './repo/org.ts';
 
 export interface AppOptions {
   db: Db;
@@ -64,6 +66,9 @@ export interface AppContext {
   /** Department packages, composed from the unit packages above. */
   departments: DepartmentPackageCache;
   downloads: DownloadCache;
+  /** Bumped by every state-changing request; empties the short-lived caches below and in auth. */
+  generation: Generation;
+  units: ShortLived<UnitRow>;
 }
 
 const MB = 1024 * 1024;
@@ -71,15 +76,18 @@ const MB = 1024 * 1024;
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * MB, trustProxy: opts.trustProxy ?? false });
   const packages = new PackageCache();
+  const generation = new Generation();
   const ctx: AppContext = {
     db: opts.db,
     secureCookies: opts.secureCookies ?? false,
     loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
     auditRateLimit: opts.auditRateLimit ?? { max: 20, timeWindow: '1 minute' },
-    outputs: new OutputCache(),
+    outputs: new OutputCache(generation),
     packages,
     departments: new DepartmentPackageCache(packages),
     downloads: new DownloadCache(),
+    generation,
+    units: new ShortLived(generation),
   };
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
@@ -119,7 +127,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, { limits: { fileSize: opts.uploadLimit ?? 20 * MB, files: 3, fields: 10 } });
   const secret = await serverSecret(opts.db, 'cookie');
-  await registerAuth(app, { db: opts.db, secret, secureCookies: ctx.secureCookies });
+  await registerAuth(app, { db: opts.db, secret, secureCookies: ctx.secureCookies, generation });
+  // After a change is stored and before it is answered, so the client's next read sees it.
+  app.addHook('onSend', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') generation.bump();
+  });
 
   // Liveness for load balancers and monitoring; also the baseline of the server benchmark.
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { parseCsv } from '../../csv/parse.ts';
 import type { Classification } from '../../classification/classification.ts';
 import { cachedClassification } from '../../classification/load.ts';
 import type { AmountUnit } from '../../money/money.ts';
@@ -59,7 +59,7 @@ export function readLineItemsCsv(
 ): LineItem[] {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parseCsv(text);
   } catch (e) {
     problems.push({ file, message: `CSV 无法解析：${(e as Error).message}` });
     return [];

@@ -11,6 +11,7 @@ import type { User } from '../access.ts';
 import type { Db } from '../db/db.ts';
 import { unauthorized } from '../errors.ts';
 import { sessionUser, tokenHash } from '../repo/sessions.ts';
+import { type Generation, ShortLived } from '../fresh.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,9 +28,12 @@ export interface AuthOptions {
   db: Db;
   secret: string;
   secureCookies: boolean;
+  /** Sessions are remembered until the next state-changing request (logout, a disabled user) or 1 s. */
+  generation: Generation;
 }
 
-export async function registerAuth(app: FastifyInstance, { db, secret, secureCookies }: AuthOptions) {
+export async function registerAuth(app: FastifyInstance, { db, secret, secureCookies, generation }: AuthOptions) {
+  const sessions = new ShortLived<User | null>(generation);
   await app.register(fastifyCookie, { secret });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
@@ -49,7 +53,12 @@ export async function registerAuth(app: FastifyInstance, { db, secret, secureCoo
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const hash = tokenHash(token);
-      const user = await sessionUser(db, hash);
+      let user = sessions.get(hash);
+      if (user === undefined) {
+        const readAt = generation.value;
+        user = (await sessionUser(db, hash)) ?? null;
+        sessions.set(hash, user, readAt);
+      }
       if (user) {
         req.user = user;
         req.sessionHash = hash;

@@ -2,15 +2,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/db.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { getUnit, type UnitRow } from '../repo/org.ts';
+import type { ShortLived } from '../fresh.ts';
 
 export interface UnitYear {
   unit: string;
   year: number;
 }
 
-export async function unitOr404(q: Queryable, code: string): Promise<UnitRow> {
+/** The unit, from `cache` when given and fresh (the hot read-only routes pass one). */
+export async function unitOr404(q: Queryable, code: string, cache?: ShortLived<UnitRow>, readAt?: number): Promise<UnitRow> {
+  const hit = cache?.get(code);
+  if (hit) return hit;
   const unit = await getUnit(q, code);
   if (!unit) throw notFound(`单位 ${code} 不存在`);
+  if (cache && readAt !== undefined) cache.set(code, unit, readAt);
   return unit;
 }
 

@@ -54,11 +54,15 @@ export async function outputRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await unitOr404(ctx.db, req.params.unit);
+      const unit = await unitOr404(ctx.db, req.params.unit, ctx.units, ctx.generation.value);
       authorize(req.user, 'read', unit);
       const out = await ctx.outputs.get(ctx.db, unit, req.params.year);
       setVersion(reply, out.version);
-      return { version: out.version, tables: pickTables(out.tables, req.query.table).map(tableToJson) };
+      const response = () => ({ version: out.version, tables: pickTables(out.tables, req.query.table).map(tableToJson) });
+      if (req.query.table) return response();
+      let body = out.bodies.get('tables');
+      if (!body) out.bodies.set('tables', (body = reply.serialize(response()) as string));
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 
@@ -86,12 +90,17 @@ export async function outputRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await unitOr404(ctx.db, req.params.unit);
+      const unit = await unitOr404(ctx.db, req.params.unit, ctx.units, ctx.generation.value);
       authorize(req.user, 'read', unit);
-      const { version, report } = await ctx.outputs.get(ctx.db, unit, req.params.year);
+      const { version, report, bodies } = await ctx.outputs.get(ctx.db, unit, req.params.year);
       setVersion(reply, version);
-      const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
-      return { version, errors: count('error'), warnings: count('warning'), ...report };
+      let body = bodies.get('findings');
+      if (!body) {
+        const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
+        body = reply.serialize({ version, errors: count('error'), warnings: count('warning'), ...report }) as string;
+        bodies.set('findings', body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 

@@ -16,8 +16,8 @@ import { parseSnapshot, type SnapshotContent } from './snapshot.ts';
 export interface PackageEntry {
   meta: SnapshotMeta;
   content: SnapshotContent;
-  /** The JSON body of GET …/latest and …/v/:n, serialised once. */
-  body: string;
+  /** The JSON body of GET …/latest and …/v/:n, serialised and encoded once. */
+  body: Buffer;
   charts(): Charts;
   /** The exact stored text (sha256 = meta.contentHash). */
   raw: string;
@@ -63,7 +63,7 @@ export class PackageCache {
 function makeEntry(meta: SnapshotMeta, raw: string): PackageEntry {
   const content = parseSnapshot(raw);
   let charts: Charts | undefined;
-  const body = JSON.stringify({
+  const body = Buffer.from(JSON.stringify({
     unit: content.unit,
     department: content.department,
     year: content.year,
@@ -72,6 +72,6 @@ function makeEntry(meta: SnapshotMeta, raw: string): PackageEntry {
     publishedBy: meta.publishedBy,
     contentHash: meta.contentHash,
     tables: content.tables.map(tableToJson),
-  });
+  }));
   return { meta, content, body, raw, charts: () => (charts ??= chartsOf(content, cachedClassification(content.year))) };
 }

@@ -1,0 +1,65 @@
+/**
+ * The running text of a document (its 说明) as sentences, each with the page and line it starts
+ * on. Table rows are left out: a line whose words stand apart in columns (a run of three or more
+ * spaces inside it) is not prose and ends the sentence before it. Wrapped lines, page breaks and
+ * the letter-spacing of justified text are joined away; a line that starts with an enumerator
+ * (一、 （二） 3、) or 第X部分 starts a new sentence.
+ */
+import { normalise } from '../read/pdf/words.ts';
+import type { DocLine } from './document.ts';
+
+export interface Sentence {
+  /** without whitespace; full-width punctuation kept as printed */
+  text: string;
+  page: number;
+  line: number;
+  /** a heading line (第X部分, 一、…) without sentence punctuation */
+  heading: boolean;
+}
+
+const COLUMN_GAP = /\S[ \t\u00a0\u3000]{3,}\S/;
+const ENUMERATOR = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d))/;
+const PART = /^第[一二三四五六七八九十]+部分/;
+const END = /[。！？]/g;
+
+/** Text for matching: compatibility forms folded (full-width punctuation kept), no whitespace. */
+export const compactText = (s: string) => normalise(s).replace(/[\s\u00a0\u3000]+/g, '');
+
+export function sentences(lines: DocLine[]): Sentence[] {
+  const out: Sentence[] = [];
+  let cur: Sentence | undefined;
+  const flush = () => {
+    if (cur && cur.text) out.push(cur);
+    cur = undefined;
+  };
+  for (const l of lines) {
+    const trimmed = l.text.trim();
+    if (!trimmed) continue;
+    const text = compactText(trimmed);
+    const enumerated = ENUMERATOR.test(text);
+    if (COLUMN_GAP.test(trimmed) && !PART.test(text)) {
+      flush();
+      continue;
+    }
+    if (enumerated) flush();
+    if (enumerated && !/[，。；：,;:]/.test(text) && text.length <= 60) {
+      out.push({ text, page: l.page, line: l.line, heading: true });
+      continue;
+    }
+    let rest = text;
+    while (rest) {
+      cur ??= { text: '', page: l.page, line: l.line, heading: false };
+      END.lastIndex = 0;
+      const end = END.exec(rest);
+      if (!end) {
+        cur.text += rest;
+        break;
+      }
+      cur.text += rest.slice(0, end.index + 1);
+      rest = rest.slice(end.index + 1);
+      flush();
+    }
+  }
+  flush();
+  return out;
+}

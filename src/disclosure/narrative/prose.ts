@@ -3,7 +3,7 @@
  * on. Table rows are left out: a line whose words stand apart in columns (a run of three or more
  * spaces inside it) is not prose and ends the sentence before it. Wrapped lines, page breaks and
  * the letter-spacing of justified text are joined away; a line that starts with an enumerator
- * (一、 （二） 3、) or 第X部分 starts a new sentence.
+ * (一、 （二） 3、) or 第X部分 starts a new sentence; one without punctuation or figures is a heading.
  */
 import { normalise } from '../read/pdf/words.ts';
 import type { DocLine } from './document.ts';
@@ -42,7 +42,7 @@ export function sentences(lines: DocLine[]): Sentence[] {
       continue;
     }
     if (enumerated) flush();
-    if (enumerated && !/[，。；：,;:]/.test(text) && text.length <= 60) {
+    if (enumerated && !/[，。；：,;:]/.test(text) && !/\d(?:亿元|万元|元|%|％)/.test(text) && text.length <= 60) {
       out.push({ text, page: l.page, line: l.line, heading: true });
       continue;
     }

@@ -13,7 +13,9 @@ import { titleText } from './text-rules.ts';
 /** An entry that heads the table part (第二部分 …, 部门预算表) rather than naming one table. */
 const GROUP = /^第[一二三四五六七八九十]+部分|^(?:.*?(?:部门|单位))?(?:年度)?(?:预算|决算)(?:公开)?表格?$/;
 
-const bareTitle = (s: string) => normLabel(titleText(s)).replace(/^(?:预算\d{1,2}表|表\d{1,2})/, '').replace(/^20\d\d年度?/, '');
+/** A title as printed, without its mark (预算01表, 表1) and year. */
+const shownTitle = (s: string) => titleText(s).replace(/^(?:预算\d{1,2}表|表\d{1,2})/, '').replace(/^20\d\d年度?/, '');
+const bareTitle = (s: string) => normLabel(shownTitle(s));
 
 export function checkContents(ctx: NarrativeContext, tables: Table[]): NarrativeFinding[] {
   const start = ctx.lines.findIndex((l) => compactText(l.text) === '目录');
@@ -35,6 +37,6 @@ export function checkContents(ctx: NarrativeContext, tables: Table[]): Narrative
     .filter((e) => /表$/.test(e.title) && !GROUP.test(e.title) && !printed.has(e.title))
     .map((e) => {
       const l = ctx.lines[e.at];
-      return narrativeFinding('N-contents', { page: l.page, line: l.line, sentence: titleText(l.text) }, { entry: e.title });
+      return narrativeFinding('N-contents', { page: l.page, line: l.line, sentence: titleText(l.text) }, { entry: shownTitle(l.text) });
     });
 }

@@ -15,7 +15,7 @@ const COMPARED = /(?:比|与|较)(20\d\d)年/g;
 /** A line of a 目录 or a title: no dot leader, page number, enumerator or spaces. */
 export function titleText(line: string): string {
   return compactText(line)
-    .replace(/[…·.．\-—]{2,}.*$/, '')
+    .replace(/(?:[…·．]{2,}|\.{3,}).*$/, '')
     .replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?=20\d\d年|\D))/, '');
 }
 

@@ -51,7 +51,8 @@ export function checkYears(ctx: NarrativeContext): NarrativeFinding[] {
 }
 
 export function checkWording(ctx: NarrativeContext): NarrativeFinding[] {
-  const uses = (w: string) => ctx.sentences.filter((s) => !s.heading && s.text.includes(w));
+  // Notes under tables (注：本单位本年度无此项预算收支…) are the template's wording, not the 说明's.
+  const uses = (w: string) => ctx.sentences.filter((s) => !s.heading && !/^注[：:]/.test(s.text) && s.text.includes(w));
   const dept = uses('本部门');
   const unit = uses('本单位');
   // The odd word: the one at odds with the cover, else the rarer of the two.

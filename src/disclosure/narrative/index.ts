@@ -12,6 +12,7 @@ import { narrativeContext } from './context.ts';
 import { documentLines, type DocLine } from './document.ts';
 import { checkExecution } from './execution.ts';
 import type { NarrativeFinding } from './rules.ts';
+import { checkShares } from './shares.ts';
 import { checkPlaceholders, checkWording, checkYears } from './text-rules.ts';
 
 export type { DocLine } from './document.ts';
@@ -24,6 +25,7 @@ export function checkNarrative(lines: DocLine[], tables: Table[]): NarrativeFind
     ...checkAgainstTables(ctx, tables),
     ...checkChanges(ctx),
     ...checkExecution(ctx),
+    ...checkShares(ctx),
     ...checkPlaceholders(ctx),
     ...checkYears(ctx),
     ...checkWording(ctx),

@@ -62,7 +62,9 @@ describe('statements read from the 说明 alone', () => {
 
 describe('real defects found in the text alone, and none where there is none', () => {
   const cases: Record<string, string[]> = {
-    'sh-putuo-2024-caizhengju-final': [],
+    // 一般公共服务支出 2106.66万元 of 2940.05万元 is 71.65%, not the 71.73% printed (the four shares
+    // printed add up to 100.07%).
+    'sh-putuo-2024-caizhengju-final': ['N-share 71.73% 2106.66万元 2940.05万元 71.65%'],
     'sh-putuo-2024-fuliyuan-unit-budget': [],
     'sh-putuo-2025-zfb-dept-budget': [],
     'sh-putuo-2025-zfb-unit-budget': [],
@@ -89,12 +91,14 @@ describe('real defects found in the text alone, and none where there is none', (
       'N-change-direction 增加 170.03万元 241.76万元 -71.73万元',
     ],
     // The checker author's planted defects: 收入支出总计 "0 万元" (so 下降1.87% no longer follows),
-    // 决算数大于/等于预算数 against the figures, the XX局 placeholder, a 2023 heading, 支出决算表 removed.
+    // 决算数大于/等于预算数 against the figures, the XX局 placeholder, a 2023 heading, 支出决算表 removed;
+    // and the original's own 71.73%.
     'sh-putuo-2024-caizhengju-final-injected': [
       'N-change-percent 减少 1.87% 0万元 56.95万元 100.00%',
       'N-execution 大于 1560.05万元 1511.89万元',
       'N-execution 大于 80.81万元 80.38万元',
       'N-execution 等于 62.29万元 60.99万元',
+      'N-share 71.73% 2106.66万元 2940.05万元 71.65%',
       'N-placeholder XX局',
       'N-year-title 2023 2024',
       'N-contents 支出决算表',
@@ -108,9 +112,12 @@ describe('real defects found in the text alone, and none where there is none', (
 });
 
 describe('the 决算 of 区财政局 against its tables', () => {
-  it('as printed: 财政拨款收入支出总计0.3万元 against the 总计 2,961.68 of 财政拨款收入支出决算总表, and nothing else', () => {
+  it('as printed: 财政拨款收入支出总计0.3万元 against the 总计 2,961.68 of 财政拨款收入支出决算总表, besides its 71.73%', () => {
     const found = checkNarrative(lines('sh-putuo-2024-caizhengju-final'), caizhengjuTables());
-    expect(found.map(brief)).toEqual(['N-figure 财政拨款收支总计 total of fiscal appropriations 0.3万元 财政拨款收入支出决算总表 总计·收入/决算数 2961.68万元']);
+    expect(found.map(brief)).toEqual([
+      'N-figure 财政拨款收支总计 total of fiscal appropriations 0.3万元 财政拨款收入支出决算总表 总计·收入/决算数 2961.68万元',
+      'N-share 71.73% 2106.66万元 2940.05万元 71.65%',
+    ]);
     expect(found[0]).toMatchObject({ severity: 'error', expected: 2_961_680_000, found: 300_000, place: { page: 21 } });
     expect(found[0].message).toContain('财政拨款收入支出总计0.3万元');
   });

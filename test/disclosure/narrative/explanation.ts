@@ -28,6 +28,8 @@ function change(current: Money, previous: Money): string {
   return d > 0 ? `增加${w(d)}，增长${pct}%` : `减少${w(-d)}，下降${pct}%`;
 }
 
+const share = (part: Money, whole: Money) => `${((part / whole) * 100).toFixed(2)}%`;
+
 export interface Previous {
   total: Money;
   gpb: Money;
@@ -55,7 +57,7 @@ export function explanation(tables: Table[], year: number, previous: Previous): 
       `本部门${year}年部门预算仅包括本级预算。`,
       '三、部门收支总体情况',
       `1.收入预算：${year}年本部门收入预算${w(income)}，其中，一般公共预算拨款${w(cell(tables, '01', 'rev.amount', labelled('一、一般公共预算拨款收入')))}。`,
-      `2.支出预算：${year}年本部门支出预算${w(spending)}，其中，基本支出${w(basic)}，项目支出${w(project)}。`,
+      `2.支出预算：${year}年本部门支出预算${w(spending)}，其中，基本支出${w(basic)}，占${share(basic, spending)}；项目支出${w(project)}，占${share(project, spending)}。`,
       `${year}年收支总计${w(income)}，与${year - 1}年相比${change(income, previous.total)}。`,
       '四、一般公共预算拨款支出',
       `一般公共预算拨款支出${w(gpb)}，比${year - 1}年${change(gpb, previous.gpb)}。财政拨款收支总计${w(fiscal)}。`,

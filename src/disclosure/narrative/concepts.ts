@@ -36,12 +36,12 @@ const spending = (id: string, name: string, title: RegExp, en: string): Concept 
   ],
 });
 
-const threePublic = (id: string, zh: string, en: string, words: string[], subject: string): Concept => ({
+const threePublic = (id: string, zh: string, en: string, words: string[], subject: string, leaf?: RegExp): Concept => ({
   id,
   zh,
   en,
   subject: new RegExp(`${subject}(?:财政拨款)?(?:支出)?(?:(?:年初)?预算|决算)?(?:数)?$`),
-  sources: [{ title: THREE, column: words }],
+  sources: [{ title: THREE, column: words, leaf }],
   prefer: (s) => (/预算数?$/.test(s) ? '预算数' : '决算数'),
 });
 
@@ -115,8 +115,9 @@ export const CONCEPTS: Concept[] = [
   threePublic('threePublic', '“三公”经费', '“three public” expenses', ['合计'], `${Q}三公${Q}经费`),
   threePublic('abroad', '因公出国（境）费', 'official travel abroad', ['因公出国'], '因公出国[（(]境[）)]费'),
   threePublic('cars', '公务用车购置及运行费', 'official vehicles, purchase and running', ['公务用车购置及运行'], '公务用车购置及运行(?:维护)?费'),
-  threePublic('carPurchase', '公务用车购置费', 'official vehicle purchase', ['公务用车购置费'], '(?<!及运行)公务用车购置费'),
-  threePublic('carRunning', '公务用车运行费', 'official vehicle running', ['公务用车运行'], '(?<!购置及)公务用车运行(?:维护)?费'),
+  // Shanghai prints these two as 购置费 and 运行费 under 公务用车购置及运行费; Hunan spells them out.
+  threePublic('carPurchase', '公务用车购置费', 'official vehicle purchase', [], '(?<!及运行)公务用车购置费', /^(?:公务用车)?购置费$/),
+  threePublic('carRunning', '公务用车运行费', 'official vehicle running', [], '(?<!购置及)公务用车运行(?:维护)?费', /^(?:公务用车)?运行(?:维护)?费$/),
   threePublic('reception', '公务接待费', 'official reception', ['公务接待费'], '公务接待费'),
   {
     id: 'operation',

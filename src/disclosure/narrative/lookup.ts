@@ -22,7 +22,7 @@ export interface TableFigure {
 /** Where a figure is: a table by its title, then a labelled row (side-by-side lists) or a column of the 合计 row. */
 export type Source =
   | { title: RegExp; notTitle?: RegExp; row: RegExp; last?: boolean }
-  | { title: RegExp; notTitle?: RegExp; column: string[]; prefer?: string };
+  | { title: RegExp; notTitle?: RegExp; column: string[]; leaf?: RegExp; prefer?: string };
 
 /** Labels compared without spaces, bracket widths and the enumerator before them (一、 （二） 1.). */
 export const labelKey = (s: string) =>
@@ -41,7 +41,7 @@ export class Lookup {
 
   find(source: Source, prefer?: string): TableFigure | undefined {
     for (const t of this.titled(source.title, source.notTitle)) {
-      const hit = 'row' in source ? this.labelled(t, source.row, source.last) : this.total(t, source.column, prefer ?? source.prefer);
+      const hit = 'row' in source ? this.labelled(t, source.row, source.last) : this.total(t, source.column, prefer ?? source.prefer, source.leaf);
       if (hit) return hit;
     }
     return undefined;
@@ -64,12 +64,17 @@ export class Lookup {
     return last ? hits.at(-1) : hits[0];
   }
 
-  /** The 合计 row's cell in the first column whose header path has every word (preferring one with `prefer`). */
-  total(t: Table, words: string[], prefer?: string): TableFigure | undefined {
+  /**
+   * The 合计 row's cell in the first column whose header path has every word and whose own label
+   * fits `leaf` (preferring one whose path has `prefer`).
+   */
+  total(t: Table, words: string[], prefer?: string, leaf?: RegExp): TableFigure | undefined {
     const row = totalRow(t);
     if (row < 0) return undefined;
     const cols = leaves(t.header);
-    const fits = cols.flatMap((c, i) => (c.kind === 'amount' && words.every((w) => normLabel(c.path.join('/')).includes(w)) ? [i] : []));
+    const fits = cols.flatMap((c, i) =>
+      c.kind === 'amount' && words.every((w) => normLabel(c.path.join('/')).includes(w)) && (!leaf || leaf.test(normLabel(c.path.at(-1)!))) ? [i] : [],
+    );
     const k = fits.find((i) => prefer && normLabel(cols[i].path.join('/')).includes(prefer)) ?? fits[0];
     if (k === undefined) return undefined;
     const v = t.rows[row].cells[k];

@@ -14,7 +14,7 @@ import { narrativeContext } from '../../../src/disclosure/narrative/context.ts';
 import { checkNarrative, linesOfText, type NarrativeFinding } from '../../../src/disclosure/narrative/index.ts';
 import { readDisclosure } from '../../../src/disclosure/read/index.ts';
 import { loadClassification } from '../../../src/classification/load.ts';
-import { caizhengjuTables } from './printed-tables.ts';
+import { caizhengjuTables, sifajuTables } from './printed-tables.ts';
 
 const fixture = (name: string) => new URL(`fixtures/${name}.txt`, import.meta.url);
 const lines = (name: string) => linesOfText(readFileSync(fixture(name), 'utf8'));
@@ -154,4 +154,34 @@ describe('the 决算 of 区财政局 against its tables', () => {
     expect(report.findings.filter((f) => f.rule === 'N-placeholder').map((f) => (f as NarrativeFinding).params.placeholder)).toEqual(['XX局']);
   });
   it.skipIf(readable).todo('read by the disclosure reader (waits for issue 8: Shanghai 决算 tables)');
+});
+
+describe('the 部门预算 of 司法局 against its tables (元 and 万元 tables, Shanghai headers)', () => {
+  it('every figure its 说明 names for 收支, 一般公共预算, “三公” and 机关运行经费 is the printed one', () => {
+    const ctx = narrativeContext(lines('sh-putuo-2026-sifaju-dept-budget'));
+    const pairs = pairings(ctx, sifajuTables()).map((p) => `${p.concept.id} ${p.figure.text} ${p.table.table.id}`);
+    expect(pairs).toEqual([
+      'incomeTotal 9628.22万元 1',
+      'fiscalIncome 9628.22万元 1',
+      'spendingTotal 9628.22万元 1',
+      'gpbSpending 9628.22万元 5',
+      'threePublic 10.81万元 9',
+      'abroad 0万元 9',
+      'cars 9.98万元 9',
+      'carPurchase 0万元 9',
+      'carRunning 9.98万元 9',
+      'reception 0.83万元 9',
+      'operation 217.83万元 9',
+    ]);
+    expect(checkNarrative(ctx.lines, sifajuTables()).filter((f) => f.rule === 'N-figure')).toEqual([]);
+  });
+
+  it('a 机关运行经费 the table prints otherwise is found', () => {
+    const tables = sifajuTables();
+    const t9 = tables.find((t) => t.id === '9')!;
+    t9.rows[0].cells[7] = 207_830_000;
+    expect(checkNarrative(lines('sh-putuo-2026-sifaju-dept-budget'), tables).filter((f) => f.rule === 'N-figure').map(brief)).toEqual([
+      'N-figure 机关运行经费 government operating expenses 217.83万元 2026年部门“三公”经费和机关运行经费预算表 合计·机关运行经费预算数 207.83万元',
+    ]);
+  });
 });

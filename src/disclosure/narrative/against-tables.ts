@@ -34,11 +34,19 @@ export function pairings(ctx: NarrativeContext, tables: Table[]): Pairing[] {
   );
 }
 
+/**
+ * Findings for the figures that differ from the tables. Such a figure then takes the table's value
+ * in the context, so that the checks after this one (shares, changes) judge the rest of the text on
+ * the figure it should have printed, and one wrong figure is reported once, not again in every
+ * share and rate computed from it.
+ */
 export function checkAgainstTables(ctx: NarrativeContext, tables: Table[]): NarrativeFinding[] {
   return pairings(ctx, tables)
     .filter(({ figure, table }) => Math.abs(figure.value - table.value) > (figure.step + table.precision) / 2)
-    .map(({ sentence, figure, concept, table: hit }) =>
-      narrativeFinding(
+    .map(({ sentence, figure, concept, table: hit }) => {
+      const found = figure.value;
+      figure.value = hit.value;
+      return narrativeFinding(
         'N-figure',
         placeOf(sentence, figure.at),
         {
@@ -49,7 +57,7 @@ export function checkAgainstTables(ctx: NarrativeContext, tables: Table[]): Narr
           cell: `${hit.rowLabel}·${hit.columnLabel}`,
           actual: `${formatMoney(hit.value, hit.table.unit, 2)}${hit.table.unit}`,
         },
-        { table: hit.table.id, row: hit.row, rowLabel: hit.rowLabel, columnLabel: hit.columnLabel, expected: hit.value, found: figure.value },
-      ),
-    );
+        { table: hit.table.id, row: hit.row, rowLabel: hit.rowLabel, columnLabel: hit.columnLabel, expected: hit.value, found },
+      );
+    });
 }

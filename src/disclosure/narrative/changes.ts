@@ -55,8 +55,12 @@ export function checkChanges(ctx: NarrativeContext): NarrativeFinding[] {
       }
       if (!amount) continue;
       const base = current.value - dir * amount.value;
+      const other = current.value + dir * amount.value;
       const tol = (current.step + amount.step) / 2;
-      if (base < -tol) {
+      if (percent && !percentFits(percent, base, amount.value, tol) && percentFits(percent, other, amount.value, tol)) {
+        // Amount and percentage agree with each other the other way round: the word is what is wrong.
+        out.push(narrativeFinding('N-change-direction', place, { word, current: current.text, previous: wan(other), difference: wan(current.value - other) }));
+      } else if (base < -tol) {
         out.push(narrativeFinding('N-change-base', place, { word, current: current.text, stated: amount.text, previous: wan(base) }));
       } else if (percent && base > tol) checkPercent(out, place, word, percent, current, base, amount.value, tol, wan(base));
     }
@@ -64,14 +68,20 @@ export function checkChanges(ctx: NarrativeContext): NarrativeFinding[] {
   return out;
 }
 
-function checkPercent(out: NarrativeFinding[], place: ReturnType<typeof placeOf>, word: string, p: Percent, current: Amount, base: number, diff: number, tol: number, previousText: string) {
-  if (base <= 0) return;
+/** The rate diff ÷ base, and whether the printed percentage is it, allowing for the rounding of every print. */
+function rate(p: Percent, base: number, diff: number, tol: number): { computed: number; fits: boolean } {
   const computed = (diff / base) * 100;
   // The printed amounts may each be off by half a step: the percentage they give moves with them.
   const slack = ((tol + tol * (diff / base)) / base) * 100;
-  if (Math.abs(p.value - computed) > p.step / 2 + slack + 1e-9) {
-    out.push(narrativeFinding('N-change-percent', place, { word, stated: p.text, current: current.text, previous: previousText, computed: `${computed.toFixed(2)}%` }));
-  }
+  return { computed, fits: Math.abs(p.value - computed) <= p.step / 2 + slack + 1e-9 };
+}
+
+const percentFits = (p: Percent, base: number, diff: number, tol: number) => base > 0 && rate(p, base, diff, tol).fits;
+
+function checkPercent(out: NarrativeFinding[], place: ReturnType<typeof placeOf>, word: string, p: Percent, current: Amount, base: number, diff: number, tol: number, previousText: string) {
+  if (base <= 0) return;
+  const { computed, fits } = rate(p, base, diff, tol);
+  if (!fits) out.push(narrativeFinding('N-change-percent', place, { word, stated: p.text, current: current.text, previous: previousText, computed: `${computed.toFixed(2)}%` }));
 }
 
 /** Change figures that belong to one comparison: a figure right after another ("减少56.95万元，下降1.87%"). */
@@ -88,7 +98,10 @@ function comparisons(changes: Change[], text: string): Change[][] {
 
 /** What is compared: the words before the direction word, unless they only say with what (比上年, 与2023年度相比). */
 function topicOf(subject: string): string {
-  const s = bare(subject).replace(WORD, '').replace(/^.*(?:相比|相较|比较|同比)[，,]?/, '');
+  const s = bare(subject)
+    .replace(WORD, '')
+    .replace(/^.*(?:相比|相较|比较|同比)[，,]?/, '')
+    .replace(/(?:比|较|与)(?:上年|上一年度?|去年|20\d\d年度?).*$/, '');
   return /^(?:比|较|与)/.test(s) ? '' : s;
 }
 

@@ -1,13 +1,14 @@
 /**
- * The 说明 checks on a 说明 written from yusuan's own tables (both examples): it gives no finding,
- * every figure it names is compared with the table that prints it, and copies with one defect
- * each — a changed figure, a wrong direction word, an XX局 placeholder, a wrong year, 本单位 in a
- * 部门 document, a listed table left out — give exactly that finding.
+ * The 说明 checks on a 说明 written from yusuan's own tables (both examples) and on the whole
+ * document yusuan's 说明 writer prints: no finding, every figure named is compared with the table
+ * that prints it, and for every rule a copy with one defect gives exactly that finding more.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pairings } from '../../../src/disclosure/narrative/against-tables.ts';
 import { narrativeContext } from '../../../src/disclosure/narrative/context.ts';
-import { checkNarrative, linesOfText, type NarrativeFinding } from '../../../src/disclosure/narrative/index.ts';
+import { checkNarrative, linesOfText, NARRATIVE_RULES, renderNarrative, type NarrativeFinding } from '../../../src/disclosure/narrative/index.ts';
+import type { NarrativeRuleId } from '../../../src/disclosure/narrative/rules.ts';
 import { loadExample, MULTI_DIR, SEED_DIR } from '../../helpers.ts';
 import { explanation, pagesText } from './explanation.ts';
 
@@ -33,49 +34,69 @@ for (const dir of [SEED_DIR, MULTI_DIR]) {
   });
 }
 
-describe('copies of the seed 说明 with one defect each', () => {
+describe('every 说明 rule fires: copies with one defect give exactly that finding more than the original', () => {
   const { tables } = loadExample(SEED_DIR);
-  const text = pagesText(explanation(tables, 2024, previous));
-  const found = (t: string, ts = tables) => checkNarrative(linesOfText(t), ts);
-  const once = (from: string, to: string, nth = 0) => {
-    const at = text.split(from, nth + 1).join(from).length;
-    expect(text.indexOf(from, at), `“${from}” not in the text`).toBe(at);
-    return text.slice(0, at) + to + text.slice(at + from.length);
+  const generated = pagesText(explanation(tables, 2024, previous));
+  const sources: Record<string, { text: string; tables: typeof tables }> = {
+    generated: { text: generated, tables },
+    caizhengju: { text: readFileSync(new URL('fixtures/sh-putuo-2024-caizhengju-final.txt', import.meta.url), 'utf8'), tables: [] },
   };
+  const cases: { rule: NarrativeRuleId; source: string; from: string; to: string; nth?: number }[] = [
+    { rule: 'N-figure', source: 'generated', from: '收入预算303.74万元', to: '收入预算313.74万元' },
+    { rule: 'N-change-direction', source: 'generated', from: '比上年减少0.41万元，下降5.32%', to: '比上年增加0.41万元，增长5.32%' },
+    { rule: 'N-change-amount', source: 'generated', from: '比上年减少0.41万元', to: '比上年减少0.51万元' },
+    { rule: 'N-change-percent', source: 'generated', from: '增长4.74%', to: '增长4.47%' },
+    { rule: 'N-change-base', source: 'generated', from: '比2023年减少11.26万元，下降4.69%', to: '比2023年增加311.26万元' },
+    { rule: 'N-change-words', source: 'generated', from: '比上年减少0.41万元，下降5.32%', to: '比上年减少0.41万元，增长5.32%' },
+    { rule: 'N-share', source: 'generated', from: '占62.49%', to: '占64.29%' },
+    { rule: 'N-execution', source: 'caizhengju', from: '决算数小于预算数的主要原因：因年度工作计划安排', to: '决算数大于预算数的主要原因：因年度工作计划安排' },
+    { rule: 'N-execution-rate', source: 'caizhengju', from: '98.20%', to: '98.02%' },
+    { rule: 'N-placeholder', source: 'generated', from: `${tables[0].filer}\n`, to: '湖南省XX局\n' },
+    { rule: 'N-year-title', source: 'generated', from: '第一部分 2024年部门预算说明', to: '第一部分 2023年部门预算说明', nth: 1 },
+    { rule: 'N-year-compare', source: 'generated', from: '与2023年相比', to: '与2022年相比' },
+    { rule: 'N-wording', source: 'generated', from: '本部门无政府性基金预算支出', to: '本单位无政府性基金预算支出' },
+    { rule: 'N-contents', source: 'generated', from: '预算23表 部门整体支出绩效目标表\n', to: '预算23表 部门整体支出绩效目标表\n预算24表 项目支出绩效目标表\n' },
+  ];
 
-  it('a changed figure: 收入预算313.74万元 against the 收入总计 303.74 of 收支总表', () => {
-    const f = found(once('收入预算303.74万元', '收入预算313.74万元'));
-    expect(f.map(brief)).toEqual(['N-figure 收入总计 total revenue 313.74万元 收支总表 收入总计·收入/预算数 303.74万元']);
-    expect(f[0]).toMatchObject({ table: '01', expected: 303_740_000, found: 313_740_000, place: { page: 3, line: 7 } });
+  it('the cases cover the catalogue', () => {
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(NARRATIVE_RULES.map((r) => r.id)));
   });
 
-  it('a wrong direction word: 增加 where 7.29 is below last year’s 7.70', () => {
-    const f = found(once('比上年减少0.41万元，下降5.32%', '比上年增加0.41万元，增长5.32%'));
-    expect(f.map(brief)).toEqual(['N-change-direction 增加 7.29万元 7.70万元 -0.41万元']);
+  for (const c of cases) {
+    it(`${c.rule}: “${c.from.trim()}” → “${c.to.trim()}”`, () => {
+      const { text, tables: ts } = sources[c.source];
+      const at = text.split(c.from, (c.nth ?? 0) + 1).join(c.from).length;
+      expect(text.indexOf(c.from, at), `“${c.from}” not in the ${c.source} text`).toBe(at);
+      const before = checkNarrative(linesOfText(text), ts).map(brief);
+      const after = checkNarrative(linesOfText(text.slice(0, at) + c.to + text.slice(at + c.from.length)), ts).map(brief);
+      const added = after.filter((f) => !before.includes(f));
+      expect(added.map((f) => f.split(' ')[0])).toEqual([c.rule]);
+      expect(after.length).toBe(before.length + 1);
+    });
+  }
+
+  it('a finding names the sentence and the figures compared', () => {
+    const text = generated.replace('收入预算303.74万元', '收入预算313.74万元');
+    const [f] = checkNarrative(linesOfText(text), tables);
+    expect(f).toMatchObject({ table: '01', expected: 303_740_000, found: 313_740_000, place: { page: 3, line: 7 } });
+    expect(f.message).toBe('第3页第7行“1.收入预算：2024年本部门收入预算313.74万元，其中，一般公共预算拨款216.30万元。”：说明称收入总计为313.74万元，而收支总表的收入总计·收入/预算数为303.74万元');
+    expect(renderNarrative(f, 'en')).toBe('page 3, line 7 “1.收入预算：2024年本部门收入预算313.74万元，其中，一般公共预算拨款216.30万元。”: the text states total revenue as 313.74万元, but 收支总表 prints 303.74万元 at 收入总计·收入/预算数');
+  });
+});
+
+describe('the whole document yusuan writes (fixtures/yusuan-hunan-104012-2024.txt, a snapshot of the 说明 writer)', () => {
+  const { tables } = loadExample(SEED_DIR);
+  const text = readFileSync(new URL('fixtures/yusuan-hunan-104012-2024.txt', import.meta.url), 'utf8');
+  const found = (t: string) => checkNarrative(linesOfText(t), tables).map(brief);
+
+  it('has no finding, and its figures are compared with the tables', () => {
+    expect(found(text)).toEqual([]);
+    expect(pairings(narrativeContext(linesOfText(text)), tables).length).toBeGreaterThanOrEqual(8);
   });
 
-  it('a percentage that does not follow from the figures', () => {
-    expect(found(once('增长4.74%', '增长4.47%')).map(brief)).toEqual(['N-change-percent 增加 4.47% 303.74万元 290.00万元 4.74%']);
-  });
-
-  it('an XX局 placeholder on the cover', () => {
-    const f = found(once(`${tables[0].filer}\n`, '湖南省XX局\n'));
-    expect(f.map(brief)).toEqual(['N-placeholder XX局']);
-    expect(f[0].place).toMatchObject({ page: 1, line: 1 });
-  });
-
-  it('a heading for another year, and a comparison with a year that is not the last', () => {
-    expect(found(once('第一部分 2024年部门预算说明', '第一部分 2023年部门预算说明', 1)).map(brief)).toEqual(['N-year-title 2023 2024']);
-    expect(found(once('与2023年相比', '与2022年相比')).map(brief)).toEqual(['N-year-compare 2022 2024 2023']);
-  });
-
-  it('本单位 in a 部门 document', () => {
-    expect(found(once('本部门无政府性基金预算支出', '本单位无政府性基金预算支出')).map(brief)).toEqual(['N-wording 部门预算 department document 本单位 本部门 3']);
-  });
-
-  it('a 目录 that lists a table the document does not print', () => {
-    const without14 = tables.filter((t) => t.id !== '14');
-    const text14 = text.replace(/\n.*“三公”经费预算数为.*$/m, '');
-    expect(found(text14, without14).map(brief)).toEqual(['N-contents 一般公共预算“三公”经费支出表']);
+  it('copies with a changed figure, a wrong direction word or an XX局 placeholder give exactly that', () => {
+    expect(found(text.replace('收入预算总计303.74万元', '收入预算总计313.74万元'))).toEqual(['N-figure 收入总计 total revenue 313.74万元 收支总表 收入总计·收入/预算数 303.74万元']);
+    expect(found(text.replace('比上年增加7.14万元，增长3.22%', '比上年减少7.14万元，下降3.22%'))).toEqual(['N-change-direction 减少 228.74万元 221.60万元 7.14万元']);
+    expect(found(text.replace(/^湖南省对外科技交流中心$/m, '湖南省XX局'))).toEqual(['N-placeholder XX局']);
   });
 });

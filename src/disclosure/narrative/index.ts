@@ -12,6 +12,7 @@ import { narrativeContext } from './context.ts';
 import { documentLines, type DocLine } from './document.ts';
 import { checkExecution } from './execution.ts';
 import type { NarrativeFinding } from './rules.ts';
+import { checkItems } from './items.ts';
 import { checkShares } from './shares.ts';
 import { checkPlaceholders, checkWording, checkYears } from './text-rules.ts';
 
@@ -26,6 +27,7 @@ export function checkNarrative(lines: DocLine[], tables: Table[]): NarrativeFind
     ...checkChanges(ctx),
     ...checkExecution(ctx),
     ...checkShares(ctx),
+    ...checkItems(ctx),
     ...checkPlaceholders(ctx),
     ...checkYears(ctx),
     ...checkWording(ctx),

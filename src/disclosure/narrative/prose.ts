@@ -22,6 +22,9 @@ const ENUMERATOR = /^(?:第[一二三四五六七八九十]+部分|[一二三四
 const PART = /^第[一二三四五六七八九十]+部分/;
 const END = /[。！？]/g;
 
+/** Whether a sentence starts with an enumerator (a new item of a list or a section). */
+export const enumerated = (text: string) => ENUMERATOR.test(text);
+
 /** Text for matching: compatibility forms folded (full-width punctuation kept), no whitespace. */
 export const compactText = (s: string) => normalise(s).replace(/[\s\u00a0\u3000]+/g, '');
 

@@ -21,6 +21,7 @@ export const NARRATIVE_RULES = [
   { id: 'N-change-percent', severity: 'error', formula: '增减率 = (本年数 − 上年数) ÷ 上年数', zh: '说明称{word}{stated}，按本年{current}、上年{previous}计算为{computed}', en: 'the text states {stated}, but from {current} and {previous} it is {computed}' },
   { id: 'N-change-base', severity: 'error', formula: '上年数 = 本年数 − 增加额 ≥ 0', zh: '说明称本年{current}，比上年{word}{stated}，则上年为{previous}，不可能为负', en: 'the text states {current}, {stated} more than the previous year: the previous figure would be {previous}, below zero' },
   { id: 'N-change-words', severity: 'error', formula: '同一比较中的增减用词一致', zh: '同一比较中既称“{first}”又称“{second}”', en: 'one comparison says both “{first}” and “{second}”' },
+  { id: 'N-item', severity: 'error', formula: '一项支出的金额前后一致（项目金额 = 预算安排数）', zh: '此项开头写{head}，后文称预算安排{stated}', en: 'the item is headed {head} but its budget is then stated as {stated}' },
   { id: 'N-share', severity: 'error', formula: '占比 = 部分 ÷ 总数（句首金额）', zh: '说明称{part}占{stated}，按总数{whole}计算为{computed}', en: 'the text states {part} is {stated} of {whole}, but it is {computed}' },
   { id: 'N-execution', severity: 'error', formula: '决算数 大于/小于/等于 预算数 与所列数字一致', zh: '说明称决算数{word}预算数，但预算数{budget}、决算数{actual}', en: 'the text says the outturn is “{word}” the budget, but the budget is {budget} and the outturn {actual}' },
   { id: 'N-execution-rate', severity: 'error', formula: '完成预算的百分比 = 决算数 ÷ 预算数', zh: '说明称完成预算的{stated}，按预算数{budget}、决算数{actual}计算为{computed}', en: 'the text states {stated} of the budget was spent, but {actual} of {budget} is {computed}' },

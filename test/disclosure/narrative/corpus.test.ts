@@ -69,11 +69,13 @@ describe('real defects found in the text alone, and none where there is none', (
     'sh-putuo-2025-zfb-dept-budget': [],
     'sh-putuo-2025-zfb-unit-budget': [],
     // 政府性基金 0万元 "比2022年预算增加1421.25万元" (copied from the line above); two 项 whose
-    // percentage does not follow from the figures printed with it.
+    // percentage does not follow from the figures printed with it; 职业年金 headed 220.63万元 with
+    // "2023年预算安排441.25万元" copied from the item above.
     'sh-putuo-2023-wanli-dept-budget': [
       'N-change-base 增加 0万元 1421.25万元 -1421.25万元',
       'N-change-percent 增加 314.82% 45.41万元 11.67万元 289.12%',
       'N-change-percent 增加 60.54% 441.25万元 132.59万元 232.79%',
+      'N-item 220.63万元 441.25万元',
     ],
     // 其他司法支出 "2025年当年预算执行数为43269.3万元" (3269.3); 17.66% copied from the item above;
     // 住房公积金 "预算安排201.50万元" under a heading of 208.8万元; and "比2026年预算" in a 2026 budget.
@@ -81,14 +83,18 @@ describe('real defects found in the text alone, and none where there is none', (
       'N-change-direction 增加 3845.49万元 43269.3万元 -39423.81万元',
       'N-change-percent 增加 17.66% 91.97万元 77.99万元 17.93%',
       'N-change-percent 增加 5.27% 201.50万元 198.34万元 1.59%',
+      'N-item 208.8万元 201.50万元',
       'N-year-compare 2026 2026 2025',
       'N-year-compare 2026 2026 2025',
       'N-year-compare 2026 2026 2025',
     ],
+    // Figures copied between the 单位 and 部门 texts: rates, directions and 预算安排 that do not fit.
     'sh-putuo-2026-sifaju-unit-budget': [
       'N-change-percent 减少 1.10% 1434.89万元 1690.69万元 15.13%',
       'N-change-direction 减少 57.8万元 57.43万元 0.37万元',
       'N-change-direction 增加 170.03万元 241.76万元 -71.73万元',
+      'N-item 56.12万元 57.8万元',
+      'N-item 207万元 170.03万元',
     ],
     // The checker author's planted defects: 收入支出总计 "0 万元" (so 下降1.87% no longer follows),
     // 决算数大于/等于预算数 against the figures, the XX局 placeholder, a 2023 heading, 支出决算表 removed;

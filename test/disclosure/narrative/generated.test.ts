@@ -40,6 +40,7 @@ describe('every 说明 rule fires: copies with one defect give exactly that find
   const sources: Record<string, { text: string; tables: typeof tables }> = {
     generated: { text: generated, tables },
     caizhengju: { text: readFileSync(new URL('fixtures/sh-putuo-2024-caizhengju-final.txt', import.meta.url), 'utf8'), tables: [] },
+    sifaju: { text: readFileSync(new URL('fixtures/sh-putuo-2026-sifaju-dept-budget.txt', import.meta.url), 'utf8'), tables: [] },
   };
   const cases: { rule: NarrativeRuleId; source: string; from: string; to: string; nth?: number }[] = [
     { rule: 'N-figure', source: 'generated', from: '收入预算303.74万元', to: '收入预算313.74万元' },
@@ -48,6 +49,7 @@ describe('every 说明 rule fires: copies with one defect give exactly that find
     { rule: 'N-change-percent', source: 'generated', from: '增长4.74%', to: '增长4.47%' },
     { rule: 'N-change-base', source: 'generated', from: '比2023年减少11.26万元，下降4.69%', to: '比2023年增加311.26万元' },
     { rule: 'N-change-words', source: 'generated', from: '比上年减少0.41万元，下降5.32%', to: '比上年减少0.41万元，增长5.32%' },
+    { rule: 'N-item', source: 'sifaju', from: '行政运行（01项）1672.67万元', to: '行政运行（01项）1627.67万元' },
     { rule: 'N-share', source: 'generated', from: '占62.49%', to: '占64.29%' },
     { rule: 'N-execution', source: 'caizhengju', from: '决算数小于预算数的主要原因：因年度工作计划安排', to: '决算数大于预算数的主要原因：因年度工作计划安排' },
     { rule: 'N-execution-rate', source: 'caizhengju', from: '98.20%', to: '98.02%' },

@@ -82,6 +82,34 @@ export class Lookup {
     return this.figure(t, row, k, v ?? 0, '合计');
   }
 
+  /**
+   * A 项 row of a function-classified table, by its code (in the row, or printed as 类/款/项 cells)
+   * or else by its name under the names of its 款 and 类: the cell of the first column with `words`.
+   */
+  item(t: Table, item: { code?: string; names: [string, string, string] }, words: string[]): TableFigure | undefined {
+    const codeOf = (r: Table['rows'][number]) => r.code ?? r.cells.filter((c): c is string => typeof c === 'string' && /^\d{2,3}$/.test(c)).join('');
+    const nameOf = (r: Table['rows'][number]) => r.cells.filter((c): c is string => typeof c === 'string' && !/^\d+$/.test(c)).map(labelKey).join('');
+    const byCode = new Map(t.rows.map((r, i) => [codeOf(r), i]));
+    let row = item.code ? byCode.get(item.code) : undefined;
+    if (row === undefined) {
+      const [cls, sec, name] = item.names.map(labelKey);
+      const nameAt = (code: string) => {
+        const i = byCode.get(code);
+        return i === undefined ? '' : nameOf(t.rows[i]);
+      };
+      row = t.rows.findIndex((r) => {
+        const c = codeOf(r);
+        return c.length === 7 && nameOf(r) === name && nameAt(c.slice(0, 5)) === sec && nameAt(c.slice(0, 3)) === cls;
+      });
+      if (row < 0) return undefined;
+    }
+    const cols = leaves(t.header);
+    const k = cols.findIndex((c) => c.kind === 'amount' && words.every((w) => normLabel(c.path.join('/')).includes(w)));
+    const v = k < 0 ? undefined : t.rows[row].cells[k];
+    if (k < 0 || typeof v === 'string') return undefined;
+    return this.figure(t, row, k, v ?? 0, nameOf(t.rows[row]) || item.names[2]);
+  }
+
   private figure(t: Table, row: number, col: number, value: Money, rowLabel: string): TableFigure {
     return { value, precision: t.precision ?? 0, table: t, row, col, rowLabel: rowLabel.replace(/\s+/g, ''), columnLabel: leaves(t.header)[col].path.join('/').replace(/\s+/g, '') };
   }

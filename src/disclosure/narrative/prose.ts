@@ -28,6 +28,9 @@ export const enumerated = (text: string) => ENUMERATOR.test(text);
 /** Text for matching: compatibility forms folded (full-width punctuation kept), no whitespace. */
 export const compactText = (s: string) => normalise(s).replace(/[\s\u00a0\u3000]+/g, '');
 
+/** A line that goes on with the line before it: "（项）。主要用于…" after "…行政运行". */
+const CONTINUES = /^(?:[（(][^一二三四五六七八九十\d）)]|[，。；：、）)」”])/;
+
 export function sentences(lines: DocLine[]): Sentence[] {
   const out: Sentence[] = [];
   let cur: Sentence | undefined;
@@ -44,9 +47,11 @@ export function sentences(lines: DocLine[]): Sentence[] {
       flush();
       continue;
     }
-    if (enumerated) flush();
+    // A heading held back goes on here after all: it was the first line of a wrapped item.
+    if (cur?.heading && CONTINUES.test(text)) cur.heading = false;
+    else if (cur?.heading || enumerated) flush();
     if (enumerated && !/[，。；：,;:]/.test(text) && !/\d(?:亿元|万元|元|%|％)/.test(text) && text.length <= 60) {
-      out.push({ text, page: l.page, line: l.line, heading: true });
+      cur = { text, page: l.page, line: l.line, heading: true };
       continue;
     }
     let rest = text;

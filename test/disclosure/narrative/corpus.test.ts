@@ -191,3 +191,22 @@ describe('the 部门预算 of 司法局 against its tables (元 and 万元 table
     ]);
   });
 });
+
+describe('items of spending by 项 against the 一般公共预算 table', () => {
+  it('by code in a budget (公共安全支出（204类）司法（06款）行政运行（01项）): none of the 13 of 司法局 differs; a changed one does', () => {
+    const text = readFileSync(fixture('sh-putuo-2026-sifaju-dept-budget'), 'utf8');
+    const figures = (t: string) => checkNarrative(linesOfText(t), sifajuTables()).filter((f) => f.rule === 'N-figure').map(brief);
+    expect(figures(text)).toEqual([]);
+    expect(figures(text.replace('司法（06款）行政运行（01项）1672.67万元', '司法（06款）行政运行（01项）1627.67万元'))).toEqual([
+      'N-figure 行政运行（项） item 2040601 1627.67万元 2026年部门一般公共预算支出功能分类预算表 行政运行·合计 16726725.44元',
+    ]);
+  });
+
+  it('by name under its 款 and 类 in a 决算 (支出决算为…): none of the 11 of 区财政局 differs; a changed one does', () => {
+    const text = readFileSync(fixture('sh-putuo-2024-caizhengju-final'), 'utf8');
+    const figures = (t: string) => checkNarrative(linesOfText(t), caizhengjuTables()).filter((f) => f.rule === 'N-figure').map(brief);
+    expect(figures(text)).toEqual(['N-figure 财政拨款收支总计 total of fiscal appropriations 0.3万元 财政拨款收入支出决算总表 总计·收入/决算数 2961.68万元']);
+    const changed = text.replace('支出决算为187.19万元', '支出决算为178.19万元');
+    expect(figures(changed).slice(1)).toEqual(['N-figure 住房公积金（项） item 住房公积金 178.19万元 一般公共预算财政拨款支出决算表 住房公积金·合计 187.19万元']);
+  });
+});

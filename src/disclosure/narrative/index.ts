@@ -11,7 +11,7 @@ import { checkContents } from './contents.ts';
 import { narrativeContext } from './context.ts';
 import { documentLines, type DocLine } from './document.ts';
 import { checkExecution } from './execution.ts';
-import type { NarrativeFinding } from './rules.ts';
+import { NARRATIVE_RULES, type NarrativeFinding } from './rules.ts';
 import { checkItemTables } from './item-tables.ts';
 import { checkItems } from './items.ts';
 import { checkShares } from './shares.ts';
@@ -37,7 +37,8 @@ export function checkNarrative(lines: DocLine[], tables: Table[]): NarrativeFind
   ];
 }
 
-/** The 说明 findings of a disclosure file (none for a file type without running text). */
-export async function auditNarrative(path: string, tables: Table[]): Promise<NarrativeFinding[]> {
-  return checkNarrative(await documentLines(path), tables);
+/** The 说明 findings of a disclosure file, and the rules run (none for a file type without running text). */
+export async function auditNarrative(path: string, tables: Table[]): Promise<{ findings: NarrativeFinding[]; rulesRun: string[] }> {
+  const lines = await documentLines(path);
+  return { findings: checkNarrative(lines, tables), rulesRun: lines.length ? NARRATIVE_RULES.map((r) => r.id) : [] };
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../../src/disclosure/audit/audit.ts';
-import { checkNarrative, linesOfPdf, linesOfText, type NarrativeFinding } from '../../../src/disclosure/narrative/index.ts';
+import { checkNarrative, linesOfPdf, linesOfText, NARRATIVE_RULES, type NarrativeFinding } from '../../../src/disclosure/narrative/index.ts';
 import { loadExample, SEED_DIR } from '../../helpers.ts';
 import { documentPdf } from './document-pdf.ts';
 import { explanation } from './explanation.ts';
@@ -50,6 +50,7 @@ describe('a whole disclosure as PDF, audited', () => {
       const { read, report } = await audit(paths.clean, 'auto', classification);
       expect(read.tables).toHaveLength(23);
       expect(report.findings.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
+      expect(report.rulesRun).toEqual(expect.arrayContaining(NARRATIVE_RULES.map((r) => r.id)));
     },
     SLOW,
   );

@@ -57,7 +57,7 @@ export function checkAgainstTables(ctx: NarrativeContext, tables: Table[]): Narr
           cell: `${hit.rowLabel}·${hit.columnLabel}`,
           actual: `${formatMoney(hit.value, hit.table.unit, 2)}${hit.table.unit}`,
         },
-        { table: hit.table.id, row: hit.row, rowLabel: hit.rowLabel, columnLabel: hit.columnLabel, expected: hit.value, found },
+        { table: hit.table.id, row: hit.row, rowLabel: hit.rowLabel, column: hit.columnKey, columnLabel: hit.columnLabel, expected: hit.value, found },
       );
     });
 }

@@ -46,7 +46,7 @@ export function checkItemTables(ctx: NarrativeContext, tables: Table[]): Narrati
             cell: `${hit.rowLabel}·${hit.columnLabel}`,
             actual: `${formatMoney(hit.value, table.unit, 2)}${table.unit}`,
           },
-          { table: table.id, row: hit.row, rowLabel: hit.rowLabel, columnLabel: hit.columnLabel, expected: hit.value, found: f.value },
+          { table: table.id, row: hit.row, rowLabel: hit.rowLabel, column: hit.columnKey, columnLabel: hit.columnLabel, expected: hit.value, found: f.value },
         ),
       );
     }

@@ -14,8 +14,9 @@ export interface TableFigure {
   table: Table;
   row: number;
   col: number;
-  /** the row's label and the column's header path, for a finding */
+  /** the row's label, the column's key and header path, for a finding */
   rowLabel: string;
+  columnKey: string;
   columnLabel: string;
 }
 
@@ -111,7 +112,8 @@ export class Lookup {
   }
 
   private figure(t: Table, row: number, col: number, value: Money, rowLabel: string): TableFigure {
-    return { value, precision: t.precision ?? 0, table: t, row, col, rowLabel: rowLabel.replace(/\s+/g, ''), columnLabel: leaves(t.header)[col].path.join('/').replace(/\s+/g, '') };
+    const column = leaves(t.header)[col];
+    return { value, precision: t.precision ?? 0, table: t, row, col, rowLabel: rowLabel.replace(/\s+/g, ''), columnKey: column.key, columnLabel: column.path.join('/').replace(/\s+/g, '') };
   }
 }
 

@@ -27,7 +27,7 @@ export function pairings(ctx: NarrativeContext, tables: Table[]): Pairing[] {
     sentence.figures.flatMap((figure): Pairing[] => {
       if (figure.kind !== 'amount' || previous.test(figure.subject)) return [];
       const subject = bare(figure.subject);
-      const concept = conceptOf(subject);
+      const concept = conceptOf(subject) ?? labelled(sentence, figure.at);
       const table = concept?.sources.map((src) => lookup.find(src, concept.prefer?.(subject))).find(Boolean);
       return concept && table ? [{ sentence, figure, concept, table }] : [];
     }),
@@ -40,6 +40,15 @@ export function pairings(ctx: NarrativeContext, tables: Table[]): Pairing[] {
  * the figure it should have printed, and one wrong figure is reported once, not again in every
  * share and rate computed from it.
  */
+/**
+ * "收入预算：2024年年初预算数303.74万元" — the first figure after a label and a colon, with words
+ * that name nothing of their own, is the label's.
+ */
+function labelled(s: Stated, at: number): Concept | undefined {
+  const m = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?([^，。；：:]+)[：:]([^，。；：:]*)$/.exec(s.text.slice(0, at));
+  return m && /^(?:\d{4}年度?)?(?:年初)?(?:预算数|预算|决算数|合计|总计|为)?$/.test(m[2]) ? conceptOf(bare(m[1])) : undefined;
+}
+
 export function checkAgainstTables(ctx: NarrativeContext, tables: Table[]): NarrativeFinding[] {
   return pairings(ctx, tables)
     .filter(({ figure, table }) => Math.abs(figure.value - table.value) > (figure.step + table.precision) / 2)

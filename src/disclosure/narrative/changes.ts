@@ -27,6 +27,14 @@ export function checkChanges(ctx: NarrativeContext): NarrativeFinding[] {
       const m = WORD.exec(bare(f.subject));
       return m ? [{ word: m[1], figure: f }] : [];
     });
+    // 持平 between two figures the sentence prints: they must be the same.
+    for (const m of s.text.matchAll(/持平/g)) {
+      const before = s.figures.filter((f): f is Amount => f.kind === 'amount' && f.end <= m.index! && !WORD.test(bare(f.subject)));
+      const prev = before.filter((f) => previous.test(f.subject)).at(-1);
+      const current = before.filter((f) => f !== prev).at(-1);
+      if (!prev || !current || Math.abs(current.value - prev.value) <= (current.step + prev.step) / 2) continue;
+      out.push(narrativeFinding('N-change-direction', placeOf(s, m.index!), { word: '持平', current: current.text, previous: prev.text, difference: wan(current.value - prev.value) }));
+    }
     for (const group of comparisons(changes, s.text)) {
       const place = placeOf(s, group[0].figure.at);
       const words = [...new Set(group.map((c) => sign(c.word)))];

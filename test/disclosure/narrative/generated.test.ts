@@ -77,6 +77,14 @@ describe('every 说明 rule fires: copies with one defect give exactly that find
     });
   }
 
+  it('持平 between two different figures, and a figure named by the label before its colon (收入预算：…)', () => {
+    expect(checkNarrative(linesOfText(generated.replace('比上年减少0.41万元，下降5.32%', '与上年持平')), tables).map(brief)).toEqual([
+      'N-change-direction 持平 7.29万元 7.70万元 -0.41万元',
+    ]);
+    const hunan = '=== page 1 ===\n湖南省对外科技交流中心2024年部门预算\n（一）收入预算：2024年年初预算数313.74万元，其中，一般公共预算拨款216.30万元。';
+    expect(checkNarrative(linesOfText(hunan), tables).map(brief)).toEqual(['N-figure 收入总计 total revenue 313.74万元 收支总表 收入总计·收入/预算数 303.74万元']);
+  });
+
   it('a finding names the sentence and the figures compared', () => {
     const text = generated.replace('收入预算303.74万元', '收入预算313.74万元');
     const [f] = checkNarrative(linesOfText(text), tables);

@@ -6,7 +6,7 @@
  */
 import type { Table } from '../../ir/table.ts';
 import { formatMoney } from '../../money/money.ts';
-import { conceptOf, type Concept } from './concepts.ts';
+import { conceptOf, englishOf, type Concept } from './concepts.ts';
 import { placeOf, previousMarker, type NarrativeContext, type Stated } from './context.ts';
 import { bare, type Amount } from './figures.ts';
 import { Lookup, type TableFigure } from './lookup.ts';
@@ -60,7 +60,7 @@ export function checkAgainstTables(ctx: NarrativeContext, tables: Table[]): Narr
         placeOf(sentence, figure.at),
         {
           label: concept.zh,
-          labelEn: concept.en,
+          labelEn: englishOf(concept),
           stated: figure.text,
           table: hit.table.title.replace(/\s+/g, ''),
           cell: `${hit.rowLabel}·${hit.columnLabel}`,

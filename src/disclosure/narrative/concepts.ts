@@ -4,11 +4,14 @@
  * document's tables have gives the figure to compare. Subjects are read after normalisation
  * (compatibility forms folded, no spaces), so “三公” keeps its quotes and （境） its brackets.
  */
+import { englishLabel } from '../../glossary.ts';
 import type { Source } from './lookup.ts';
 
 export interface Concept {
   id: string;
+  /** the official term, shown in findings; its English is the glossary's (`englishOf`) */
   zh: string;
+  /** English until the glossary has the term */
   en: string;
   subject: RegExp;
   sources: Source[];
@@ -27,7 +30,7 @@ const Q = '[“”"]?';
 
 const spending = (id: string, name: string, title: RegExp, en: string): Concept => ({
   id,
-  zh: `${name}支出`,
+  zh: `${name}拨款支出`,
   en,
   subject: new RegExp(`${name}(?:财政)?拨款支出(?:预算)?$`),
   sources: [
@@ -127,6 +130,8 @@ export const CONCEPTS: Concept[] = [
     sources: [{ title: /机关运行经费/, column: ['机关运行经费'] }],
   },
 ];
+
+export const englishOf = (c: Concept) => (englishLabel(c.zh) !== c.zh ? englishLabel(c.zh) : c.en);
 
 /** The concept a figure's bare subject names, if any (more specific concepts are listed first). */
 export function conceptOf(subject: string): Concept | undefined {

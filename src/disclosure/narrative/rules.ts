@@ -4,6 +4,7 @@
  * the language asked for, when it is shown (`renderNarrative`).
  */
 import type { Finding, Severity } from '../../checks/types.ts';
+import { englishLabel } from '../../glossary.ts';
 
 export interface NarrativeRule {
   id: string;
@@ -53,7 +54,15 @@ const fill = (template: string, params: Record<string, string | number>) => temp
 export function renderNarrative(f: { rule: string; params: Record<string, string | number>; place: Place }, lang: 'zh' | 'en'): string {
   const rule = narrativeRule(f.rule as NarrativeRuleId);
   const where = lang === 'zh' ? `第${f.place.page}页第${f.place.line}行“${f.place.sentence}”：` : `page ${f.place.page}, line ${f.place.line} “${f.place.sentence}”: `;
-  return where + fill(lang === 'zh' ? rule.zh : rule.en, f.params);
+  return where + fill(lang === 'zh' ? rule.zh : rule.en, lang === 'zh' ? f.params : english(f.params));
+}
+
+/** Table titles and cell labels in English where the glossary has them (the quoted sentence stays as printed). */
+function english(params: Record<string, string | number>): Record<string, string | number> {
+  const out = { ...params };
+  if (typeof out.table === 'string') out.table = englishLabel(out.table.replace(/^20\d\d年度?/, ''));
+  if (typeof out.cell === 'string') out.cell = out.cell.split('·').map(englishLabel).join(' · ');
+  return out;
 }
 
 export function narrativeFinding(id: NarrativeRuleId, place: Place, params: Record<string, string | number>, extra: Partial<Finding> = {}): NarrativeFinding {

@@ -48,7 +48,7 @@ const threePublic = (id: string, zh: string, en: string, words: string[], subjec
   prefer: (s) => (/预算数?$/.test(s) ? '预算数' : '决算数'),
 });
 
-export const CONCEPTS: Concept[] = [
+const CONCEPTS: Concept[] = [
   {
     id: 'fiscalTotal',
     zh: '财政拨款收支总计',

@@ -47,10 +47,10 @@ export function linesOfText(text: string): DocLine[] {
   return out;
 }
 
-/** A gap wider than this (in em) between two words of a line separates cells, not words. */
+/** A gap wider than this (in em) between two words of a line separates cells, not words [assumed, from the corpus PDFs]. */
 const CELL_GAP = 1.5;
 
-export function lineText(words: Word[]): string {
+function lineText(words: Word[]): string {
   let s = '';
   words.forEach((w, i) => {
     const prev = words[i - 1];

@@ -11,7 +11,7 @@ const BUDGET = /(?:年初)?预算(?:数)?$/;
 const OUTTURN = /决算(?:数)?$/;
 const RELATION = /决算数?(大于|高于|超过|小于|低于|等于|与预算数?(?:基本)?持平)预算数?/;
 const RATE = /完成(?:年初)?预算(?:数)?的$/;
-/** 基本持平: within one percent of the budget. */
+/** 基本持平: within one percent of the budget [assumed: no rule defines it]. */
 const ROUGHLY = 0.01;
 
 export function checkExecution(ctx: NarrativeContext): NarrativeFinding[] {

@@ -26,7 +26,7 @@ export type Source =
   | { title: RegExp; notTitle?: RegExp; column: string[]; leaf?: RegExp; prefer?: string };
 
 /** Labels compared without spaces, bracket widths and the enumerator before them (一、 （二） 1.). */
-export const labelKey = (s: string) =>
+const labelKey = (s: string) =>
   normLabel(s)
     .replace(/^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[、.](?!\d))/, '')
     .replace(/[:：]$/, '');
@@ -117,7 +117,7 @@ export class Lookup {
   }
 }
 
-export function totalRow(t: Table): number {
+function totalRow(t: Table): number {
   const byKind = t.rows.findIndex((r) => r.kind === 'total');
   if (byKind >= 0) return byKind;
   return t.rows.findIndex((r) => r.cells.some((c) => typeof c === 'string' && TOTAL_ROW.test(labelKey(c))));

@@ -17,6 +17,7 @@ export interface Sentence {
   heading: boolean;
 }
 
+/** Table cells stand three or more spaces apart in pdftotext -layout text; prose words at most one [assumed, from the corpus]. */
 const COLUMN_GAP = /\S[ \t\u00a0\u3000]{3,}\S/;
 const ENUMERATOR = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d))/;
 const PART = /^第[一二三四五六七八九十]+部分/;

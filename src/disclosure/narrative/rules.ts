@@ -35,7 +35,7 @@ export const NARRATIVE_RULES = [
 
 export type NarrativeRuleId = (typeof NARRATIVE_RULES)[number]['id'];
 
-export const narrativeRule = (id: NarrativeRuleId): NarrativeRule => NARRATIVE_RULES.find((r) => r.id === id)!;
+const narrativeRule = (id: NarrativeRuleId): NarrativeRule => NARRATIVE_RULES.find((r) => r.id === id)!;
 
 /** Where in the document a finding is. */
 export interface Place {

@@ -10,6 +10,7 @@ import { narrativeFinding, type NarrativeFinding } from './rules.ts';
 const PLACEHOLDER = /[XxＸｘ]{2,}|[×✕╳]{2,}|某某|○○/g;
 const CJK = /[\u4e00-\u9fff]/;
 const TITLE = /^(?:第[一二三四五六七八九十]+部分)?[^，。；,;]{0,40}?(20\d\d)年度?[^，。；,;]{0,40}?(?:预算|决算)[^，。；,;]{0,16}?(?:表|说明)$/;
+/** A 说明 compares with the year before its own [assumed: every corpus document does]. */
 const COMPARED = /(?:比|与|较)(20\d\d)年/g;
 
 /** A line of a 目录 or a title: no dot leader, page number, enumerator or spaces. */

@@ -40,7 +40,8 @@ export function sentences(lines: DocLine[]): Sentence[] {
     cur = undefined;
   };
   for (const l of lines) {
-    const trimmed = l.text.trim();
+    // "3.   “一般公共服务支出…”": a wide gap after a list number is not a column.
+    const trimmed = l.text.trim().replace(/^((?:\d{1,2}|[一二三四五六七八九十]+)[、．.])\s{2,}/, '$1 ');
     if (!trimmed) continue;
     const text = compactText(trimmed);
     const enumerated = ENUMERATOR.test(text);

@@ -81,14 +81,14 @@ describe('a whole disclosure as PDF, audited', () => {
 });
 
 describe('real PDFs and their pdftotext text give the same findings', () => {
-  for (const name of ['sh-putuo-2024-caizhengju-final-injected', 'sh-putuo-2026-sifaju-dept-budget']) {
+  for (const name of ['sh-putuo-2024-caizhengju-final-injected', 'sh-putuo-2026-sifaju-dept-budget', 'sh-putuo-2023-wanli-dept-budget']) {
     it(
       name,
       async () => {
         const fromPdf = checkNarrative(await linesOfPdf(readFileSync(fixture(`${name}.pdf`))), []).map(brief);
         const fromText = checkNarrative(linesOfText(readFileSync(fixture(`${name}.txt`), 'utf8')), []).map(brief);
         expect(fromPdf).toEqual(fromText);
-        expect(fromPdf.length).toBeGreaterThan(4);
+        expect(fromPdf.length).toBeGreaterThan(3);
       },
       SLOW,
     );

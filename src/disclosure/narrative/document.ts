@@ -6,8 +6,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { readPdfContent } from '../read/pdf/document.ts';
-import { groupLines } from '../read/pdf/lines.ts';
 import type { Word } from '../read/pdf/words.ts';
 
 export interface DocLine {
@@ -60,7 +58,9 @@ function lineText(words: Word[]): string {
   return s;
 }
 
+/** pdf.js is loaded only when a PDF is read: it takes seconds to load, and text files need none of it. */
 export async function linesOfPdf(bytes: Uint8Array, name = 'PDF'): Promise<DocLine[]> {
+  const [{ readPdfContent }, { groupLines }] = await Promise.all([import('../read/pdf/document.ts'), import('../read/pdf/lines.ts')]);
   const { pages } = await readPdfContent(bytes, name);
   return pages.flatMap((p) => groupLines(p.words).map((l, i) => ({ page: p.number, line: i + 1, text: lineText(l.words) })));
 }

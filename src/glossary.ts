@@ -8,7 +8,6 @@ export const GLOSSARY: Record<string, string> = {
   // figures a 说明 names (the audit of its text)
   收支总计: 'Total revenue and expenditure',
   财政拨款收支总计: 'Total fiscal appropriations',
-  财政拨款收入: 'Fiscal appropriation revenue',
   财政拨款支出: 'Fiscal appropriation expenditure',
   政府性基金预算拨款支出: 'Government fund budget appropriation expenditure',
   国有资本经营预算拨款支出: 'State capital operation budget appropriation expenditure',

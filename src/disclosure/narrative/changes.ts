@@ -7,10 +7,12 @@
  */
 import { wan, placeOf, previousMarker, type NarrativeContext, type Stated } from './context.ts';
 import { bare, type Amount, type Figure, type Percent } from './figures.ts';
+import { DIRECTION_SYNONYMS } from '../../publication/vocabulary.ts';
 import { narrativeFinding, type NarrativeFinding } from './rules.ts';
 
-const UP = ['增加', '增长', '上升', '提高'];
-const DOWN = ['减少', '下降', '降低'];
+// The words the 说明 writer uses and their synonyms in other documents: one list for both.
+const UP = Object.keys(DIRECTION_SYNONYMS).filter((w) => DIRECTION_SYNONYMS[w] === '增加');
+const DOWN = Object.keys(DIRECTION_SYNONYMS).filter((w) => DIRECTION_SYNONYMS[w] === '减少');
 const WORD = new RegExp(`(${[...UP, ...DOWN].join('|')})了?$`);
 const sign = (word: string) => (UP.includes(word) ? 1 : -1);
 

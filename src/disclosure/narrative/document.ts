@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import type { Word } from '../read/pdf/words.ts';
 
 export interface DocLine {
-  /** 1-based page and line on that page */
+  /** 1-based page, and line among the printed (non-blank) lines of that page */
   page: number;
   line: number;
   text: string;
@@ -39,7 +39,8 @@ export function linesOfText(text: string): DocLine[] {
         page++;
         line = 0;
       }
-      out.push({ page, line: ++line, text: part });
+      // Lines are counted as printed: a blank line of the extraction is no line of the page (as in a PDF).
+      if (part.trim()) out.push({ page, line: ++line, text: part });
     });
   }
   return out;

@@ -3,7 +3,7 @@
  * states is read without any table; the defects these documents really print are found, by their
  * printed figures, and the documents without one give no finding. The 决算 of 区财政局 is also
  * checked against its tables: as transcribed from its pages, and as the disclosure reader reads
- * them once it reads Shanghai 决算 tables (issue 8).
+ * them (the whole audit).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,19 +12,12 @@ import { audit } from '../../../src/disclosure/audit/audit.ts';
 import { pairings } from '../../../src/disclosure/narrative/against-tables.ts';
 import { narrativeContext } from '../../../src/disclosure/narrative/context.ts';
 import { checkNarrative, linesOfText, type NarrativeFinding } from '../../../src/disclosure/narrative/index.ts';
-import { readDisclosure } from '../../../src/disclosure/read/index.ts';
 import { loadClassification } from '../../../src/classification/load.ts';
 import { caizhengjuTables, sifajuTables } from './printed-tables.ts';
 
 const fixture = (name: string) => new URL(`fixtures/${name}.txt`, import.meta.url);
 const lines = (name: string) => linesOfText(readFileSync(fixture(name), 'utf8'));
-// The audit of these files needs the disclosure reader to read Shanghai 决算 tables (issue 8,
-// branch `read`): until then main finds no table in them and stops with a DisclosureError.
 const classification = loadClassification(2024);
-const readable = await readDisclosure(fileURLToPath(fixture('sh-putuo-2024-caizhengju-final')), { classification }).then(
-  () => true,
-  () => false,
-);
 
 /** A finding as the figures it compares: rule and parameters (no page, which the PDF counts alike but lines not). */
 const brief = (f: NarrativeFinding) => `${f.rule} ${Object.entries(f.params).flatMap(([k, v]) => (k === 'labelEn' ? [] : [v])).join(' ')}`;
@@ -150,16 +143,15 @@ describe('the 决算 of 区财政局 against its tables', () => {
     expect(found.map((f) => f.rule)).toContain('N-placeholder');
   });
 
-  it.runIf(readable)('read by the disclosure reader: the audit reports 0.3万元 against 2,961.68', async () => {
+  it('read by the disclosure reader: the audit reports 0.3万元 against 2,961.68', async () => {
     const { report } = await audit(fileURLToPath(fixture('sh-putuo-2024-caizhengju-final')), 'auto', classification);
     const figures = report.findings.filter((f) => f.rule === 'N-figure' && f.severity === 'error');
     expect(figures.map((f) => [f.expected, f.found])).toEqual([[2_961_680_000, 300_000]]);
   });
-  it.runIf(readable)('read by the disclosure reader: the injected copy heads its tables 上海市普陀区XX局', async () => {
+  it('read by the disclosure reader: the injected copy heads its tables 上海市普陀区XX局', async () => {
     const { report } = await audit(fileURLToPath(fixture('sh-putuo-2024-caizhengju-final-injected')), 'auto', classification);
     expect(report.findings.filter((f) => f.rule === 'N-placeholder').map((f) => (f as NarrativeFinding).params.placeholder)).toEqual(['XX局']);
   });
-  it.skipIf(readable).todo('read by the disclosure reader (waits for issue 8: Shanghai 决算 tables)');
 });
 
 describe('the 部门预算 of 司法局 against its tables (元 and 万元 tables, Shanghai headers)', () => {

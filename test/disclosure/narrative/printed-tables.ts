@@ -1,7 +1,7 @@
 /**
  * Test helper: tables of two real documents as they print them, transcribed by hand into the
  * table IR — only the rows and columns their 说明 name, with the printed titles, headers, units
- * and figures. They stand in for the disclosure reader until it reads Shanghai tables (issue 8).
+ * and figures: the lookup is tested on tables as printed, whatever a reader makes of them.
  */
 import type { ColumnNode, Row, Table } from '../../../src/ir/table.ts';
 import { parseMoney } from '../../../src/money/money.ts';

@@ -5,6 +5,12 @@
  * Keys are the official terms without the letter-spacing the printed tables add.
  */
 export const GLOSSARY: Record<string, string> = {
+  // figures a 说明 names (the audit of its text)
+  收支总计: 'Total revenue and expenditure',
+  财政拨款收支总计: 'Total fiscal appropriations',
+  财政拨款支出: 'Fiscal appropriation expenditure',
+  政府性基金预算拨款支出: 'Government fund budget appropriation expenditure',
+  国有资本经营预算拨款支出: 'State capital operation budget appropriation expenditure',
   // table titles
   收支总表: 'Summary of revenue and expenditure',
   收入总表: 'Summary of revenue',

@@ -8,8 +8,9 @@ import { checkTables, type CheckReport, type Finding } from '../../checks/index.
 import type { Classification } from '../../classification/classification.ts';
 import { tableToJson } from '../../formats/json.ts';
 import { readDisclosure, type ReadResult } from '../read/index.ts';
-import { leaves } from '../../ir/table.ts';
+import { leaves, type Table } from '../../ir/table.ts';
 import { layoutSet, type LayoutId, type LayoutSet } from '../layouts/index.ts';
+import { auditNarrative } from '../narrative/index.ts';
 import { checkFamily } from './family-checks.ts';
 
 export interface Audit {
@@ -21,12 +22,20 @@ export interface Audit {
 export async function audit(path: string, layout: LayoutId | 'auto', classification: Classification): Promise<Audit> {
   const read = await readDisclosure(path, { layout, classification });
   const set = layoutSet(read.layout, classification);
-  if (read.grid) return { read, report: checkFamily(read.grid), set };
+  if (read.grid) return { read, report: await withNarrative(path, read, checkFamily(read.grid), read.grid.tables), set };
   const report = checkTables(read.tables, { classification, rules: set.rules, expectedTables: set.tables.map((t) => t.id) });
   // The function-code rules read every 类/款/项 row as 支出功能分类; economic-class trees are not.
   const econ = new Set(set.tables.filter((t) => t.codes === 'deptEcon').map((t) => t.id));
   report.findings = report.findings.filter((f) => !(f.rule.startsWith('C-function') && econ.has(f.table ?? ''))).map((f) => guessed(f, read));
-  return { read, report, set };
+  return { read, report: await withNarrative(path, read, report, read.tables), set };
+}
+
+/** The 说明 (running text) checked against itself and the tables read; a table figure placed by guess is not judged. */
+async function withNarrative(path: string, read: ReadResult, report: CheckReport, tables: Table[]): Promise<CheckReport> {
+  const narrative = await auditNarrative(path, tables);
+  report.findings.push(...narrative.findings.map((f) => guessed(f, read)));
+  report.rulesRun.push(...narrative.rulesRun);
+  return report;
 }
 
 export function auditJson({ read, report, set }: Audit) {

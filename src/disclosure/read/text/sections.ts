@@ -117,7 +117,10 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
 }
 
 /** A title as a contents page prints it, without the dot leader and page number. */
-const leaderless = (s: string) => s.replace(/[.．。…·・]+\d*$/, '');
+const leaderless = (s: string) => unContinued(s.replace(/[.．。…·・]+\d*$/, ''));
+
+/** A title repeated on a page the table runs on to: "支出总表（续表）", "(续)", "续表". */
+const unContinued = (s: string) => s.replace(/\s*[（(]?续表?[)）]?\s*$/, '');
 
 /** A line that holds a figure or starts a row with a code or 合计. */
 function isData(line: string): boolean {
@@ -137,7 +140,7 @@ function matchTitle(lines: string[], nonEmpty: number[], k: number, titles: Map<
   for (let n = 3; n >= 1; n--) {
     if (k + n > nonEmpty.length) continue;
     const parts = nonEmpty.slice(k, k + n).map((i) => lines[i]);
-    const id = titles.get(norm(parts.join('')));
+    const id = titles.get(norm(unContinued(parts.join(''))));
     if (id) return { id, end: k + n - 1, text: n === 1 ? parts[0].trimEnd() : parts.map((p) => p.trim()).join('') };
   }
   return undefined;

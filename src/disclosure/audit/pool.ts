@@ -1,0 +1,162 @@
+/**
+ * A small pool of worker threads for work on files nobody vouches for (audits of uploaded or
+ * batch-read disclosures, workbook imports). Each worker runs with V8 heap limits and each job with
+ * a time limit: a file that runs away costs one worker — terminated, replaced — and its job answers
+ * a JobFailed; the process and the other jobs carry on. Jobs wait in a short queue; past it
+ * `run` refuses at once with PoolBusy (the server answers 503).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+export interface PoolLimits {
+  workers: number;
+  /** jobs that may wait for a worker */
+  queue: number;
+  /** wall time of one job, from its start on a worker */
+  jobMillis: number;
+  /** V8 old-generation heap of one worker */
+  heapMb: number;
+  /** an idle worker ends after this long (its memory goes back) */
+  idleMillis?: number;
+}
+
+export const DEFAULT_LIMITS: PoolLimits = { workers: Math.max(1, Math.min(4, availableParallelism())), queue: 8, jobMillis: 60_000, heapMb: 512 };
+
+/** The queue is full: try again later. */
+export class PoolBusy extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`正在处理的文件过多，请 ${retryAfterSeconds} 秒后再试`);
+    this.name = 'PoolBusy';
+  }
+}
+
+/** A job that did not finish: over its time, out of memory, its worker died, or it was cancelled. */
+export class JobFailed extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'memory' | 'crash' | 'aborted',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JobFailed';
+  }
+}
+
+interface Job {
+  input: unknown;
+  resolve: (value: unknown) => void;
+  reject: (e: Error) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+  idle?: NodeJS.Timeout;
+}
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+export class WorkerPool<In, Out> {
+  private readonly slots = new Set<Slot>();
+  private readonly waiting: Job[] = [];
+  private closed = false;
+
+  /** `module`: a module that calls `serveJobs` (see job.ts). */
+  constructor(
+    private readonly module: URL,
+    readonly limits: PoolLimits = DEFAULT_LIMITS,
+  ) {}
+
+  get load() {
+    return { running: [...this.slots].filter((s) => s.job).length, queued: this.waiting.length };
+  }
+
+  run(input: In, signal?: AbortSignal): Promise<Out> {
+    if (this.closed) return Promise.reject(new JobFailed('aborted', '服务正在关闭'));
+    if (signal?.aborted) return Promise.reject(new JobFailed('aborted', '已取消'));
+    return new Promise<Out>((resolve, reject) => {
+      const job: Job = { input, resolve: resolve as (v: unknown) => void, reject, signal };
+      const free = [...this.slots].find((s) => !s.job);
+      if (free) return this.start(free, job);
+      if (this.slots.size < this.limits.workers) return this.start(this.spawn(), job);
+      if (this.waiting.length >= this.limits.queue) return reject(new PoolBusy(Math.max(1, Math.ceil(this.limits.jobMillis / 1000 / 4))));
+      job.onAbort = () => {
+        const i = this.waiting.indexOf(job);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(new JobFailed('aborted', '已取消'));
+      };
+      signal?.addEventListener('abort', job.onAbort, { once: true });
+      this.waiting.push(job);
+    });
+  }
+
+  async close() {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) job.reject(new JobFailed('aborted', '服务正在关闭'));
+    await Promise.all([...this.slots].map((s) => this.retire(s, new JobFailed('aborted', '服务正在关闭'))));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(ENTRY, {
+      workerData: { module: this.module.href },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker };
+    worker.on('message', (m: { ok: boolean; value?: unknown; message?: string }) => this.settle(slot, m));
+    worker.on('error', (e: Error & { code?: string }) => {
+      const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      void this.retire(slot, new JobFailed(memory ? 'memory' : 'crash', memory ? `超过内存上限 ${this.limits.heapMb} MB，已停止` : `处理时出错：${e.message}`));
+    });
+    worker.on('exit', () => void this.retire(slot, new JobFailed('crash', '处理进程意外退出')));
+    this.slots.add(slot);
+    return slot;
+  }
+
+  private start(slot: Slot, job: Job) {
+    if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
+    clearTimeout(slot.idle);
+    slot.worker.ref();
+    slot.job = job;
+    slot.timer = setTimeout(() => void this.retire(slot, new JobFailed('timeout', `超过 ${Math.round(this.limits.jobMillis / 1000)} 秒仍未完成，已停止`)), this.limits.jobMillis);
+    job.onAbort = () => void this.retire(slot, new JobFailed('aborted', '已取消'));
+    job.signal?.addEventListener('abort', job.onAbort, { once: true });
+    slot.worker.postMessage(job.input);
+  }
+
+  private settle(slot: Slot, m: { ok: boolean; value?: unknown; message?: string }) {
+    const job = this.finish(slot);
+    if (!job) return;
+    if (m.ok) job.resolve(m.value);
+    else job.reject(new JobFailed('crash', `处理时出错：${m.message}`));
+    this.next(slot);
+  }
+
+  /** Ends the slot's worker; its job (if any) fails with `why`, and a waiting job gets a fresh worker. */
+  private async retire(slot: Slot, why: JobFailed) {
+    if (!this.slots.delete(slot)) return;
+    clearTimeout(slot.idle);
+    this.finish(slot)?.reject(why);
+    const ended = slot.worker.terminate();
+    if (this.waiting.length && !this.closed) this.start(this.spawn(), this.waiting.shift()!);
+    await ended;
+  }
+
+  private finish(slot: Slot): Job | undefined {
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    if (job?.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
+    return job;
+  }
+
+  private next(slot: Slot) {
+    const job = this.waiting.shift();
+    if (job) return this.start(slot, job);
+    if (this.limits.idleMillis !== undefined) slot.idle = setTimeout(() => void this.retire(slot, new JobFailed('aborted', '空闲')), this.limits.idleMillis).unref();
+    slot.worker.unref();
+  }
+}

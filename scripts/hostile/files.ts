@@ -40,10 +40,13 @@ function workbookParts(): ZipPart[] {
 }
 
 const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-const SHEET_TAIL = '</sheetData></worksheet>';
+const SHEET_TAIL = '</sheetData>';
 
-/** Deflates the sheet XML of `rows` rows made by `row(n)`, streaming in 1 MB pieces (never all in memory). */
-async function deflatedSheet(rows: number, row: (n: number) => string): Promise<ZipPart> {
+/**
+ * Deflates the sheet XML of `rows` rows made by `row(n)` and the elements `after` them, streaming
+ * in 1 MB pieces (never all in memory).
+ */
+async function deflatedSheet(rows: number, row: (n: number) => string, after = ''): Promise<ZipPart> {
   const deflate = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (c: Buffer) => out.push(c));
@@ -62,7 +65,7 @@ async function deflatedSheet(rows: number, row: (n: number) => string): Promise<
     pending += row(n);
     if (pending.length > MB) await flush();
   }
-  pending += SHEET_TAIL;
+  pending += SHEET_TAIL + after + '</worksheet>';
   await flush();
   deflate.end();
   await done;
@@ -135,6 +138,11 @@ const tableRow = (n: number) =>
 /** A sheet of `rows` rows of four cells: within every size cap, but too long to load. */
 export async function hugeSheetXlsx(rows = 200_000): Promise<Buffer> {
   return zip([...workbookParts(), await deflatedSheet(rows, tableRow)]);
+}
+
+/** Ten rows and one merge over the whole sheet: exceljs would make a cell object for each of its 17 billion cells. */
+export async function mergeBombXlsx(): Promise<Buffer> {
+  return zip([...workbookParts(), await deflatedSheet(10, tableRow, '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')]);
 }
 
 /** A well-formed workbook of `rows` rows: the control case the bounds must let through. */

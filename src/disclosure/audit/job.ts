@@ -1,4 +1,4 @@
-/** The worker side of pool.ts: answers each job posted to this thread with its handler's result. */
+/** The worker side of pool.ts: says it is ready, then answers each job posted to this thread with its handler's result. */
 import { parentPort } from 'node:worker_threads';
 
 export function serveJobs<In, Out>(handle: (input: In) => Promise<Out>) {
@@ -11,4 +11,5 @@ export function serveJobs<In, Out>(handle: (input: In) => Promise<Out>) {
       port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
     }
   });
+  port.postMessage({ ready: true });
 }

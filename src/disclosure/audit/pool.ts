@@ -16,7 +16,7 @@ export interface PoolLimits {
   jobMillis: number;
   /** V8 old-generation heap of one worker */
   heapMb: number;
-  /** an idle worker ends after this long (its memory goes back) */
+  /** an idle worker ends after this long (its memory goes back), all but the last */
   idleMillis?: number;
 }
 
@@ -51,12 +51,15 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** its job module is loaded: a job's time starts only then */
+  ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
   idle?: NodeJS.Timeout;
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+const STARTUP_MILLIS = 120_000;
 
 export class WorkerPool<In, Out> {
   private readonly slots = new Set<Slot>();
@@ -78,10 +81,12 @@ export class WorkerPool<In, Out> {
     if (signal?.aborted) return Promise.reject(new JobFailed('aborted', '已取消'));
     return new Promise<Out>((resolve, reject) => {
       const job: Job = { input, resolve: resolve as (v: unknown) => void, reject, signal };
-      const free = [...this.slots].find((s) => !s.job);
+      const slots = [...this.slots];
+      const free = slots.find((s) => s.ready && !s.job);
       if (free) return this.start(free, job);
-      if (this.slots.size < this.limits.workers) return this.start(this.spawn(), job);
-      if (this.waiting.length >= this.limits.queue) return reject(new PoolBusy(Math.max(1, Math.ceil(this.limits.jobMillis / 1000 / 4))));
+      // waiting may hold one job per worker not yet busy (starting, or still to start) and `queue` more
+      const running = slots.filter((s) => s.job).length;
+      if (this.waiting.length >= this.limits.queue + this.limits.workers - running) return reject(new PoolBusy(Math.max(1, Math.ceil(this.limits.jobMillis / 1000 / 4))));
       job.onAbort = () => {
         const i = this.waiting.indexOf(job);
         if (i >= 0) this.waiting.splice(i, 1);
@@ -89,6 +94,8 @@ export class WorkerPool<In, Out> {
       };
       signal?.addEventListener('abort', job.onAbort, { once: true });
       this.waiting.push(job);
+      const starting = slots.filter((s) => !s.ready).length;
+      if (this.slots.size < this.limits.workers && starting < this.waiting.length) this.spawn();
     });
   }
 
@@ -105,8 +112,15 @@ export class WorkerPool<In, Out> {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker };
-    worker.on('message', (m: { ok: boolean; value?: unknown; message?: string }) => this.settle(slot, m));
+    const slot: Slot = { worker, ready: false };
+    // loading the job module (compiling TypeScript, opening pdf.js) takes seconds on a busy machine
+    slot.timer = setTimeout(() => void this.retire(slot, new JobFailed('crash', '处理进程未能启动')), STARTUP_MILLIS);
+    worker.on('message', (m: { ready?: true; ok?: boolean; value?: unknown; message?: string }) => {
+      if (!m.ready) return this.settle(slot, m);
+      clearTimeout(slot.timer);
+      slot.ready = true;
+      this.next(slot);
+    });
     worker.on('error', (e: Error & { code?: string }) => {
       const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
       void this.retire(slot, new JobFailed(memory ? 'memory' : 'crash', memory ? `超过内存上限 ${this.limits.heapMb} MB，已停止` : `处理时出错：${e.message}`));
@@ -117,7 +131,6 @@ export class WorkerPool<In, Out> {
   }
 
   private start(slot: Slot, job: Job) {
-    if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
     clearTimeout(slot.idle);
     slot.worker.ref();
     slot.job = job;
@@ -127,7 +140,7 @@ export class WorkerPool<In, Out> {
     slot.worker.postMessage(job.input);
   }
 
-  private settle(slot: Slot, m: { ok: boolean; value?: unknown; message?: string }) {
+  private settle(slot: Slot, m: { ok?: boolean; value?: unknown; message?: string }) {
     const job = this.finish(slot);
     if (!job) return;
     if (m.ok) job.resolve(m.value);
@@ -135,14 +148,26 @@ export class WorkerPool<In, Out> {
     this.next(slot);
   }
 
-  /** Ends the slot's worker; its job (if any) fails with `why`, and a waiting job gets a fresh worker. */
+  /**
+   * Ends the slot's worker; its job (if any) fails with `why`, and a waiting job gets a fresh
+   * worker. A worker that dies before it is ready takes the first waiting job with it, so that a
+   * module that cannot load fails its jobs instead of restarting forever.
+   */
   private async retire(slot: Slot, why: JobFailed) {
     if (!this.slots.delete(slot)) return;
     clearTimeout(slot.idle);
     this.finish(slot)?.reject(why);
+    if (!slot.ready && !this.closed) this.takeWaiting()?.reject(why);
     const ended = slot.worker.terminate();
-    if (this.waiting.length && !this.closed) this.start(this.spawn(), this.waiting.shift()!);
+    const starting = [...this.slots].filter((s) => !s.ready).length;
+    if (this.waiting.length > starting && !this.closed) this.spawn();
     await ended;
+  }
+
+  private takeWaiting(): Job | undefined {
+    const job = this.waiting.shift();
+    if (job?.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
+    return job;
   }
 
   private finish(slot: Slot): Job | undefined {
@@ -154,9 +179,11 @@ export class WorkerPool<In, Out> {
   }
 
   private next(slot: Slot) {
-    const job = this.waiting.shift();
+    const job = this.takeWaiting();
     if (job) return this.start(slot, job);
-    if (this.limits.idleMillis !== undefined) slot.idle = setTimeout(() => void this.retire(slot, new JobFailed('aborted', '空闲')), this.limits.idleMillis).unref();
+    // the last worker stays: the next job then skips a start-up of several seconds
+    if (this.limits.idleMillis !== undefined && this.slots.size > 1)
+      slot.idle = setTimeout(() => void this.retire(slot, new JobFailed('aborted', '空闲')), this.limits.idleMillis).unref();
     slot.worker.unref();
   }
 }

@@ -23,12 +23,11 @@ describe('WorkerPool', () => {
   }, 120_000);
 
   it('terminates a job past its time limit, then answers the next one on a fresh worker', async () => {
-    // The limit includes the first worker's start-up, so it is generous; the job never ends by itself.
-    const p = make({ jobMillis: 15_000 });
+    const p = make({ jobMillis: 3_000 });
     const spun = await p.run({ kind: 'spin' }).catch((e: unknown) => e);
     expect(spun).toBeInstanceOf(JobFailed);
     expect((spun as JobFailed).reason).toBe('timeout');
-    expect((spun as JobFailed).message).toMatch(/超过 15 秒/);
+    expect((spun as JobFailed).message).toMatch(/超过 3 秒/);
     expect(await p.run({ kind: 'echo', value: 'alive' })).toBe('alive');
   }, 120_000);
 
@@ -52,10 +51,10 @@ describe('WorkerPool', () => {
     const refused = await p.run({ kind: 'echo', value: 'one too many' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(PoolBusy);
     expect((refused as PoolBusy).retryAfterSeconds).toBeGreaterThan(0);
-    expect(p.load).toEqual({ running: 1, queued: 1 });
+    expect(p.load.running + p.load.queued).toBe(2);
     cancel.abort();
     expect(((await queued) as JobFailed).reason).toBe('aborted');
-    expect(p.load.queued).toBe(0);
+    expect(p.load.running + p.load.queued).toBe(1);
     await p.close();
     expect(((await running) as JobFailed).reason).toBe('aborted');
   }, 120_000);

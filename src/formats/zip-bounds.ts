@@ -22,18 +22,18 @@ export interface XlsxLimits {
 const MB = 1024 * 1024;
 
 /**
- * Sized for exceljs in a worker of 512 MB: 500,000 cells keep about 170 MB of heap and take
- * 20 s to load on a busy 2-core machine. A disclosure has a few thousand cells; an input workbook
- * of 50,000 line items about 500,000.
+ * Sized for exceljs in a server worker of 256 MB heap: 500,000 cells keep about 170 MB of heap
+ * and take 20 s to load on a busy 2-core machine. A disclosure has a few thousand cells; an input
+ * workbook of 30,000 line items about 300,000.
  */
 export const XLSX_LIMITS: XlsxLimits = {
   entries: 2000,
   entryBytes: 64 * MB,
   totalBytes: 128 * MB,
   ratio: 200,
-  rowsPerSheet: 60_000,
-  cellsPerSheet: 600_000,
-  cells: 800_000,
+  rowsPerSheet: 50_000,
+  cellsPerSheet: 400_000,
+  cells: 500_000,
 };
 
 /**

@@ -39,10 +39,10 @@ describe('xlsx bounds', () => {
   }, 120_000);
 
   it('refuses a sheet of too many rows, and a merge over the whole sheet', async () => {
-    expect(await xlsxBoundsProblem(await hugeSheetXlsx(70_000))).toBe('xl/worksheets/sheet1.xml 超过 60000 行');
+    expect(await xlsxBoundsProblem(await hugeSheetXlsx(XLSX_LIMITS.rowsPerSheet + 1000))).toBe(`xl/worksheets/sheet1.xml 超过 ${XLSX_LIMITS.rowsPerSheet} 行`);
     expect(await xlsxBoundsProblem(await hugeSheetXlsx(300), { ...XLSX_LIMITS, rowsPerSheet: 299 })).toBe('xl/worksheets/sheet1.xml 超过 299 行');
     expect(await xlsxBoundsProblem(await smallSheetXlsx(100), { ...XLSX_LIMITS, cellsPerSheet: 399 })).toBe('xl/worksheets/sheet1.xml 超过 399 个单元格');
-    expect(await xlsxBoundsProblem(await mergeBombXlsx())).toBe('xl/worksheets/sheet1.xml 超过 600000 个单元格');
+    expect(await xlsxBoundsProblem(await mergeBombXlsx())).toBe(`xl/worksheets/sheet1.xml 超过 ${XLSX_LIMITS.cellsPerSheet} 个单元格`);
   }, 120_000);
 
   it('refuses what is no zip, and lets real workbooks through', async () => {

@@ -76,6 +76,16 @@ export class WorkerPool<In, Out> {
     return { running: [...this.slots].filter((s) => s.job).length, queued: this.waiting.length };
   }
 
+  /** `run` would refuse now (a server can say so before it reads an upload). */
+  get full(): boolean {
+    return !this.closed && ![...this.slots].some((s) => s.ready && !s.job) && this.waiting.length >= this.limits.queue + this.limits.workers - this.load.running;
+  }
+
+  /** Seconds after which a refused job may try again: a quarter of a job's time limit. */
+  get retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(this.limits.jobMillis / 1000 / 4));
+  }
+
   run(input: In, signal?: AbortSignal): Promise<Out> {
     if (this.closed) return Promise.reject(new JobFailed('aborted', '服务正在关闭'));
     if (signal?.aborted) return Promise.reject(new JobFailed('aborted', '已取消'));
@@ -86,7 +96,7 @@ export class WorkerPool<In, Out> {
       if (free) return this.start(free, job);
       // waiting may hold one job per worker not yet busy (starting, or still to start) and `queue` more
       const running = slots.filter((s) => s.job).length;
-      if (this.waiting.length >= this.limits.queue + this.limits.workers - running) return reject(new PoolBusy(Math.max(1, Math.ceil(this.limits.jobMillis / 1000 / 4))));
+      if (this.waiting.length >= this.limits.queue + this.limits.workers - running) return reject(new PoolBusy(this.retryAfterSeconds));
       job.onAbort = () => {
         const i = this.waiting.indexOf(job);
         if (i >= 0) this.waiting.splice(i, 1);

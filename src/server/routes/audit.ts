@@ -15,7 +15,7 @@ import { READABLE } from '../../disclosure/read/index.ts';
 import type { AuditOutcome } from '../../disclosure/audit/outcome.ts';
 import { badRequest, invalidInput } from '../errors.ts';
 import { errors } from '../schemas.ts';
-import { abortOnClose, runFileJob } from '../services/file-jobs.ts';
+import { abortOnClose, refuseWhenFull, runFileJob } from '../services/file-jobs.ts';
 import type { AppContext } from '../app.ts';
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -39,6 +39,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
+      refuseWhenFull(ctx.fileJobs);
       const file = req.isMultipart() ? await req.file() : undefined;
       if (!file) throw badRequest('请以 multipart/form-data 上传披露文件（字段 file）');
       const ext = extname(file.filename).toLowerCase();

@@ -11,13 +11,19 @@ import type { ServerJob, ServerJobOutcome } from './worker-jobs.ts';
 export type FileJobs = WorkerPool<ServerJob, ServerJobOutcome>;
 
 /**
- * Two workers of 512 MB at most keep the server under 1.5 GB whatever is uploaded; a sound
- * disclosure reads in seconds, so a minute is ample.
+ * The server with its database takes about 0.8 GB (PGlite); two workers of 256 MB heap keep it
+ * under 1.5 GB whatever is uploaded (the xlsx caps in formats/zip-bounds.ts fit that heap). A sound
+ * disclosure reads in a few seconds, so half a minute is ample and a stalled file frees its worker soon.
  */
-export const SERVER_LIMITS: PoolLimits = { workers: Math.min(2, availableParallelism()), queue: 4, jobMillis: 60_000, heapMb: 512, idleMillis: 60_000 };
+export const SERVER_LIMITS: PoolLimits = { workers: Math.min(2, availableParallelism()), queue: 4, jobMillis: 30_000, heapMb: 256, idleMillis: 60_000 };
 
 export function fileJobs(limits: Partial<PoolLimits> = {}): FileJobs {
   return new WorkerPool(new URL('./worker-jobs.ts', import.meta.url), { ...SERVER_LIMITS, ...limits });
+}
+
+/** Refuses before an upload is read when no worker or queue place is free. */
+export function refuseWhenFull(jobs: FileJobs) {
+  if (jobs.full) throw busy(jobs.retryAfterSeconds);
 }
 
 export async function runFileJob<T extends ServerJobOutcome>(jobs: FileJobs, job: ServerJob, fileName: string, signal?: AbortSignal): Promise<T> {

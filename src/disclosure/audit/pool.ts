@@ -18,6 +18,12 @@ export interface PoolLimits {
   heapMb: number;
   /** an idle worker ends after this long (its memory goes back), all but the last */
   idleMillis?: number;
+  /**
+   * Linux thread niceness of the workers (default 0): a server sets it above 0 so that its own
+   * thread keeps answering while they read; a batch leaves it, since the PDF reader's time cap is
+   * wall clock and a starved worker would miss it on a busy machine.
+   */
+  niceness?: number;
 }
 
 export const DEFAULT_LIMITS: PoolLimits = { workers: Math.max(1, Math.min(4, availableParallelism())), queue: 8, jobMillis: 60_000, heapMb: 512 };
@@ -117,7 +123,7 @@ export class WorkerPool<In, Out> {
 
   private spawn(): Slot {
     const worker = new Worker(ENTRY, {
-      workerData: { module: this.module.href },
+      workerData: { module: this.module.href, niceness: this.limits.niceness ?? 0 },
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
       stdout: false,
       stderr: false,

@@ -4,11 +4,11 @@ import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
-// On Linux a priority set with pid 0 applies to the calling thread only: file workers yield the
-// CPU to the process's own thread (a server keeps answering while they read).
-if (process.platform === 'linux') {
+// On Linux a priority set with pid 0 applies to the calling thread only: a server's file workers
+// yield the CPU to its own thread, which keeps answering while they read.
+if (process.platform === 'linux' && workerData.niceness) {
   try {
-    setPriority(10);
+    setPriority(workerData.niceness);
   } catch {
     // not permitted: run at the same priority
   }

@@ -22,9 +22,9 @@ export interface XlsxLimits {
 const MB = 1024 * 1024;
 
 /**
- * Sized for exceljs in a server worker of 256 MB heap: 500,000 cells keep about 170 MB of heap
- * and take 20 s to load on a busy 2-core machine. A disclosure has a few thousand cells; an input
- * workbook of 30,000 line items about 300,000.
+ * Sized for exceljs in a server worker of 192 MB heap: 500,000 cells keep about 170 MB of heap
+ * and take 20 s to load on a busy 2-core machine, 300,000 about 100 MB. A disclosure has a few
+ * thousand cells; an input workbook of 25,000 line items about 250,000.
  */
 export const XLSX_LIMITS: XlsxLimits = {
   entries: 2000,
@@ -32,8 +32,8 @@ export const XLSX_LIMITS: XlsxLimits = {
   totalBytes: 128 * MB,
   ratio: 200,
   rowsPerSheet: 50_000,
-  cellsPerSheet: 400_000,
-  cells: 500_000,
+  cellsPerSheet: 300_000,
+  cells: 400_000,
 };
 
 /**

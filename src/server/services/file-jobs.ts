@@ -11,11 +11,12 @@ import type { ServerJob, ServerJobOutcome } from './worker-jobs.ts';
 export type FileJobs = WorkerPool<ServerJob, ServerJobOutcome>;
 
 /**
- * The server with its database takes about 0.8 GB (PGlite); two workers of 256 MB heap keep it
- * under 1.5 GB whatever is uploaded (the xlsx caps in formats/zip-bounds.ts fit that heap). A sound
- * disclosure reads in a few seconds, so half a minute is ample and a stalled file frees its worker soon.
+ * The server with its database takes about 0.8 GB (PGlite); two workers of 192 MB heap keep it
+ * under 1.5 GB whatever is uploaded (256 MB peaked at 1.54 GB under scripts/hostile-uploads.ts;
+ * the xlsx caps in formats/zip-bounds.ts fit that heap). A sound disclosure reads in a few seconds,
+ * so half a minute is ample and a stalled file frees its worker soon.
  */
-export const SERVER_LIMITS: PoolLimits = { workers: Math.min(2, availableParallelism()), queue: 4, jobMillis: 30_000, heapMb: 256, idleMillis: 60_000, niceness: 10 };
+export const SERVER_LIMITS: PoolLimits = { workers: Math.min(2, availableParallelism()), queue: 4, jobMillis: 30_000, heapMb: 192, idleMillis: 60_000, niceness: 10 };
 
 export function fileJobs(limits: Partial<PoolLimits> = {}): FileJobs {
   return new WorkerPool(new URL('./worker-jobs.ts', import.meta.url), { ...SERVER_LIMITS, ...limits });

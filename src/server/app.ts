@@ -33,6 +33,8 @@ import type { TrustProxy } from './trust-proxy.ts';
 import { DepartmentPackageCache } from './services/department-packages.ts';
 import { DownloadCache } from './services/downloads.ts';
 import { OutputCache } from './services/outputs.ts';
+import { fileJobs, type FileJobs } from './services/file-jobs.ts';
+import type { PoolLimits } from '../disclosure/audit/pool.ts';
 import { PackageCache } from './services/packages.ts';
 import { Generation, ShortLived } from './fresh.ts';
 import type { UnitRow } from './repo/org.ts';
@@ -53,6 +55,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY, see trust-proxy.ts); default none. */
   trustProxy?: TrustProxy;
+  /** Workers that read uploaded files (default: services/file-jobs.ts SERVER_LIMITS). */
+  fileJobs?: Partial<PoolLimits>;
 }
 
 /** What the route modules share. */
@@ -69,6 +73,8 @@ export interface AppContext {
   /** Bumped by every state-changing request; empties the short-lived caches below and in auth. */
   generation: Generation;
   units: ShortLived<UnitRow>;
+  /** Audits and workbook imports run here, never in the server's own thread. */
+  fileJobs: FileJobs;
 }
 
 const MB = 1024 * 1024;
@@ -88,7 +94,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     downloads: new DownloadCache(),
     generation,
     units: new ShortLived(generation),
+    fileJobs: fileJobs(opts.fileJobs),
   };
+  app.addHook('onClose', () => ctx.fileJobs.close());
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({ statusCode: 404, code: 'not_found', message: `没有这个地址：${req.method} ${req.url}` });
@@ -147,7 +155,11 @@ const rateLimited = (ttlMs: number) => new ApiError(429, 'rate_limited', `尝试
 function errorHandler(err: FastifyError | Error, req: { log: { error: (o: object, m: string) => void } }, reply: import('fastify').FastifyReply) {
   const send = (statusCode: number, code: string, message: string, details?: unknown) =>
     reply.code(statusCode).send({ statusCode, code, message, ...(details === undefined ? {} : { details }) });
-  if (err instanceof ApiError) return send(err.statusCode, err.code, err.message, err.details);
+  if (err instanceof ApiError) {
+    const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (err.statusCode === 503 && retry) reply.header('retry-after', String(retry));
+    return send(err.statusCode, err.code, err.message, err.details);
+  }
   if (err instanceof InputError) return send(422, 'invalid_input', `导入的数据有 ${err.problems.length} 处问题：\n${err.message}`, { problems: err.problems });
   const fe = err as FastifyError;
   if (fe.validation) return send(400, 'bad_request', `请求参数不正确：${fe.message}`, fe.validation);

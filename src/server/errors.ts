@@ -20,3 +20,6 @@ export const forbidden = (message = '无权执行此操作') => new ApiError(403
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
 export const invalidInput = (message: string, details?: unknown) => new ApiError(422, 'invalid_input', message, details);
+/** The server is at capacity: try again after `retryAfterSeconds` (sent as the Retry-After header). */
+export const busy = (retryAfterSeconds: number) =>
+  new ApiError(503, 'busy', `正在处理的文件过多，请 ${retryAfterSeconds} 秒后再试`, { retryAfterSeconds });

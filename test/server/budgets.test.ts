@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readBudgetFolder } from '../../src/formats/input/budget-folder.ts';
 import { budgetWorkbook } from '../../src/formats/input/workbook.ts';
+import { zipBombXlsx } from '../../scripts/hostile/files.ts';
 import type { Queryable } from '../../src/server/db/db.ts';
 import { type Client, EXAMPLE_186, importBody, startServer, type TestServer } from './helpers.ts';
 
@@ -183,13 +184,19 @@ describe('imports', () => {
     expect(strip(afterWorkbook)).toEqual(strip(afterFiles));
     const csvTotal = body.lineItemsCsv.trim().split('\n').slice(1).reduce((a, r) => a + Math.round(Number(r.split(',').at(-1)) * 1_000_000), 0);
     expect(afterFiles.totalFen).toBe(csvTotal);
-  });
+  }, 120_000); // the first workbook starts the server's file worker
 
   test('a workbook that is not an xlsx is a located 422', async () => {
     const res = await upload(editor, `${U}/import`, { workbook: { filename: 'x.xlsx', content: 'not a zip' }, version: String((await read()).version) });
     expect(res.statusCode).toBe(422);
     expect(res.json().details.problems[0]).toMatchObject({ file: 'x.xlsx' });
-  });
+  }, 60_000);
+
+  test('a zip bomb workbook is refused before it is loaded: a 422 naming the file, the part and the cap', async () => {
+    const res = await upload(editor, `${U}/import`, { workbook: { filename: 'bomb.xlsx', content: await zipBombXlsx(80) }, version: String((await read()).version) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.problems).toEqual([{ file: 'bomb.xlsx', message: '无法读取工作簿：xl/worksheets/sheet1.xml 解压后 80 MB，超过单个部件上限 64 MB' }]);
+  }, 60_000);
 
   test('size limits: JSON over 2 MB and files over 20 MB get 413', async () => {
     const body = importBody(EXAMPLE_186, { units: ['186001'] });
@@ -201,5 +208,5 @@ describe('imports', () => {
     // a 3 MB file is within the upload limit (and then fails as a workbook, not on size)
     const ok = await upload(editor, `${U}/import`, { workbook: { filename: 'mid.xlsx', content: Buffer.alloc(3 * 1024 * 1024) }, version: '1' });
     expect(ok.statusCode).toBe(422);
-  });
+  }, 60_000);
 });

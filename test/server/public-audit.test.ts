@@ -27,13 +27,13 @@ describe('public disclosure audit', () => {
     const body = res.json();
     expect(body.tables).toHaveLength(23);
     expect(body.counts.errors).toBe(0);
-  });
+  }, 120_000); // the first audit starts the server's file worker
 
   test('a changed figure is an error at its table', async () => {
     const res = await upload('changed.txt', seed.replace('社会公益研究 113.94 113.94', '社会公益研究 113.95 113.95'));
     expect(res.statusCode).toBe(200);
     expect(res.json().findings.some((f: { severity: string; table: string }) => f.severity === 'error' && f.table === '03')).toBe(true);
-  });
+  }, 60_000);
 
   test('a file that is no disclosure is a clear 422; then the rate limit answers 429', async () => {
     const bad = await upload('notes.txt', '这不是预算公开文件');
@@ -42,5 +42,5 @@ describe('public disclosure audit', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await upload('notes.txt', 'x')).statusCode);
     expect(statuses).toContain(429);
-  });
+  }, 60_000);
 });

@@ -4,6 +4,7 @@
  * are reported together, each with sheet, row and column header; nothing is returned when any exists.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Classification } from '../../classification/classification.ts';
 import type { UnitType } from '../../classification/mapping.ts';
@@ -13,6 +14,7 @@ import { LINE_ITEM_FIELDS } from '../../model/line-item-fields.ts';
 import { budgetJsonSchema } from '../../model/schema.ts';
 import type { LoadedBudget } from './budget-folder.ts';
 import { InputError, type InputProblem } from './errors.ts';
+import { xlsxBoundsProblem } from '../zip-bounds.ts';
 import { type LineItemRecord, toBudget, toLineItems, withInputNames } from './model-mapping.ts';
 import { type SheetRecords, toRawJson, valueAt, workbookLocator } from './workbook/assemble.ts';
 import { SHEETS, sheetOf } from './workbook/layout.ts';
@@ -27,6 +29,8 @@ const SCALE: Record<AmountUnit, number> = { 元: 2, 万元: 6 };
 export async function readBudgetWorkbook(input: string | Buffer, fileName?: string): Promise<LoadedBudget> {
   const file = fileName ?? (typeof input === 'string' ? basename(input) : '工作簿');
   if (typeof input === 'string' && !existsSync(input)) throw new InputError([{ file: input, message: '找不到工作簿文件' }]);
+  const tooBig = await xlsxBoundsProblem(typeof input === 'string' ? await readFile(input) : input);
+  if (tooBig) throw new InputError([{ file, message: `无法读取工作簿：${tooBig}` }]);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {

@@ -6,6 +6,7 @@ import { authorize, requireUser, unitScopeSql } from '../access.ts';
 import { badRequest, invalidInput } from '../errors.ts';
 import { listAudit } from '../repo/audit.ts';
 import { getBudget } from '../repo/budgets.ts';
+import { abortOnClose, type FileJobs } from '../services/file-jobs.ts';
 import { importBudget, parseJsonInput, parseWorkbookInput } from '../services/import.ts';
 import { loadUnitBudget, totalOf } from '../services/model.ts';
 import { errors, importResult, lineItem, status, unitYearParams } from '../schemas.ts';
@@ -86,12 +87,12 @@ export async function budgetRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '导入一个输入文件中所有单位的预算（编制人只能导入本单位；新单位只能由管理员导入）',
         description: IMPORT_DOC,
         consumes: ['multipart/form-data', 'application/json'],
-        response: { 200: { type: 'object', properties: { budgets: { type: 'array', items: importResult } } }, ...errors(400, 401, 403, 409, 413, 422) },
+        response: { 200: { type: 'object', properties: { budgets: { type: 'array', items: importResult } } }, ...errors(400, 401, 403, 409, 413, 422, 503) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const user = requireUser(req.user);
-      const { loaded } = await readImport(req);
+      const { loaded } = await readImport(req, ctx.fileJobs, abortOnClose(reply.raw));
       return { budgets: await importBudget(ctx.db, user, loaded.budget) };
     },
   );
@@ -105,13 +106,13 @@ export async function budgetRoutes(app: FastifyInstance, ctx: AppContext) {
         description: IMPORT_DOC,
         consumes: ['multipart/form-data', 'application/json'],
         params: unitYearParams,
-        response: { 200: { type: 'object', properties: { budget: importResult } }, ...errors(400, 401, 403, 404, 409, 413, 422) },
+        response: { 200: { type: 'object', properties: { budget: importResult } }, ...errors(400, 401, 403, 404, 409, 413, 422, 503) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const user = requireUser(req.user);
       authorize(user, 'edit', await unitOr404(ctx.db, req.params.unit));
-      const { loaded, version } = await readImport(req);
+      const { loaded, version } = await readImport(req, ctx.fileJobs, abortOnClose(reply.raw));
       const existing = await getBudget(ctx.db, req.params.unit, req.params.year);
       // replacing an existing budget needs the version the client saw
       const expected = existing ? (version ?? expectedVersion(req)) : undefined;
@@ -157,7 +158,7 @@ export async function budgetRoutes(app: FastifyInstance, ctx: AppContext) {
 }
 
 /** Reads an import request: multipart files or a JSON body. */
-async function readImport(req: FastifyRequest): Promise<{ loaded: LoadedBudget; version?: number }> {
+async function readImport(req: FastifyRequest, jobs: FileJobs, signal: AbortSignal): Promise<{ loaded: LoadedBudget; version?: number }> {
   if (!req.isMultipart()) {
     const body = req.body as { budget?: unknown; lineItemsCsv?: unknown; version?: unknown } | undefined;
     if (!body || typeof body !== 'object' || typeof body.lineItemsCsv !== 'string' || !body.budget) {
@@ -174,7 +175,7 @@ async function readImport(req: FastifyRequest): Promise<{ loaded: LoadedBudget; 
   const text = (name: string) => files.get(name)?.bytes.toString('utf8') ?? fields.get(name);
   const version = fields.has('version') ? Number(fields.get('version')) : undefined;
   const workbook = files.get('workbook');
-  if (workbook) return { loaded: await parseWorkbookInput(workbook.bytes, workbook.name), version };
+  if (workbook) return { loaded: await parseWorkbookInput(jobs, workbook.bytes, workbook.name, signal), version };
   const budgetText = text('budget');
   const csv = text('lineItems');
   if (budgetText === undefined || csv === undefined) throw badRequest('请上传 workbook（.xlsx），或 budget（budget.json）与 lineItems（line-items.csv）');

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { Budget } from '../../model/budget.ts';
 import { readBudgetFolder, type LoadedBudget } from '../../formats/input/budget-folder.ts';
 import { InputError } from '../../formats/input/errors.ts';
+import { cachedClassification } from '../../classification/load.ts';
+import { runFileJob, type FileJobs } from './file-jobs.ts';
+import type { WorkbookOutcome } from './worker-jobs.ts';
 import { authorize, type User } from '../access.ts';
 import type { Db } from '../db/db.ts';
 import { forbidden, invalidInput } from '../errors.ts';
@@ -39,9 +42,11 @@ export function parseJsonInput(budgetJson: unknown, lineItemsCsv: string): Loade
   }
 }
 
-export async function parseWorkbookInput(bytes: Buffer, fileName: string): Promise<LoadedBudget> {
-  const { readBudgetWorkbook } = await import('../../formats/input/workbook.ts');
-  return readBudgetWorkbook(bytes, fileName);
+/** Reads an uploaded input workbook in a file worker (exceljs on a hostile file costs that worker only). */
+export async function parseWorkbookInput(jobs: FileJobs, bytes: Buffer, fileName: string, signal?: AbortSignal): Promise<LoadedBudget> {
+  const outcome = await runFileJob<WorkbookOutcome>(jobs, { kind: 'workbook', bytes, name: fileName }, fileName, signal);
+  if (!outcome.ok) throw new InputError(outcome.problems);
+  return { budget: outcome.budget, classification: cachedClassification(outcome.budget.year) };
 }
 
 export interface ImportTarget {

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { leaves, type Table } from '../../../ir/table.ts';
 import { detectLayout, layoutSet, type TableLayout } from '../../layouts/index.ts';
 import { FEN_PER } from '../../../money/money.ts';
+import { xlsxBoundsProblem } from '../../../formats/zip-bounds.ts';
 import { norm } from '../text/tokens.ts';
 import { DisclosureError, type ReadOptions, type ReadResult, type Reader } from '../types.ts';
 import { readBody } from './body.ts';
@@ -30,6 +31,8 @@ export const readXlsx: Reader = async (path, opts) => readXlsxBytes(await readFi
 
 export async function readXlsxBytes(bytes: Uint8Array, opts: ReadOptions, name = 'Excel'): Promise<ReadResult> {
   if (bytes.length > MAX_BYTES) throw new DisclosureError(`${name} 超过 ${MAX_BYTES / 1024 / 1024} MB，不像预算公开表`);
+  const tooBig = await xlsxBoundsProblem(bytes);
+  if (tooBig) throw new DisclosureError(`无法读取 Excel 文件 ${name}：${tooBig}`);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; it reads any byte array.

@@ -10,7 +10,7 @@ import { extname, join } from 'node:path';
 import { READABLE } from '../read/index.ts';
 import type { LayoutId } from '../layouts/index.ts';
 import type { AuditOutcome, AuditRequest, ReportFormat } from './outcome.ts';
-import { DEFAULT_LIMITS, JobFailed, WorkerPool, type PoolLimits } from './pool.ts';
+import { DEFAULT_LIMITS, JobFailed, sourceModule, WorkerPool, type PoolLimits } from './pool.ts';
 
 export interface DocumentResult {
   path: string;
@@ -57,7 +57,7 @@ export async function auditBatch(files: string[], opts: BatchOptions): Promise<D
     jobMillis: 120_000,
     ...opts.limits,
   };
-  const pool = new WorkerPool<AuditRequest, AuditOutcome>(new URL('./audit-job.ts', import.meta.url), limits);
+  const pool = new WorkerPool<AuditRequest, AuditOutcome>(sourceModule('disclosure/audit/audit-job.ts'), limits);
   let done = 0;
   try {
     return await Promise.all(

@@ -5,6 +5,7 @@
  * a JobFailed; the process and the other jobs carry on. Jobs wait in a short queue; past it
  * `run` refuses at once with PoolBusy (the server answers 503).
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -64,7 +65,21 @@ interface Slot {
   idle?: NodeJS.Timeout;
 }
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/**
+ * A module of the package's src/ folder. Workers always run the TypeScript sources through tsx:
+ * neither the compiled dist/ nor the CLI bundle carries the job modules as files of their own.
+ */
+export function sourceModule(path: string): URL {
+  let dir = new URL('.', import.meta.url);
+  for (;;) {
+    if (existsSync(new URL('package.json', dir))) return new URL(`src/${path}`, dir);
+    const up = new URL('..', dir);
+    if (up.href === dir.href) throw new Error(`yusuan: package root not found above ${import.meta.url}`);
+    dir = up;
+  }
+}
+
+const ENTRY = sourceModule('disclosure/audit/worker-entry.mjs');
 const STARTUP_MILLIS = 120_000;
 
 export class WorkerPool<In, Out> {

@@ -4,7 +4,7 @@
  * that crashed its worker, is a 422 naming the file and what happened.
  */
 import { availableParallelism } from 'node:os';
-import { JobFailed, PoolBusy, WorkerPool, type PoolLimits } from '../../disclosure/audit/pool.ts';
+import { JobFailed, PoolBusy, sourceModule, WorkerPool, type PoolLimits } from '../../disclosure/audit/pool.ts';
 import { busy, invalidInput } from '../errors.ts';
 import type { ServerJob, ServerJobOutcome } from './worker-jobs.ts';
 
@@ -19,7 +19,7 @@ export type FileJobs = WorkerPool<ServerJob, ServerJobOutcome>;
 export const SERVER_LIMITS: PoolLimits = { workers: Math.min(2, availableParallelism()), queue: 4, jobMillis: 30_000, heapMb: 192, idleMillis: 60_000, niceness: 10 };
 
 export function fileJobs(limits: Partial<PoolLimits> = {}): FileJobs {
-  return new WorkerPool(new URL('./worker-jobs.ts', import.meta.url), { ...SERVER_LIMITS, ...limits });
+  return new WorkerPool(sourceModule('server/services/worker-jobs.ts'), { ...SERVER_LIMITS, ...limits });
 }
 
 /** Refuses before an upload is read when no worker or queue place is free. */

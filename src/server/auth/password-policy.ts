@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 export const MIN_LENGTH = 10;
 
 const COMMON = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+  readFileSync(new URL('../../../src/server/auth/common-passwords.txt', import.meta.url), 'utf8') // from src/ or dist/ alike: dist/ holds compiled code only
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#')),

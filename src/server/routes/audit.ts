@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { READABLE } from '../../disclosure/read/index.ts';
 import type { AuditOutcome } from '../../disclosure/audit/outcome.ts';
 import { badRequest, invalidInput } from '../errors.ts';
+import { uploadBytes } from './common.ts';
 import { errors } from '../schemas.ts';
 import { abortOnClose, refuseWhenFull, runFileJob } from '../services/file-jobs.ts';
 import type { AppContext } from '../app.ts';
@@ -44,7 +45,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!file) throw badRequest('请以 multipart/form-data 上传披露文件（字段 file）');
       const ext = extname(file.filename).toLowerCase();
       if (!READABLE.includes(ext)) throw invalidInput(`无法读取 ${file.filename}：支持的文件类型为 ${READABLE.join('、')}`);
-      const bytes = await file.toBuffer();
+      const bytes = await uploadBytes(file);
       const signal = abortOnClose(reply.raw);
       // readers take a path (the CLI's entry point), so the upload is written to a private folder,
       // removed however the job ends (done, refused, over its limits, or the client gone)

@@ -11,7 +11,7 @@ import { importBudget, parseJsonInput, parseWorkbookInput } from '../services/im
 import { loadUnitBudget, totalOf } from '../services/model.ts';
 import { errors, importResult, lineItem, status, unitYearParams } from '../schemas.ts';
 import type { AppContext } from '../app.ts';
-import { expectedVersion, setVersion, type UnitYear, unitOr404 } from './common.ts';
+import { expectedVersion, setVersion, type UnitYear, unitOr404, uploadBytes } from './common.ts';
 
 const IMPORT_DOC = `请求体二选一：
 - multipart/form-data：文件字段 workbook（输入工作簿 .xlsx），或 budget（budget.json）加 lineItems（line-items.csv），文件不超过 20 MB；可带字段 version。
@@ -169,7 +169,7 @@ async function readImport(req: FastifyRequest, jobs: FileJobs, signal: AbortSign
   const files = new Map<string, { name: string; bytes: Buffer }>();
   const fields = new Map<string, string>();
   for await (const part of req.parts()) {
-    if (part.type === 'file') files.set(part.fieldname, { name: part.filename, bytes: await (part as MultipartFile).toBuffer() });
+    if (part.type === 'file') files.set(part.fieldname, { name: part.filename, bytes: await uploadBytes(part as MultipartFile) });
     else fields.set(part.fieldname, String(part.value));
   }
   const text = (name: string) => files.get(name)?.bytes.toString('utf8') ?? fields.get(name);

@@ -10,6 +10,7 @@ import { KINDS } from '../../model/budget.ts';
 import { FUND_SOURCES } from '../../model/funds.ts';
 import { requireAdmin } from '../access.ts';
 import { badRequest, invalidInput } from '../errors.ts';
+import { uploadBytes } from './common.ts';
 import { classificationFor, importCodeList } from '../services/code-lists.ts';
 import { errors } from '../schemas.ts';
 import type { AppContext } from '../app.ts';
@@ -95,7 +96,7 @@ export async function classificationRoutes(app: FastifyInstance, ctx: AppContext
       if (!isListKind(kind)) throw invalidInput(`kind 应为 ${Object.keys(LIST_KINDS).join('、')}`);
       const file = req.isMultipart() ? await req.file() : undefined;
       if (!file) throw badRequest('请以 multipart/form-data 上传科目表（字段 file）');
-      return importCodeList(ctx.db, req.user, year, kind, await file.toBuffer(), file.filename);
+      return importCodeList(ctx.db, req.user, year, kind, await uploadBytes(file), file.filename);
     },
   );
 }

@@ -9,7 +9,7 @@ const reference = (text: string) => parse(text, { bom: true, skip_empty_lines: t
 
 const listDir = 'src/classification/lists/2024';
 const files = [
-  ...readdirSync(listDir).map((f) => join(listDir, f)),
+  ...readdirSync(listDir).filter((f) => f.endsWith('.csv')).map((f) => join(listDir, f)),
   'examples/hunan-104012/line-items.csv',
   'examples/multi-unit-department/line-items.csv',
 ];

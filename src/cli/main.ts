@@ -27,7 +27,7 @@ const USAGE = `yusuan — 部门预算公开表的编制与检查
                                                             导入当年官方科目表（.xlsx/.csv，按表头找编码与名称列）
   yusuan codes list [--year YYYY] | codes show <code> [--year YYYY]
                                                             查看所用科目表及其来源
-  yusuan audit <file|folder>... [--layout auto|hunan-23|standard-9] [--format text|json|csv|html] [--out FILE|DIR]
+  yusuan audit <file|folder>... [--layout auto|hunan-23|standard-9|mof-budget|mof-final] [--format text|json|csv|html] [--out FILE|DIR]
                                                             读取已公开的预算表（.txt、.pdf、.xlsx）并检查；
                                                             多个文件或文件夹时逐份核查并汇总，报告写入 --out DIR
 

@@ -11,7 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { loadClassification } from '../src/classification/load.ts';
-import type { Budget } from '../src/model/budget.ts';
+import { unitBudget } from '../src/model/split.ts';
 import { buildApp } from '../src/server/app.ts';
 import { openDb } from '../src/server/db/db.ts';
 import { migrate } from '../src/server/db/migrate.ts';
@@ -21,21 +21,6 @@ import { PACKAGE_FORMAT, type SnapshotContent } from '../src/server/services/sna
 import { buildTables } from '../src/tables/index.ts';
 import { generateProvince } from './generate.ts';
 import { ms, peakRss, timeAsync } from './measure.ts';
-
-/** One unit's share of its department's budget, as that unit would publish it. */
-function unitBudget(b: Budget, unit: string): Budget {
-  const keep = <T extends { unit: string }>(xs: T[]) => xs.filter((x) => x.unit === unit);
-  return {
-    ...b,
-    units: b.units.filter((u) => u.code === unit),
-    lineItems: keep(b.lineItems),
-    projects: keep(b.projects),
-    yearEndBalances: keep(b.yearEndBalances),
-    specialFunds: keep(b.specialFunds),
-    projectPerformance: keep(b.projectPerformance),
-    unitPerformance: keep(b.unitPerformance),
-  };
-}
 
 export async function benchOverview(departments = 100, units = 2_000, lineItems = 300_000) {
   const classification = loadClassification(2024);

@@ -1,13 +1,19 @@
 /**
  * A pdfkit document that the laid-out pages are drawn on: text runs at their places in Noto Sans
  * SC, the rules of each page stroked as one path, a 第 N 页，共 M 页 footer, and a bookmark for
- * the first page of each table. Only public pdfkit calls are used (pdfkit is pinned all the same,
- * since the drawn output is what our own PDF reader is tested on).
+ * the first page of each table.
+ *
+ * Each page's content is written as one PDF content stream: pdfkit's `text()` shapes every string
+ * with the font's layout engine and writes a buffer per operator, which cost a large department
+ * most of its PDF time. Glyphs are encoded one character at a time through pdfkit's embedded font
+ * instead (so pdfkit still subsets the font and maps each glyph back to its character for text
+ * extraction), and set without kerning, as the widths the layout measured. That uses pdfkit
+ * internals (`_font`, `encode`, the page's font resources): pdfkit is pinned to an exact version.
  */
 import PDFDocument from 'pdfkit';
 import { FONT, fontFiles } from './font-files.ts';
 import { Glyphs } from './glyphs.ts';
-import type { LaidPage } from './table-pages.ts';
+import type { LaidPage, TextRun } from './table-pages.ts';
 import { PAGE, PAGE_MARGINS } from './table-content.ts';
 import { RULE } from './widths.ts';
 
@@ -21,12 +27,28 @@ export interface DocumentInfo {
   author: string;
 }
 
+/** The part of pdfkit's embedded font used here. */
+interface EmbeddedFont {
+  id: string;
+  /** per 1000 units of the font size */
+  ascender: number;
+  encode(text: string): [string[], unknown[]];
+  ref(): unknown;
+}
+
+/** A face of the font in this document, with its glyph codes by character. */
+interface Face {
+  font: EmbeddedFont;
+  codes: Map<string, string>;
+}
+
+const num = (x: number) => (Math.round(x * 100) / 100).toString();
+
 export class PageCanvas {
   private readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
-  private font = '';
-  private size = 0;
+  private readonly faces: Face[];
   readonly glyphs: Glyphs;
 
   constructor(info: DocumentInfo) {
@@ -43,6 +65,8 @@ export class PageCanvas {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
       this.doc.on('error', reject);
     });
+    const face = (name: string): Face => ({ font: (this.doc.font(name) as unknown as { _font: EmbeddedFont })._font, codes: new Map() });
+    this.faces = [face(REGULAR), face(BOLD)];
     this.glyphs = new Glyphs((ch, bold) => this.doc.font(bold ? BOLD : REGULAR, 1).widthOfString(ch));
   }
 
@@ -50,24 +74,45 @@ export class PageCanvas {
   page(p: LaidPage, footer: string, bookmark?: string): void {
     const doc = this.doc;
     doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
-    this.font = '';
     if (bookmark) doc.outline.addItem(bookmark);
-    for (const t of p.texts) this.text(t.text, t.x, t.y, t.size, t.bold);
-    this.text(footer, (PAGE.width - this.glyphs.em(footer) * FOOTER_SIZE) / 2, FOOTER_Y, FOOTER_SIZE);
+    const footerRun = { text: footer, x: (PAGE.width - this.glyphs.em(footer) * FOOTER_SIZE) / 2, y: FOOTER_Y, size: FOOTER_SIZE };
+    const out: string[] = [];
+    this.texts([...p.texts, footerRun], out);
     if (p.rules.length) {
-      for (const r of p.rules) doc.moveTo(r.x0, r.y0).lineTo(r.x1, r.y1);
-      doc.lineWidth(RULE).stroke();
+      // pdfkit's page space runs from the top left, as the layout's does.
+      for (const r of p.rules) out.push(`${num(r.x0)} ${num(r.y0)} m ${num(r.x1)} ${num(r.y1)} l`);
+      out.push(`${RULE} w S`);
     }
+    doc.addContent(out.join('\n'));
   }
 
-  private text(text: string, x: number, y: number, size: number, bold = false): void {
-    const font = bold ? BOLD : REGULAR;
-    if (font !== this.font || size !== this.size) {
-      this.doc.font(font, size);
-      this.font = font;
-      this.size = size;
+  /** Text runs in one text object, in PDF's upward y (undoing pdfkit's flip of the page). */
+  private texts(runs: TextRun[], out: string[]): void {
+    const fonts = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
+    out.push(`q 1 0 0 -1 0 ${num(PAGE.height)} cm BT`);
+    let face: Face | undefined;
+    let size = 0;
+    for (const r of runs) {
+      const f = this.faces[r.bold ? 1 : 0];
+      if (f !== face || r.size !== size) {
+        [face, size] = [f, r.size];
+        fonts[f.font.id] ??= f.font.ref();
+        out.push(`/${f.font.id} ${num(size)} Tf`);
+      }
+      const baseline = PAGE.height - r.y - (f.font.ascender / 1000) * r.size;
+      out.push(`1 0 0 1 ${num(r.x)} ${num(baseline)} Tm <${this.encode(f, r.text)}> Tj`);
     }
-    this.doc.text(text, x, y, { lineBreak: false });
+    out.push('ET Q');
+  }
+
+  private encode(face: Face, text: string): string {
+    let hex = '';
+    for (const ch of text) {
+      let code = face.codes.get(ch);
+      if (code === undefined) face.codes.set(ch, (code = face.font.encode(ch)[0].join('')));
+      hex += code;
+    }
+    return hex;
   }
 
   /** Finishes the document. */

@@ -1,21 +1,21 @@
 /**
- * Advance widths of Noto Sans SC, measured from the font itself (through pdfkit) once per
- * character and process: the same font files are embedded every time, so a character measured
- * for one PDF keeps its width for the next. Text is then measured and wrapped by adding up these
- * widths, without running the font's layout engine on every cell.
+ * Advance widths of a font, measured from the font itself once per character and kept (the
+ * tables PDF keeps one set for the process: the same Noto Sans SC files are embedded every time).
+ * Text is then measured and wrapped by adding up these widths, without running the font's layout
+ * engine on every cell.
  */
 
 /** Measures one character (a code point) in em of the given face. */
 export type MeasureChar = (ch: string, bold: boolean) => number;
 
-const cache = [new Map<string, number>(), new Map<string, number>()];
-
 export class Glyphs {
+  private readonly cache = [new Map<string, number>(), new Map<string, number>()];
+
   constructor(private readonly measure: MeasureChar) {}
 
   /** Advance of one character (a whole code point) in em. */
   char(ch: string, bold = false): number {
-    const known = cache[bold ? 1 : 0];
+    const known = this.cache[bold ? 1 : 0];
     let w = known.get(ch);
     if (w === undefined) known.set(ch, (w = this.measure(ch, bold)));
     return w;

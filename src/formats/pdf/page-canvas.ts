@@ -42,6 +42,19 @@ interface Face {
   codes: Map<string, string>;
 }
 
+let measured: Glyphs | undefined;
+
+/** Widths of Noto Sans SC, measured once per process in a document of its own that is never written. */
+function sharedGlyphs(): Glyphs {
+  if (measured) return measured;
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const files = fontFiles();
+  doc.registerFont(REGULAR, files.regular);
+  doc.registerFont(BOLD, files.bold);
+  measured = new Glyphs((ch, bold) => doc.font(bold ? BOLD : REGULAR, 1).widthOfString(ch));
+  return measured;
+}
+
 const num = (x: number) => (Math.round(x * 100) / 100).toString();
 
 export class PageCanvas {
@@ -49,6 +62,7 @@ export class PageCanvas {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
   private readonly faces: Face[];
+  /** Widths of the document's font. */
   readonly glyphs: Glyphs;
 
   constructor(info: DocumentInfo) {
@@ -67,7 +81,7 @@ export class PageCanvas {
     });
     const face = (name: string): Face => ({ font: (this.doc.font(name) as unknown as { _font: EmbeddedFont })._font, codes: new Map() });
     this.faces = [face(REGULAR), face(BOLD)];
-    this.glyphs = new Glyphs((ch, bold) => this.doc.font(bold ? BOLD : REGULAR, 1).widthOfString(ch));
+    this.glyphs = sharedGlyphs();
   }
 
   /** Draws one page; `bookmark` names it in the document outline. */

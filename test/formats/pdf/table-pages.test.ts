@@ -3,9 +3,13 @@
  * read back with pdf.js: each table starts on its own page and bookmark, its header is repeated
  * on every page it continues on, no row is split between pages, and every amount is printed.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProvince } from '../../../bench/generate.ts';
 import { loadClassification } from '../../../src/classification/load.ts';
+import { audit } from '../../../src/disclosure/audit/audit.ts';
 import { pdfBuffer } from '../../../src/formats/pdf.ts';
 import { printRow, rowHeaderColumns } from '../../../src/formats/render-rows.ts';
 import { leaves, type Table } from '../../../src/ir/table.ts';
@@ -13,7 +17,8 @@ import { buildTables } from '../../../src/tables/index.ts';
 import { AMOUNT, amountsOf, headerText, readBack, squash, tableRanges, type ReadBack } from './read-back.ts';
 
 const [department] = generateProvince({ departments: 1, units: 12, lineItems: 1500, seed: 3 });
-const tables = buildTables(department, loadClassification(2024));
+const classification = loadClassification(2024);
+const tables = buildTables(department, classification);
 
 /** What a row prints, cell after cell, squashed. */
 function rowText(t: Table, r: number): string {
@@ -26,12 +31,17 @@ function rowText(t: Table, r: number): string {
 }
 
 describe('tables PDF of a large generated department', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yusuan-pdf-pages-'));
+  const file = join(dir, 'tables.pdf');
   let read: ReadBack;
   let ranges: [number, number][];
   beforeAll(async () => {
-    read = await readBack(await pdfBuffer(tables));
+    const pdf = await pdfBuffer(tables);
+    writeFileSync(file, pdf);
+    read = await readBack(pdf);
     ranges = tableRanges(read.pages, tables);
   }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('starts each table on a new page, in order, and several run over more than one page', () => {
     expect(ranges.map(([s]) => s)[0]).toBe(0);
@@ -79,4 +89,10 @@ describe('tables PDF of a large generated department', () => {
     expect(read.info.Title).toBe(`${tables[0].filer}部门预算公开表`);
     expect(read.info.Author).toBe(tables[0].filer);
   });
+
+  it('passes our own audit with every table found and no error', async () => {
+    const { read: tablesRead, report } = await audit(file, 'auto', classification);
+    expect(tablesRead.tables.map((t) => t.id)).toEqual(tables.map((t) => t.id));
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  }, 120_000);
 });

@@ -21,7 +21,9 @@ export interface PdfOptions {
 export async function pdfBuffer(tables: Table[], opts: PdfOptions = {}): Promise<Buffer> {
   const filer = tables[0]?.filer ?? '';
   const canvas = new PageCanvas({ title: opts.title ?? `${filer}部门预算公开表`, author: filer });
-  const pages = tablePages(tables, canvas.glyphs);
+  const laid = tablePages(tables, canvas.glyphs);
+  // No tables still make a valid PDF: one blank, numbered page.
+  const pages = laid.length ? laid : [{ table: -1, first: false, texts: [], rules: [] }];
   pages.forEach((p, i) => {
     const t = tables[p.table];
     canvas.page(p, `第 ${i + 1} 页，共 ${pages.length} 页`, p.first ? `${t.mark} ${t.title.trim()}` : undefined);

@@ -96,3 +96,11 @@ describe('tables PDF of a large generated department', () => {
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   }, 120_000);
 });
+
+describe('tables PDF of no tables', () => {
+  it('is a valid PDF of one blank, numbered page', async () => {
+    const { pages, outline } = await readBack(await pdfBuffer([]));
+    expect(pages.map(squash)).toEqual(['第1页，共1页']);
+    expect(outline).toEqual([]);
+  });
+});

@@ -46,7 +46,8 @@ export function printRow(t: Table, row: Row, cols: LeafColumn[], headers: Set<nu
     if (row.kind === 'total' && typeof c === 'string' && c !== '') {
       while (i + span < cols.length && cols[i + span].kind !== 'amount' && row.cells[i + span] === null) span++;
     }
-    const coversHeader = [...Array(span).keys()].some((k) => headers.has(i + k));
+    let coversHeader = false;
+    for (let k = i; k < i + span && !coversHeader; k++) coversHeader = headers.has(k);
     out.push({
       text: cellText(c, t),
       span,

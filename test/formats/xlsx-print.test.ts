@@ -17,14 +17,16 @@ import { loadExample, MULTI_DIR, SEED_DIR } from '../helpers.ts';
 const SOFFICE = spawnSync('soffice', ['--version'], { timeout: 60_000 }).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
 
 describe.each([SEED_DIR, MULTI_DIR])('printing the workbook of %s', (dir) => {
-  it('sets every sheet to print A4 landscape at 6.5 pt or more, repeating the code columns when two pages wide', async () => {
+  it('sets every sheet to print A4 landscape, centred, at 6.5 pt or more, repeating the code columns when two pages wide', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await xlsxBuffer(loadExample(dir).tables)) as never);
     expect(wb.worksheets).toHaveLength(23);
     let split = 0;
     for (const ws of wb.worksheets) {
-      const { fitToWidth, orientation, paperSize, printTitlesColumn } = ws.pageSetup;
-      expect([paperSize, orientation]).toEqual([9, 'landscape']);
+      const { fitToWidth, orientation, paperSize, printTitlesColumn, printTitlesRow, horizontalCentered } = ws.pageSetup;
+      expect([paperSize, orientation, horizontalCentered]).toEqual([9, 'landscape', true]);
+      // The header lines repeat on every printed page.
+      expect(printTitlesRow, ws.name).toMatch(/^4:\d+$/);
       const repeat = printTitlesColumn ? printTitlesColumn.split(':')[1].charCodeAt(0) - 64 : 0;
       expect(repeat > 0, ws.name).toBe(fitToWidth === 2);
       if (repeat) split++;

@@ -4,18 +4,18 @@
  * runs over), the body, and the notes under it.
  */
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
-import { headerDepth, headerGrid, leaves, type Table } from '../../ir/table.ts';
-import { printRow, rowHeaderColumns } from '../render-rows.ts';
-import { CELL_PAD_X, CELL_PAD_Y, fitTable, hasParagraphs, headerLayout, INDENT_EM, LINE_EM, RULE, type ColumnContent, type TableShape } from './widths.ts';
+import { headerDepth, headerGrid, leaves, type HeaderCell, type Table } from '../../ir/table.ts';
+import { printRow, rowHeaderColumns, type PrintCell } from '../render-rows.ts';
+import { CELL_PAD_X, CELL_PAD_Y, fitTable, hasParagraphs, headerLayout, INDENT_EM, LINE_EM, RULE, type ColumnContent, type Fit, type TableShape } from './widths.ts';
 
 export const PAGE = { width: 841.89, height: 595.28 };
 export const PAGE_MARGINS: [number, number, number, number] = [28, 28, 28, 36];
-const MARK_SIZE = 9;
-const TITLE_SIZE = 16;
-const TITLE_MARGIN: [number, number, number, number] = [0, 2, 0, 8];
-const FILER_SIZE = 9;
-const NOTE_SIZE = 8;
-const GAP = 4;
+export const MARK_SIZE = 9;
+export const TITLE_SIZE = 16;
+export const TITLE_MARGIN: [number, number, number, number] = [0, 2, 0, 8];
+export const FILER_SIZE = 9;
+export const NOTE_SIZE = 8;
+export const GAP = 4;
 
 export const TITLE_STYLE = { fontSize: TITLE_SIZE, bold: true, alignment: 'center' as const, margin: TITLE_MARGIN };
 
@@ -28,7 +28,23 @@ const GRID_LAYOUT: CustomTableLayout = {
   paddingBottom: () => CELL_PAD_Y,
 };
 
-export function tableContent(t: Table, first: boolean): Content[] {
+/** What both PDF writers lay out of a table: its cells, header grid, font size and column widths. */
+export interface TablePlan {
+  body: PrintCell[][];
+  header: HeaderCell[];
+  depth: number;
+  shape: TableShape;
+  fit: Fit;
+}
+
+/** Height of the lines above a table: its mark, title and 填报部门 line. */
+export const ABOVE = line(MARK_SIZE) + line(TITLE_SIZE) + TITLE_MARGIN[1] + TITLE_MARGIN[3] + line(FILER_SIZE) + GAP;
+
+function line(size: number) {
+  return size * LINE_EM;
+}
+
+export function planTable(t: Table): TablePlan {
   const cols = leaves(t.header);
   const headers = rowHeaderColumns(t, cols);
   const body = t.rows.map((r) => printRow(t, r, cols, headers));
@@ -45,21 +61,23 @@ export function tableContent(t: Table, first: boolean): Content[] {
       col += c.span;
     }
   }
-  const line = (size: number) => size * LINE_EM;
-  const above = line(MARK_SIZE) + line(TITLE_SIZE) + TITLE_MARGIN[1] + TITLE_MARGIN[3] + line(FILER_SIZE) + GAP;
   const below = t.notes.length * (line(NOTE_SIZE) + GAP);
   const shape: TableShape = {
     columns,
     header,
     body,
     width: PAGE.width - PAGE_MARGINS[0] - PAGE_MARGINS[2],
-    height: PAGE.height - PAGE_MARGINS[1] - PAGE_MARGINS[3] - above - below,
+    height: PAGE.height - PAGE_MARGINS[1] - PAGE_MARGINS[3] - ABOVE - below,
   };
-  const fit = fitTable(shape);
+  return { body, header, depth: headerDepth(t.header), shape, fit: fitTable(shape) };
+}
+
+export function tableContent(t: Table, first: boolean): Content[] {
+  const { body, header, depth, shape, fit } = planTable(t);
+  const cols = shape.columns;
   const { fontSize, widths } = fit;
   const { offsets } = headerLayout(shape, fit);
 
-  const depth = headerDepth(t.header);
   const head: TableCell[][] = Array.from({ length: depth }, () => cols.map(() => ({})));
   header.forEach((h, i) => {
     head[h.row][h.col] = { text: h.label, rowSpan: h.rowSpan, colSpan: h.colSpan, alignment: 'center', margin: [0, offsets[i], 0, 0] };
@@ -91,7 +109,7 @@ export function tableContent(t: Table, first: boolean): Content[] {
     },
     {
       // A row of figures stays on one page; a row of goal paragraphs may need several.
-      table: { headerRows: depth, dontBreakRows: !hasParagraphs(columns), widths, body: [...head, ...rows] },
+      table: { headerRows: depth, dontBreakRows: !hasParagraphs(cols), widths, body: [...head, ...rows] },
       layout: GRID_LAYOUT,
       fontSize,
     },

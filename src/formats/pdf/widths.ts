@@ -93,8 +93,19 @@ function labelWidth(c: ColumnContent, n: number): number {
   return em <= 4 ? em : Math.max(2, Math.ceil(em / n));
 }
 
+const demands = new WeakMap<ColumnContent, Demand>();
+
+/** A column's demand, measured once: the fit tries it at every font size. */
 function demand(c: ColumnContent): Demand {
-  const body = Math.max(0, ...c.texts.map(textEm)) + c.indentEm;
+  let d = demands.get(c);
+  if (!d) demands.set(c, (d = demandOf(c)));
+  return d;
+}
+
+function demandOf(c: ColumnContent): Demand {
+  let widest = 0;
+  for (const t of c.texts) widest = Math.max(widest, textEm(t));
+  const body = widest + c.indentEm;
   const labelEm = textEm(leafLabel(c));
   const lines = (n: number) => labelWidth(c, n);
   if (c.column.kind !== 'text') return { min: Math.max(body, lines(3)), comfy: Math.max(body, lines(2)), want: Math.max(body, labelEm) };

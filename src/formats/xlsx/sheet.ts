@@ -89,9 +89,11 @@ function bodyRows(ws: Worksheet, t: Table, cols: LeafColumn[], widths: number[],
   const headers = rowHeaderColumns(t, cols);
   t.rows.forEach((row, i) => {
     const r = first + i;
+    // Cells through their row: the sheet's getCell(r, c) spells out and parses an address each time.
+    const sheetRow = ws.getRow(r);
     let c = 1;
     for (const pc of printRow(t, row, cols, headers)) {
-      const target = ws.getCell(r, c);
+      const target = sheetRow.getCell(c);
       target.style = pc.centred ? STYLES.totalLabel : bodyStyle(pc.kind, pc.indent);
       const cell = row.cells[c - 1];
       // null stays truly empty: styled (borders) but without a value.
@@ -99,7 +101,7 @@ function bodyRows(ws: Worksheet, t: Table, cols: LeafColumn[], widths: number[],
       if (pc.span > 1) ws.mergeCells(r, c, r, c + pc.span - 1);
       c += pc.span;
     }
-    ws.getRow(r).height = rowHeight(row, cols, widths, headers);
+    sheetRow.height = rowHeight(row, cols, widths, headers);
   });
 }
 

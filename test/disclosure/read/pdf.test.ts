@@ -66,7 +66,7 @@ describe.each([
   it('reads the head and notes of every table', () => {
     for (const b of ex.tables) {
       const t = result.read.tables.find((x) => x.id === b.id)!;
-      // pdfmake prints titles trimmed (预算23表's title starts with a space).
+      // The PDF prints titles trimmed (预算23表's title starts with a space).
       expect([t.title, t.filer, t.unit, t.notes, t.empty]).toEqual([b.title.trim(), b.filer, b.unit, b.notes, b.empty]);
     }
   });

@@ -1,0 +1,137 @@
+/**
+ * A pdfkit document that the laid-out pages are drawn on: text runs at their places in Noto Sans
+ * SC, the rules of each page stroked as one path, a 第 N 页，共 M 页 footer, and a bookmark for
+ * the first page of each table.
+ *
+ * Each page's content is written as one PDF content stream: pdfkit's `text()` shapes every string
+ * with the font's layout engine and writes a buffer per operator, which cost a large department
+ * most of its PDF time. Glyphs are encoded one character at a time through pdfkit's embedded font
+ * instead (so pdfkit still subsets the font and maps each glyph back to its character for text
+ * extraction), and set without kerning, as the widths the layout measured. That uses pdfkit
+ * internals (`_font`, `encode`, the page's font resources): pdfkit is pinned to an exact version.
+ */
+import PDFDocument from 'pdfkit';
+import { FONT, fontFiles } from './font-files.ts';
+import { Glyphs } from './glyphs.ts';
+import type { LaidPage, TextRun } from './table-pages.ts';
+import { PAGE, PAGE_MARGINS } from './table-content.ts';
+import { RULE } from './widths.ts';
+
+const REGULAR = FONT;
+const BOLD = `${FONT}-Bold`;
+const FOOTER_SIZE = 8;
+const FOOTER_Y = PAGE.height - PAGE_MARGINS[3] + 12;
+
+export interface DocumentInfo {
+  title: string;
+  author: string;
+}
+
+/** The part of pdfkit's embedded font used here. */
+interface EmbeddedFont {
+  id: string;
+  /** per 1000 units of the font size */
+  ascender: number;
+  encode(text: string): [string[], unknown[]];
+  ref(): unknown;
+}
+
+/** A face of the font in this document, with its glyph codes by character. */
+interface Face {
+  font: EmbeddedFont;
+  codes: Map<string, string>;
+}
+
+let measured: Glyphs | undefined;
+
+/** Widths of Noto Sans SC, measured once per process in a document of its own that is never written. */
+function sharedGlyphs(): Glyphs {
+  if (measured) return measured;
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const files = fontFiles();
+  doc.registerFont(REGULAR, files.regular);
+  doc.registerFont(BOLD, files.bold);
+  measured = new Glyphs((ch, bold) => doc.font(bold ? BOLD : REGULAR, 1).widthOfString(ch));
+  return measured;
+}
+
+const num = (x: number) => (Math.round(x * 100) / 100).toString();
+
+export class PageCanvas {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Buffer>;
+  private readonly faces: Face[];
+  /** Widths of the document's font. */
+  readonly glyphs: Glyphs;
+
+  constructor(info: DocumentInfo) {
+    this.doc = new PDFDocument({
+      autoFirstPage: false,
+      displayTitle: true,
+      info: { Title: info.title, Author: info.author, Creator: 'yusuan', Producer: 'yusuan' },
+    });
+    const files = fontFiles();
+    this.doc.registerFont(REGULAR, files.regular);
+    this.doc.registerFont(BOLD, files.bold);
+    this.doc.on('data', (c: Buffer) => this.chunks.push(c));
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+    const face = (name: string): Face => ({ font: (this.doc.font(name) as unknown as { _font: EmbeddedFont })._font, codes: new Map() });
+    this.faces = [face(REGULAR), face(BOLD)];
+    this.glyphs = sharedGlyphs();
+  }
+
+  /** Draws one page; `bookmark` names it in the document outline. */
+  page(p: LaidPage, footer: string, bookmark?: string): void {
+    const doc = this.doc;
+    doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
+    if (bookmark) doc.outline.addItem(bookmark);
+    const footerRun = { text: footer, x: (PAGE.width - this.glyphs.em(footer) * FOOTER_SIZE) / 2, y: FOOTER_Y, size: FOOTER_SIZE };
+    const out: string[] = [];
+    this.texts([...p.texts, footerRun], out);
+    if (p.rules.length) {
+      // pdfkit's page space runs from the top left, as the layout's does.
+      for (const r of p.rules) out.push(`${num(r.x0)} ${num(r.y0)} m ${num(r.x1)} ${num(r.y1)} l`);
+      out.push(`${RULE} w S`);
+    }
+    doc.addContent(out.join('\n'));
+  }
+
+  /** Text runs in one text object, in PDF's upward y (undoing pdfkit's flip of the page). */
+  private texts(runs: TextRun[], out: string[]): void {
+    const fonts = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
+    out.push(`q 1 0 0 -1 0 ${num(PAGE.height)} cm BT`);
+    let face: Face | undefined;
+    let size = 0;
+    for (const r of runs) {
+      const f = this.faces[r.bold ? 1 : 0];
+      if (f !== face || r.size !== size) {
+        [face, size] = [f, r.size];
+        fonts[f.font.id] ??= f.font.ref();
+        out.push(`/${f.font.id} ${num(size)} Tf`);
+      }
+      const baseline = PAGE.height - r.y - (f.font.ascender / 1000) * r.size;
+      out.push(`1 0 0 1 ${num(r.x)} ${num(baseline)} Tm <${this.encode(f, r.text)}> Tj`);
+    }
+    out.push('ET Q');
+  }
+
+  private encode(face: Face, text: string): string {
+    let hex = '';
+    for (const ch of text) {
+      let code = face.codes.get(ch);
+      if (code === undefined) face.codes.set(ch, (code = face.font.encode(ch)[0].join('')));
+      hex += code;
+    }
+    return hex;
+  }
+
+  /** Finishes the document. */
+  end(): Promise<Buffer> {
+    this.doc.end();
+    return this.done;
+  }
+}

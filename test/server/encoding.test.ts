@@ -27,6 +27,7 @@ describe.each([
   ['public content', `${P}/content`, () => anon],
   ['findings', F, () => admin],
   ['department tables', '/api/public/departments/104/2024', () => anon],
+  ['province overview', '/api/public/overview', () => anon],
 ])('%s', (_name, url, client) => {
   test.each(['br', 'gzip'])('%s decompresses to the identity JSON, with Vary', async (coding) => {
     const plain = await client().get(url);

@@ -9,6 +9,7 @@ import { classificationFor } from './code-lists.ts';
 import type { Budget } from '../../model/budget.ts';
 import { buildOverview, type PackageSummary, summarize } from '../../overview/overview.ts';
 import type { Queryable } from '../db/db.ts';
+import { EncodedBody } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { getSnapshotBudgetTexts, getSnapshotContents, publishedStamp, type SnapshotRef } from '../repo/published-contents.ts';
 import { getSnapshotSummaries, insertSnapshotSummaries, type SnapshotSummary } from '../repo/snapshot-summaries.ts';
@@ -18,8 +19,8 @@ import { parseSnapshot } from './snapshot.ts';
 type Summary = Pick<PackageSummary, 'totalFen' | 'functionFen'>;
 
 export interface OverviewAnswer {
-  /** The JSON body, serialised once. */
-  body: string;
+  /** The JSON body, serialised once, compressed once per coding. */
+  body: EncodedBody;
   /** sha256 over the state it was built from (also the ETag). */
   key: string;
 }
@@ -80,6 +81,6 @@ export class OverviewCache {
     });
     const y = year ?? Math.max(...summaries.map((s) => s.year));
     const overview = summaries.length ? buildOverview(summaries, await classificationFor(q, y), y) : undefined;
-    return overview && { body: JSON.stringify(overview), key };
+    return overview && { body: new EncodedBody(JSON.stringify(overview), key), key };
   }
 }

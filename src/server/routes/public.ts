@@ -11,6 +11,8 @@ import { charts, errors, jsonTable, snapshotMeta, unitYearParams } from '../sche
 import { yearOnYear } from '../services/charts.ts';
 import { attachment, DOWNLOAD_FORMATS, DOWNLOADS } from '../services/downloads.ts';
 import type { PackageEntry } from '../services/packages.ts';
+import { classificationFor } from '../services/code-lists.ts';
+import { PUBLICATION_FORMATS, snapshotPublication } from '../services/publication-files.ts';
 import type { AppContext } from '../app.ts';
 import { type UnitYear } from './common.ts';
 import { pickTables, tablesQuery } from './outputs.ts';
@@ -141,6 +143,31 @@ export async function publicRoutes(app: FastifyInstance, ctx: AppContext) {
         const bytes = await ctx.downloads.get(key, () => d.render(pickTables(e.content.tables, req.query.table), `${unit.name}${year}年部门预算`));
         reply.header('cache-control', req.params.n ? 'public, max-age=31536000, immutable' : 'public, no-cache');
         reply.header('content-disposition', attachment(`${unit.code}-${year}-v${e.meta.version}.${req.params.format}`)).type(d.contentType);
+        return bytes;
+      },
+    );
+  }
+
+  for (const ref of ['latest', 'v/:n']) {
+    app.get<{ Params: RefParams & { format: string } }>(
+      `/api/public/packages/:unit/:year/${ref}/publication.:format`,
+      {
+        schema: {
+          tags: ['public'],
+          summary: `下载预算全文（封面、目录、说明与 23 张表；最新版或第 n 版）：${Object.keys(PUBLICATION_FORMATS).join(' | ')}`,
+          params: { ...refParams, properties: { ...refParams.properties, format: { type: 'string' } } },
+          response: errors(404),
+        },
+      },
+      async (req, reply) => {
+        const f = PUBLICATION_FORMATS[req.params.format];
+        if (!f) throw notFound(`不支持的格式 ${req.params.format}（可用：${Object.keys(PUBLICATION_FORMATS).join('、')}）`);
+        const e = await ctx.packages.get(ctx.db, req.params.unit, req.params.year, req.params.n);
+        const { unit, year } = e.content;
+        const key = `public-publication:${unit.code}:${year}:${e.meta.version}:${req.params.format}`;
+        const bytes = await ctx.downloads.get(key, async () => f.render(snapshotPublication(e.content, await classificationFor(ctx.db, year))));
+        reply.header('cache-control', req.params.n ? 'public, max-age=31536000, immutable' : 'public, no-cache');
+        reply.header('content-disposition', attachment(`${unit.code}-${year}-v${e.meta.version}-预算全文.${req.params.format}`)).type(f.contentType);
         return bytes;
       },
     );

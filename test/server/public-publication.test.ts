@@ -81,6 +81,26 @@ describe('预算全文 downloads', () => {
     expect(b.rawPayload.equals(a.rawPayload)).toBe(true);
   });
 
+  test('the document is the published version: a later edit shows only in the next version', async () => {
+    const admin = await s.login('admin');
+    const U = '/api/budgets/104012/2024';
+    const { inputs, version } = (await admin.get(`${U}/publication`)).json();
+    const put = await admin.request({ method: 'PUT', url: `${U}/publication`, payload: { inputs: { ...inputs, procurement: { goods: '12345.67', works: '0', services: '0' } } }, headers: { 'if-match': `"${version}"` } });
+    expect(put.statusCode, put.body).toBe(200);
+    const html = async (ref: string) => (await anon.get(`${P}/${ref}/publication.html`)).body;
+    expect(await html('latest')).not.toContain('12345.67');
+    // saving the inputs leaves the budget published; an edit (an item saved unchanged) reopens it
+    const [li] = (await admin.get(`${U}/line-items`)).json().items;
+    const same = await admin.patch(`${U}/line-items/${li.id}`, { amount: (li.amountFen / 100).toFixed(2), amountUnit: '元' }, { 'if-match': `"${await admin.version('104012', 2024)}"` });
+    expect(same.statusCode, same.body).toBe(200);
+    for (const step of ['submit', 'approve', 'publish']) {
+      const r = await admin.post(`${U}/${step}`, { version: await admin.version('104012', 2024) });
+      expect(r.statusCode, `${step} ${r.body}`).toBe(200);
+    }
+    expect(await html('v/2')).toContain('12345.67');
+    expect(await html('v/1')).not.toContain('12345.67');
+  });
+
   test('unknown format, unknown version, unpublished package: 404', async () => {
     expect((await anon.get(`${P}/latest/publication.xlsx`)).statusCode).toBe(404);
     expect((await anon.get(`${P}/v/9/publication.docx`)).statusCode).toBe(404);

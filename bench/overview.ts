@@ -1,8 +1,9 @@
 /**
  * The province overview on the synthetic province: 100 departments / 2,000 units (bench/generate.ts),
  * each unit published as a snapshot (its model and its 23 tables, as a real publish stores them) in
- * in-memory PGlite; then GET /api/public/overview, first (every snapshot read and summarised once)
- * and again (nothing new published: one query for the versions, then the kept answer).
+ * in-memory PGlite without stored summaries (as before migration 004); then GET /api/public/overview:
+ * the first answer (every snapshot read, summarised and its summary stored), a new app's first
+ * answer (stored summaries: cold) and its later ones (nothing new published: warm).
  *
  *   node --import tsx bench/overview.ts [departments] [units] [lineItems]
  *
@@ -41,18 +42,27 @@ export async function benchOverview(departments = 100, units = 2_000, lineItems 
       }
     }
   });
+  // Snapshots inserted directly have no stored summary, like those published before migration 004:
+  // the first answer summarises and stores them (backfill). A second app is a new server process on
+  // the same data: its first answer reads the stored summaries (cold); later answers are kept (warm).
+  const summarised = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM snapshot_summaries'))[0].n);
+  const answer = async (app: Awaited<ReturnType<typeof buildApp>>) => {
+    const [t, res] = await timeAsync(() => app.inject({ method: 'GET', url: '/api/public/overview' }));
+    if (res.statusCode !== 200) throw new Error(`overview: ${res.statusCode} ${res.body}`);
+    return [t, res] as const;
+  };
+  const first = await buildApp({ db });
+  const [backfill] = await answer(first).finally(() => first.close());
   const app = await buildApp({ db });
   try {
-    const get = () => app.inject({ method: 'GET', url: '/api/public/overview' });
-    const [first, res] = await timeAsync(get);
-    if (res.statusCode !== 200) throw new Error(`overview: ${res.statusCode} ${res.body}`);
+    const [cold, res] = await answer(app);
     const o = res.json();
     const runs: number[] = [];
-    for (let i = 0; i < 20; i++) runs.push((await timeAsync(get))[0]);
+    for (let i = 0; i < 20; i++) runs.push((await answer(app))[0]);
     runs.sort((a, b) => a - b);
     return [
       `overview (${o.departments.length} departments, ${o.departments.reduce((s: number, d: { units: unknown[] }) => s + d.units.length, 0)} units, ${lineItems} line items; ${loaded ? 'kept from an earlier run' : `loaded and published in ${ms(load)}`}):`,
-      `  GET /api/public/overview first ${ms(first)} (reads and summarises every snapshot), then median ${ms(runs[10])}, max ${ms(runs.at(-1)!)} over 20; body ${(res.body.length / 1024).toFixed(0)} KB; peak RSS ${peakRss()}`,
+      `  GET /api/public/overview: ${summarised ? `first answer ${ms(backfill)} (summaries already stored)` : `first answer ${ms(backfill)} (reads every snapshot, stores its summary)`}; new process: cold ${ms(cold)} (stored summaries), then warm median ${ms(runs[10])}, max ${ms(runs.at(-1)!)} over 20; body ${(res.body.length / 1024).toFixed(0)} KB; peak RSS ${peakRss()}`,
     ].join('\n');
   } finally {
     await app.close();

@@ -8,6 +8,7 @@ const { benchAudit } = await import('./audit.ts');
 const { benchCli } = await import('./cli.ts');
 const { benchCore } = await import('./core.ts');
 const { benchPublish } = await import('./publish.ts');
+const { benchOverview } = await import('./overview.ts');
 import { benchServer, formatServerBench } from './server.ts';
 
 // `npm run bench -- core publish` runs only the sections named.
@@ -18,6 +19,7 @@ const all: [string, () => Promise<string>][] = [
   ['publish', benchPublish],
   ['audit', benchAudit],
   ['server', async () => formatServerBench(await benchServer())],
+  ['overview', () => benchOverview()],
 ];
 const sections = only.length ? all.filter(([name]) => only.includes(name)) : all;
 

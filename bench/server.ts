@@ -1,7 +1,7 @@
 /**
  * Server throughput: the app on in-memory PGlite with both examples published, listening on
  * 127.0.0.1, loaded by autocannon (10 connections; 3 interleaved rounds of 3 s per endpoint, the median round reported) on the public table
- * endpoint and on the findings endpoint (signed in). Run alone: `node --import tsx bench/server.ts`.
+ * endpoint and on the findings endpoint (signed in), each asked with `accept-encoding: br, gzip` and without. Run alone: `node --import tsx bench/server.ts`.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,8 @@ interface AutocannonResult {
 }
 type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const BR = { 'accept-encoding': 'br, gzip' };
 
 export interface ServerBenchResult {
   name: string;
@@ -39,8 +41,11 @@ export async function benchServer(opts: { duration?: number; connections?: numbe
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const targets = [
       { name: 'baseline GET /api/health', url: `${base}/api/health` },
-      { name: 'public tables GET /api/public/packages/186001/2024/latest', url: `${base}/api/public/packages/186001/2024/latest` },
-      { name: 'findings GET /api/budgets/186001/2024/findings', url: `${base}/api/budgets/186001/2024/findings`, headers: { cookie } },
+      // as a browser asks (compressed), and without Accept-Encoding
+      { name: 'public tables GET /api/public/packages/186001/2024/latest (br)', url: `${base}/api/public/packages/186001/2024/latest`, headers: BR },
+      { name: 'public tables, uncompressed', url: `${base}/api/public/packages/186001/2024/latest` },
+      { name: 'findings GET /api/budgets/186001/2024/findings (br)', url: `${base}/api/budgets/186001/2024/findings`, headers: { cookie, ...BR } },
+      { name: 'findings, uncompressed', url: `${base}/api/budgets/186001/2024/findings`, headers: { cookie } },
     ];
     // Rounds interleave the endpoints so that a busy moment of the machine hits them all; the
     // median round per endpoint is reported. The first, short round only warms the JIT.

@@ -4,6 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadExample, MULTI_DIR, SEED_DIR } from '../helpers.ts';
+import { unitBudget } from '../../src/model/split.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { insertSnapshot } from '../../src/server/repo/snapshots.ts';
+import { PACKAGE_FORMAT, type SnapshotContent } from '../../src/server/services/snapshot.ts';
 import { type Client, startServer, type TestServer } from './helpers.ts';
 
 const seed = loadExample(SEED_DIR);
@@ -45,6 +49,29 @@ describe('province overview', () => {
     expect(d186.totalFen).toBe(sum(multi.budget.lineItems, '186001'));
     expect(d186.units.map((x: { code: string }) => x.code)).toEqual(['186001']);
     expect(o2.totalFen).toBe(sum(seed.budget.lineItems) + sum(multi.budget.lineItems, '186001'));
+  });
+
+  test('a publish stores the snapshot summary; one published before is summarised by the first overview and stored', async () => {
+    const stored = async (unit: string) => s.db.query<{ total: string }>('SELECT total_fen::text AS total FROM snapshot_summaries WHERE unit_code = $1', [unit]);
+    // 186001 was published through the workflow in the test above
+    expect((await stored('186001')).map((r) => Number(r.total))).toEqual([sum(multi.budget.lineItems, '186001')]);
+    // 186002 as if published before summaries existed: only the snapshot row
+    const budget = unitBudget(multi.budget, '186002');
+    const content: SnapshotContent = { format: PACKAGE_FORMAT, department: budget.department, unit: budget.units[0], year: 2024, version: 1, publishedAt: new Date().toISOString(), budget, tables: [] };
+    await insertSnapshot(s.db, { unitCode: '186002', year: 2024, version: 1, budgetVersion: 1, content: JSON.stringify(content), publishedAt: content.publishedAt, userId: null as unknown as number });
+    expect(await stored('186002')).toEqual([]);
+    const res = await anon.get('/api/public/overview');
+    const d186 = res.json().departments.find((d: { code: string }) => d.code === '186');
+    expect(d186.units.map((x: { code: string }) => x.code).sort()).toEqual(['186001', '186002']);
+    expect((await stored('186002')).map((r) => Number(r.total))).toEqual([sum(multi.budget.lineItems, '186002')]);
+    // a new server process reads the stored summaries and answers the same
+    const fresh = await buildApp({ db: s.db });
+    try {
+      const again = await fresh.inject({ method: 'GET', url: '/api/public/overview' });
+      expect(again.json()).toEqual(res.json());
+    } finally {
+      await fresh.close();
+    }
   });
 
   test('answers 404 for a year with nothing published', async () => {

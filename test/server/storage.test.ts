@@ -17,6 +17,7 @@ import { getBudget, insertBudget, updateBudget } from '../../src/server/repo/bud
 import { insertLineItems, listLineItems } from '../../src/server/repo/line-items.ts';
 import { upsertDepartment, upsertUnit } from '../../src/server/repo/org.ts';
 import { createSession, sessionUser } from '../../src/server/repo/sessions.ts';
+import { getSnapshotSummaries, insertSnapshotSummaries } from '../../src/server/repo/snapshot-summaries.ts';
 import { getSnapshot, insertSnapshot, nextSnapshotVersion, sha256 } from '../../src/server/repo/snapshots.ts';
 import { insertUser } from '../../src/server/repo/users.ts';
 import { seedExamples } from '../../src/server/seed.ts';
@@ -108,6 +109,19 @@ describe.each(BACKENDS)('$name', ({ name, open }) => {
     expect(lost.length).toBe(2);
     for (const l of lost) expect(l.reason).toBeInstanceOf(ApiError);
     expect((await getBudget(db, '999001', 2031))!.version).toBe(b.version + 1);
+  });
+
+  test.skipIf(skip)('snapshot summaries: stored once, read back exactly, append-only', async () => {
+    const ref = { unitCode: '999001', year: 2032, version: 1 };
+    await insertSnapshot(db, { ...ref, budgetVersion: 1, content: '{}', publishedAt: new Date().toISOString(), userId: user.id });
+    const summary = { ...ref, totalFen: Number.MAX_SAFE_INTEGER, functionFen: { '2010101': Number.MAX_SAFE_INTEGER - 1, '2080505': 1 } };
+    await insertSnapshotSummaries(db, [summary]);
+    // a second writer (another server's backfill) changes nothing
+    await insertSnapshotSummaries(db, [{ ...summary, totalFen: 5 }]);
+    expect(await getSnapshotSummaries(db, [ref, { ...ref, version: 2 }])).toEqual([summary]);
+    await expect(db.query(`UPDATE snapshot_summaries SET total_fen = 0`)).rejects.toThrow(/只能追加/);
+    // only for a snapshot that exists
+    await expect(insertSnapshotSummaries(db, [{ ...summary, version: 9 }])).rejects.toThrow();
   });
 
   test.skipIf(skip)('snapshots are numbered, hashed and append-only', async () => {

@@ -239,6 +239,10 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await pub.getByRole('tab', { name: '下载' }).click();
     const publicXlsx = await downloadBytes(pub, 'a[data-format=xlsx]');
     expect(publicXlsx.subarray(0, 2).toString()).toBe('PK');
+    // 预算全文: the whole document as Word (a zip whose main part is named in its local headers)
+    const publicDocx = await downloadBytes(pub, 'a[data-publication=docx]');
+    expect(publicDocx.subarray(0, 2).toString()).toBe('PK');
+    expect(publicDocx.includes('word/document.xml')).toBe(true);
 
     // — last year published too (through the API, with one amount 2.00 lower): the year-on-year view appears
     const lastYear = JSON.parse(readFileSync(`${EXAMPLE}/budget.json`, 'utf8'));

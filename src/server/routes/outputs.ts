@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { tableToJson } from '../../formats/json.ts';
 import { authorize } from '../access.ts';
+import { EncodedBody, JSON_TYPE, sendEncoded } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { errors, jsonTable, unitYearParams } from '../schemas.ts';
 import { attachment, DOWNLOAD_FORMATS, DOWNLOADS } from '../services/downloads.ts';
@@ -61,8 +62,8 @@ export async function outputRoutes(app: FastifyInstance, ctx: AppContext) {
       const response = () => ({ version: out.version, tables: pickTables(out.tables, req.query.table).map(tableToJson) });
       if (req.query.table) return response();
       let body = out.bodies.get('tables');
-      if (!body) out.bodies.set('tables', (body = reply.serialize(response()) as string));
-      return reply.type('application/json; charset=utf-8').send(body);
+      if (!body) out.bodies.set('tables', (body = new EncodedBody(reply.serialize(response()) as string, `tables-${out.version}`)));
+      return sendEncoded(req, reply, body, JSON_TYPE, false);
     },
   );
 
@@ -97,10 +98,11 @@ export async function outputRoutes(app: FastifyInstance, ctx: AppContext) {
       let body = bodies.get('findings');
       if (!body) {
         const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
-        body = reply.serialize({ version, errors: count('error'), warnings: count('warning'), ...report }) as string;
+        body = new EncodedBody(reply.serialize({ version, errors: count('error'), warnings: count('warning'), ...report }) as string, `findings-${version}`);
         bodies.set('findings', body);
       }
-      return reply.type('application/json; charset=utf-8').send(body);
+      // the ETag stays the budget's version (If-Match on writes), so no per-coding tags here
+      return sendEncoded(req, reply, body, JSON_TYPE, false);
     },
   );
 

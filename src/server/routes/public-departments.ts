@@ -3,7 +3,8 @@
  * snapshot of each of its units. It changes whenever one of them publishes again, so it is sent
  * with `no-cache` and ETag = its content hash (304 on If-None-Match).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { JSON_TYPE, noneMatchHits, sendEncoded } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { charts, errors, jsonTable } from '../schemas.ts';
 import type { DepartmentPackage } from '../services/department-packages.ts';
@@ -50,14 +51,17 @@ const pkg = {
 const BASE = '/api/public/departments/:dept/:year';
 
 export async function publicDepartmentRoutes(app: FastifyInstance, ctx: AppContext) {
-  /** The package, unless the client already has it (304). */
-  const route = (suffix: string, schema: object, handler: (d: DepartmentPackage, reply: FastifyReply) => unknown) =>
+  /** The package, unless the client already has it (304); the tables' ETag is per coding (sendEncoded). */
+  const route = (suffix: string, schema: object, handler: (d: DepartmentPackage, req: FastifyRequest, reply: FastifyReply) => unknown, encoded = false) =>
     app.get<{ Params: DeptYear }>(`${BASE}${suffix}`, { schema: { tags: ['public'], params: deptYearParams, ...schema } }, async (req, reply) => {
       const d = await ctx.departments.get(ctx.db, req.params.dept, req.params.year);
-      const etag = `"${d.contentHash}"`;
-      reply.header('etag', etag).header('cache-control', 'public, no-cache');
-      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-      return handler(d, reply);
+      reply.header('cache-control', 'public, no-cache');
+      if (!encoded) {
+        const etag = `"${d.contentHash}"`;
+        reply.header('etag', etag);
+        if (noneMatchHits(req.headers['if-none-match'], etag)) return reply.code(304).send();
+      }
+      return handler(d, req, reply);
     });
 
   route(
@@ -66,7 +70,8 @@ export async function publicDepartmentRoutes(app: FastifyInstance, ctx: AppConte
       summary: '部门预算：由各单位最新公开版本汇总的 23 张表（合计、部门、各单位；开放数据 JSON 形状，金额为万元），及所用版本与尚未公开的单位',
       response: { 200: pkg, ...errors(404) },
     },
-    (d, reply) => reply.type('application/json; charset=utf-8').send(d.body),
+    (d, req, reply) => sendEncoded(req, reply, d.body, JSON_TYPE),
+    true,
   );
 
   route('/charts', { summary: '部门预算的图表数据', response: { 200: charts, ...errors(404) } }, (d) => d.charts());

@@ -1,5 +1,6 @@
 /** The province overview: every published department side by side, spending by function, year on year. */
 import type { FastifyInstance } from 'fastify';
+import { JSON_TYPE, sendEncoded } from '../encoding.ts';
 import { errors } from '../schemas.ts';
 import { OverviewCache } from '../services/overview.ts';
 import type { AppContext } from '../app.ts';
@@ -55,10 +56,8 @@ export async function publicOverviewRoutes(app: FastifyInstance, ctx: AppContext
     },
     async (req, reply) => {
       const a = await cache.get(ctx.db, req.query.year);
-      const etag = `"${a.key}"`;
-      reply.header('etag', etag).header('cache-control', 'public, no-cache');
-      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-      return reply.type('application/json; charset=utf-8').send(a.body);
+      reply.header('cache-control', 'public, no-cache');
+      return sendEncoded(req, reply, a.body, JSON_TYPE);
     },
   );
 }

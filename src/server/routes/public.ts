@@ -4,12 +4,15 @@
  * /latest follows the newest version and is revalidated by ETag (the content hash).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { JSON_TYPE, noneMatchHits, sendEncoded } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { listPublished, listSnapshotVersions } from '../repo/snapshots.ts';
 import { charts, errors, jsonTable, snapshotMeta, unitYearParams } from '../schemas.ts';
 import { yearOnYear } from '../services/charts.ts';
 import { attachment, DOWNLOAD_FORMATS, DOWNLOADS } from '../services/downloads.ts';
 import type { PackageEntry } from '../services/packages.ts';
+import { classificationFor } from '../services/code-lists.ts';
+import { PUBLICATION_FORMATS, snapshotPublication } from '../services/publication-files.ts';
 import type { AppContext } from '../app.ts';
 import { type UnitYear } from './common.ts';
 import { pickTables, tablesQuery } from './outputs.ts';
@@ -32,18 +35,23 @@ const pkg = {
 } as const;
 
 export async function publicRoutes(app: FastifyInstance, ctx: AppContext) {
-  /** Registers a route under both …/latest and …/v/:n. */
-  const both = (suffix: string, schema: object, handler: (e: PackageEntry, req: FastifyRequest<{ Params: RefParams; Querystring: { table?: string } }>, reply: FastifyReply) => unknown) => {
+  /**
+   * Registers a route under both …/latest and …/v/:n. A handler that sends an EncodedBody sets the
+   * ETag and answers If-None-Match itself (one tag per coding); the others get the content hash.
+   */
+  const both = (suffix: string, schema: object, handler: (e: PackageEntry, req: FastifyRequest<{ Params: RefParams; Querystring: { table?: string } }>, reply: FastifyReply) => unknown, encoded = false) => {
     for (const ref of ['latest', 'v/:n']) {
       app.get<{ Params: RefParams; Querystring: { table?: string } }>(
         `/api/public/packages/:unit/:year/${ref}${suffix}`,
         { schema: { tags: ['public'], params: refParams, ...schema } },
         async (req, reply) => {
           const e = await ctx.packages.get(ctx.db, req.params.unit, req.params.year, req.params.n);
-          const etag = `"${e.meta.contentHash}"`;
-          reply.header('etag', etag);
           reply.header('cache-control', req.params.n ? 'public, max-age=31536000, immutable' : 'public, no-cache');
-          if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+          if (!encoded) {
+            const etag = `"${e.meta.contentHash}"`;
+            reply.header('etag', etag);
+            if (noneMatchHits(req.headers['if-none-match'], etag)) return reply.code(304).send();
+          }
           return handler(e, req, reply);
         },
       );
@@ -104,15 +112,15 @@ export async function publicRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  both('', { summary: '公开的 23 张表（最新版或第 n 版；开放数据 JSON 形状，金额为万元）', response: { 200: pkg, ...errors(404) } }, (e, _req, reply) =>
-    reply.type('application/json; charset=utf-8').send(e.body),
-  );
+  both('', { summary: '公开的 23 张表（最新版或第 n 版；开放数据 JSON 形状，金额为万元）', response: { 200: pkg, ...errors(404) } }, (e, req, reply) =>
+    sendEncoded(req, reply, e.body, JSON_TYPE),
+  true);
 
   both('/charts', { summary: '图表数据：按功能分类、收入来源、基本/项目支出、“三公”经费', response: { 200: charts, ...errors(404) } }, (e) => e.charts());
 
-  both('/content', { summary: '快照原文（其 sha256 即 contentHash）：模型与表（金额为分）', response: errors(404) }, (e, _req, reply) =>
-    reply.type('application/json; charset=utf-8').send(e.raw),
-  );
+  both('/content', { summary: '快照原文（其 sha256 即 contentHash）：模型与表（金额为分）', response: errors(404) }, (e, req, reply) =>
+    sendEncoded(req, reply, e.raw, JSON_TYPE),
+  true);
 
   for (const ref of ['latest', 'v/:n']) {
     app.get<{ Params: RefParams & { format: string }; Querystring: { table?: string } }>(
@@ -135,6 +143,31 @@ export async function publicRoutes(app: FastifyInstance, ctx: AppContext) {
         const bytes = await ctx.downloads.get(key, () => d.render(pickTables(e.content.tables, req.query.table), `${unit.name}${year}年部门预算`));
         reply.header('cache-control', req.params.n ? 'public, max-age=31536000, immutable' : 'public, no-cache');
         reply.header('content-disposition', attachment(`${unit.code}-${year}-v${e.meta.version}.${req.params.format}`)).type(d.contentType);
+        return bytes;
+      },
+    );
+  }
+
+  for (const ref of ['latest', 'v/:n']) {
+    app.get<{ Params: RefParams & { format: string } }>(
+      `/api/public/packages/:unit/:year/${ref}/publication.:format`,
+      {
+        schema: {
+          tags: ['public'],
+          summary: `下载预算全文（封面、目录、说明与 23 张表；最新版或第 n 版）：${Object.keys(PUBLICATION_FORMATS).join(' | ')}`,
+          params: { ...refParams, properties: { ...refParams.properties, format: { type: 'string' } } },
+          response: errors(404),
+        },
+      },
+      async (req, reply) => {
+        const f = PUBLICATION_FORMATS[req.params.format];
+        if (!f) throw notFound(`不支持的格式 ${req.params.format}（可用：${Object.keys(PUBLICATION_FORMATS).join('、')}）`);
+        const e = await ctx.packages.get(ctx.db, req.params.unit, req.params.year, req.params.n);
+        const { unit, year } = e.content;
+        const key = `public-publication:${unit.code}:${year}:${e.meta.version}:${req.params.format}`;
+        const bytes = await ctx.downloads.get(key, async () => f.render(snapshotPublication(e.content, await classificationFor(ctx.db, year))));
+        reply.header('cache-control', req.params.n ? 'public, max-age=31536000, immutable' : 'public, no-cache');
+        reply.header('content-disposition', attachment(`${unit.code}-${year}-v${e.meta.version}-预算全文.${req.params.format}`)).type(f.contentType);
         return bytes;
       },
     );

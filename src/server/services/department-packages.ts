@@ -11,6 +11,7 @@ import type { Table } from '../../ir/table.ts';
 import type { Budget, Department } from '../../model/budget.ts';
 import { composeDepartment } from '../../tables/compose.ts';
 import type { Queryable } from '../db/db.ts';
+import { EncodedBody } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { listDepartmentLatest, sha256, type UnitLatest } from '../repo/snapshots.ts';
 import { type Charts, chartsOf } from './charts.ts';
@@ -28,8 +29,8 @@ export interface DepartmentPackage {
   /** The department's budget: its published units' budgets put together; 填报部门 is the department. */
   budget: Budget;
   tables: Table[];
-  /** The JSON body of GET /api/public/departments/:dept/:year, serialised once. */
-  body: string;
+  /** The JSON body of GET /api/public/departments/:dept/:year, serialised once, compressed once per coding. */
+  body: EncodedBody;
   charts(): Charts;
 }
 
@@ -62,7 +63,7 @@ export class DepartmentPackageCache {
     const parts = await Promise.all(published.map((u) => this.packages.get(q, u.code, year, u.version!)));
     const budget = departmentBudget(department, year, parts.map((e) => e.content.budget));
     const tables = composeDepartment(budget, parts.map((e) => e.content.tables));
-    const body = JSON.stringify({ department, year, contentHash, units, tables: tables.map(tableToJson) });
+    const body = new EncodedBody(JSON.stringify({ department, year, contentHash, units, tables: tables.map(tableToJson) }), contentHash);
     let charts: Charts | undefined;
     return { department, year, contentHash, units, budget, tables, body, charts: () => (charts ??= chartsOf({ budget, tables }, cachedClassification(year))) };
   }

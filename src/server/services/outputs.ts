@@ -7,6 +7,7 @@
 import { checkBudget, type CheckReport } from '../../checks/index.ts';
 import type { Table } from '../../ir/table.ts';
 import type { Queryable } from '../db/db.ts';
+import type { EncodedBody } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { getBudgetVersion } from '../repo/budgets.ts';
 import type { UnitRow } from '../repo/org.ts';
@@ -18,7 +19,7 @@ export interface BudgetOutputs {
   tables: Table[];
   report: CheckReport;
   /** Serialised responses of this version, made on first request (by the route's serializer). */
-  bodies: Map<string, string>;
+  bodies: Map<string, EncodedBody>;
 }
 
 export class OutputCache {

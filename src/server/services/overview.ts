@@ -1,23 +1,26 @@
 /**
  * The province overview (GET /api/public/overview): built from the latest published snapshot of
- * every unit and year. A snapshot never changes, so each one is read and summarised once; the
- * overview itself is kept per state of the published snapshots and the names of units and
+ * every unit and year. A snapshot never changes, so each one is summarised once: at publication
+ * (stored in snapshot_summaries), or, for one published before summaries were stored, by the first
+ * build that needs it, which stores it; a process keeps those it has read. The overview itself is kept per state of the published snapshots and the names of units and
  * departments (`publishedStamp`), so a request costs one small query while nothing changes.
  */
 import { classificationFor } from './code-lists.ts';
 import type { Budget } from '../../model/budget.ts';
 import { buildOverview, type PackageSummary, summarize } from '../../overview/overview.ts';
 import type { Queryable } from '../db/db.ts';
+import { EncodedBody } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { getSnapshotBudgetTexts, getSnapshotContents, publishedStamp, type SnapshotRef } from '../repo/published-contents.ts';
+import { getSnapshotSummaries, insertSnapshotSummaries, type SnapshotSummary } from '../repo/snapshot-summaries.ts';
 import { listPublished, sha256 } from '../repo/snapshots.ts';
 import { parseSnapshot } from './snapshot.ts';
 
 type Summary = Pick<PackageSummary, 'totalFen' | 'functionFen'>;
 
 export interface OverviewAnswer {
-  /** The JSON body, serialised once. */
-  body: string;
+  /** The JSON body, serialised once, compressed once per coding. */
+  body: EncodedBody;
   /** sha256 over the state it was built from (also the ETag). */
   key: string;
 }
@@ -57,27 +60,27 @@ export class OverviewCache {
   private async build(q: Queryable, key: string, year?: number): Promise<OverviewAnswer | undefined> {
     const published = await listPublished(q);
     const id = (p: { unitCode: string; year: number }, v: number) => `${p.unitCode}:${p.year}:${v}`;
-    const missing = published.filter((p) => !this.summaries.has(id(p, p.latestVersion))).map((p) => ({ unitCode: p.unitCode, year: p.year, version: p.latestVersion }));
+    const unread = published.filter((p) => !this.summaries.has(id(p, p.latestVersion))).map((p) => ({ unitCode: p.unitCode, year: p.year, version: p.latestVersion }));
+    for (const row of await getSnapshotSummaries(q, unread)) this.summaries.set(id(row, row.version), row);
+    const missing = unread.filter((r) => !this.summaries.has(id(r, r.version)));
     for (let i = 0; i < missing.length; i += BATCH) {
       const whole: SnapshotRef[] = [];
+      const made: SnapshotSummary[] = [];
       for (const row of await getSnapshotBudgetTexts(q, missing.slice(i, i + BATCH))) {
         const budget = row.budget === null ? undefined : parseBudget(row.budget);
-        if (budget) this.summaries.set(id(row, row.version), summarize(budget));
+        if (budget) made.push({ unitCode: row.unitCode, year: row.year, version: row.version, ...summarize(budget) });
         else whole.push(row);
       }
-      for (const row of await getSnapshotContents(q, whole)) this.summaries.set(id(row, row.version), summarize(parseSnapshot(row.content).budget));
+      for (const row of await getSnapshotContents(q, whole)) made.push({ unitCode: row.unitCode, year: row.year, version: row.version, ...summarize(parseSnapshot(row.content).budget) });
+      await insertSnapshotSummaries(q, made);
+      for (const m of made) this.summaries.set(id(m, m.version), m);
     }
-    const summaries: PackageSummary[] = published.map((p) => ({
-      departmentCode: p.departmentCode,
-      departmentName: p.departmentName,
-      unitCode: p.unitCode,
-      unitName: p.unitName,
-      year: p.year,
-      version: p.latestVersion,
-      ...this.summaries.get(id(p, p.latestVersion))!,
-    }));
+    const summaries: PackageSummary[] = published.map((p) => {
+      const { totalFen, functionFen } = this.summaries.get(id(p, p.latestVersion))!;
+      return { departmentCode: p.departmentCode, departmentName: p.departmentName, unitCode: p.unitCode, unitName: p.unitName, year: p.year, version: p.latestVersion, totalFen, functionFen };
+    });
     const y = year ?? Math.max(...summaries.map((s) => s.year));
     const overview = summaries.length ? buildOverview(summaries, await classificationFor(q, y), y) : undefined;
-    return overview && { body: JSON.stringify(overview), key };
+    return overview && { body: new EncodedBody(JSON.stringify(overview), key), key };
   }
 }

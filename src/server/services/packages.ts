@@ -8,6 +8,7 @@
 import { cachedClassification } from '../../classification/load.ts';
 import { tableToJson } from '../../formats/json.ts';
 import type { Queryable } from '../db/db.ts';
+import { EncodedBody } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { getSnapshot, getSnapshotMeta, type SnapshotMeta } from '../repo/snapshots.ts';
 import { type Charts, chartsOf } from './charts.ts';
@@ -16,11 +17,11 @@ import { parseSnapshot, type SnapshotContent } from './snapshot.ts';
 export interface PackageEntry {
   meta: SnapshotMeta;
   content: SnapshotContent;
-  /** The JSON body of GET …/latest and …/v/:n, serialised and encoded once. */
-  body: Buffer;
+  /** The JSON body of GET …/latest and …/v/:n, serialised once and compressed once per coding. */
+  body: EncodedBody;
   charts(): Charts;
-  /** The exact stored text (sha256 = meta.contentHash). */
-  raw: string;
+  /** The exact stored text (sha256 = meta.contentHash), as GET …/content sends it. */
+  raw: EncodedBody;
 }
 
 export const LATEST_TTL_MS = 1000;
@@ -63,7 +64,7 @@ export class PackageCache {
 function makeEntry(meta: SnapshotMeta, raw: string): PackageEntry {
   const content = parseSnapshot(raw);
   let charts: Charts | undefined;
-  const body = Buffer.from(JSON.stringify({
+  const body = new EncodedBody(JSON.stringify({
     unit: content.unit,
     department: content.department,
     year: content.year,
@@ -72,6 +73,6 @@ function makeEntry(meta: SnapshotMeta, raw: string): PackageEntry {
     publishedBy: meta.publishedBy,
     contentHash: meta.contentHash,
     tables: content.tables.map(tableToJson),
-  }));
-  return { meta, content, body, raw, charts: () => (charts ??= chartsOf(content, cachedClassification(content.year))) };
+  }), meta.contentHash);
+  return { meta, content, body, raw: new EncodedBody(raw, `${meta.contentHash}-content`), charts: () => (charts ??= chartsOf(content, cachedClassification(content.year))) };
 }

@@ -8,6 +8,7 @@
  * review) and puts the budget back to draft; a later publish then makes snapshot version n+1.
  * Publishing is refused while the checks report errors.
  */
+import { summarize } from '../../overview/overview.ts';
 import { type Action, authorize, type User } from '../access.ts';
 import type { Db } from '../db/db.ts';
 import type { Queryable } from '../db/db.ts';
@@ -15,6 +16,7 @@ import { conflict, invalidInput, notFound } from '../errors.ts';
 import { recordAudit } from '../repo/audit.ts';
 import { type BudgetRow, getBudgetForUpdate, type Status, updateBudget, versionConflict } from '../repo/budgets.ts';
 import type { UnitRow } from '../repo/org.ts';
+import { insertSnapshotSummaries } from '../repo/snapshot-summaries.ts';
 import { insertSnapshot, nextSnapshotVersion, type SnapshotMeta } from '../repo/snapshots.ts';
 import { loadUnitBudget } from './model.ts';
 import type { OutputCache } from './outputs.ts';
@@ -79,6 +81,8 @@ export async function transition(
       const publishedAt = new Date().toISOString();
       const content = snapshotContent({ loaded, tables, version, publishedAt });
       snapshot = await insertSnapshot(tx, { unitCode: unit.code, year, version, budgetVersion: current.version + 1, content, publishedAt, userId: user.id });
+      // the province overview reads this instead of the snapshot
+      await insertSnapshotSummaries(tx, [{ unitCode: unit.code, year, version, ...summarize(loaded.budget) }]);
     }
     const reviewComment = name === 'approve' || name === 'return' ? (comment?.trim() ?? null) : undefined;
     const row = await updateBudget(tx, current.id, expectedVersion, { status: t.to, reviewComment }, user.id);

@@ -1,4 +1,7 @@
-/** Download links of a package's tables, in every format the server renders. */
+/**
+ * Download links of a package's tables, in every format the server renders; for a published
+ * version also the whole document (预算全文: …/publication.{pdf,docx,html}).
+ */
 import { type Key, useI18n } from '../i18n.ts';
 
 const FORMATS: [string, Key][] = [
@@ -9,8 +12,14 @@ const FORMATS: [string, Key][] = [
   ['csv', 'downloadCsv'],
 ];
 
+const PUBLICATION: [string, Key][] = [
+  ['pdf', 'downloadPdf'],
+  ['docx', 'downloadDocx'],
+  ['html', 'downloadHtml'],
+];
+
 /** `base`: …/budgets/:unit/:year or …/packages/:unit/:year/latest|v/n */
-export function Downloads({ base, hint }: { base: string; hint?: string }) {
+export function Downloads({ base, hint, publication = false }: { base: string; hint?: string; publication?: boolean }) {
   const { t } = useI18n();
   return (
     <div className="downloads">
@@ -25,6 +34,21 @@ export function Downloads({ base, hint }: { base: string; hint?: string }) {
           </li>
         ))}
       </ul>
+      {publication && (
+        <>
+          <h3>{t('publicationDownloads')}</h3>
+          <p className="muted">{t('publicationDownloadsHint')}</p>
+          <ul>
+            {PUBLICATION.map(([f, label]) => (
+              <li key={f}>
+                <a href={`${base}/publication.${f}`} download data-publication={f}>
+                  {t(label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

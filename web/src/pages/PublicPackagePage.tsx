@@ -72,7 +72,7 @@ export function PublicPackagePage({ unit, year, version }: { unit: string; year:
       {tab === 'charts' && <ChartsTab base={base} previousBase={packageUrl(unit, year - 1)} year={year} file={`${unit}-${year}`} />}
       {tab === 'tables' && <TableBook tables={p.tables} />}
       {tab === 'yoy' && yoy.data && <YearOnYearView yoy={yoy.data} />}
-      {tab === 'downloads' && <Downloads base={base} />}
+      {tab === 'downloads' && <Downloads base={base} publication />}
     </section>
   );
 }

@@ -1,0 +1,28 @@
+/**
+ * The whole 部门预算公开 document (cover, 目录, 第一部分 说明, 第二部分 the 23 tables) of a
+ * published snapshot, as PDF, DOCX or HTML. It is built from the frozen content (its model and its
+ * tables as published), so a version's document never changes and is rendered once (DownloadCache).
+ * Writers are loaded on first use.
+ */
+import type { Classification } from '../../classification/classification.ts';
+import type { Publication } from '../../publication/document.ts';
+import { buildPublication } from '../../publication/publication.ts';
+import type { SnapshotContent } from './snapshot.ts';
+
+export interface PublicationFormat {
+  contentType: string;
+  render: (p: Publication) => Promise<Buffer>;
+}
+
+export const PUBLICATION_FORMATS: Record<string, PublicationFormat> = {
+  pdf: { contentType: 'application/pdf', render: async (p) => (await import('../../formats/document/pdf.ts')).publicationPdf(p) },
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    render: async (p) => (await import('../../formats/document/docx.ts')).publicationDocx(p),
+  },
+  html: { contentType: 'text/html; charset=utf-8', render: async (p) => Buffer.from((await import('../../formats/document/html.ts')).publicationHtml(p)) },
+};
+
+/** The document of a snapshot: its stored tables, not tables rebuilt by today's code. */
+export const snapshotPublication = (content: SnapshotContent, classification: Classification): Publication =>
+  buildPublication(content.budget, classification, content.tables);

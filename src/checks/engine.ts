@@ -169,7 +169,7 @@ function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
     return s;
   };
   const out: Failure[] = [];
-  const compare = (k: string) => {
+  const compare = (k: number) => {
     const li = leftRows.get(k);
     const ri = rightRows.get(k);
     // Every failure of a key is located at its left row, or its right row when the left has none.

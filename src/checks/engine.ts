@@ -131,24 +131,36 @@ export function parents(t: Table): number[] {
 function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   const { table, leaves } = set.get(rule.table);
   const amountCols = leaves.flatMap((c, i) => (c.kind === 'amount' ? [i] : []));
-  const children = new Map<number, number[]>();
-  parents(table).forEach((p, i) => p >= 0 && (children.get(p) ?? children.set(p, []).get(p)!).push(i));
+  const m = amountCols.length;
+  const rows = table.rows;
+  const parent = parents(table);
+  // A parent's first child is the next row, so parents are met in row order: slot s is the s-th parent.
+  const slot = new Int32Array(rows.length).fill(-1);
+  const order: number[] = [];
+  for (const q of parent) if (q >= 0 && slot[q] < 0) slot[q] = order.push(q) - 1;
+  const known = order.map((q) => site.reuse?.(rule, table, q));
+  // Children's counts and column sums, in one pass (in row order, as the sums were always added).
+  const kids = new Int32Array(order.length);
+  const sums = new Float64Array(order.length * m);
+  for (let i = 0; i < rows.length; i++) {
+    const s = parent[i] >= 0 ? slot[parent[i]] : -1;
+    if (s < 0) continue;
+    kids[s]++;
+    if (known[s]) continue;
+    for (let j = 0; j < m; j++) sums[s * m + j] += amountOf(rows[i], amountCols[j]);
+  }
   const p = table.precision ?? 0;
   const out: Failure[] = [];
-  for (const [parent, kids] of children) {
-    const known = site.reuse?.(rule, table, parent);
-    if (known) {
-      out.push(...known);
-      continue;
-    }
+  order.forEach((q, s) => {
+    if (known[s]) return void out.push(...known[s]);
     const from = out.length;
-    for (const c of amountCols) {
-      const found = amountOf(table.rows[parent], c);
-      const expected = kids.reduce((s, k) => s + amountOf(table.rows[k], c), 0);
-      if (!holds(rule, found, expected, '=', 1 + kids.length, p)) out.push({ table: rule.table, row: parent, col: c, expected, found });
+    for (let j = 0; j < m; j++) {
+      const found = amountOf(rows[q], amountCols[j]);
+      const expected = sums[s * m + j];
+      if (!holds(rule, found, expected, '=', 1 + kids[s], p)) out.push({ table: rule.table, row: q, col: amountCols[j], expected, found });
     }
-    site.record?.(rule, table, parent, out, from);
-  }
+    site.record?.(rule, table, q, out, from);
+  });
   return out;
 }
 

@@ -2,7 +2,7 @@
 import type { RowKind, Table } from '../ir/table.ts';
 import { formatMoney } from '../money/money.ts';
 import type { CellsRule, JoinRule, Op, Ref, Rule, RowSumRule, TreeRule } from './rule.ts';
-import { amountOf, CannotRun, rowLabel, TableSet } from './table-set.ts';
+import { amountOf, CannotRun, rowLabel, TableSet, type Resolved } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
 
 export interface Failure {
@@ -63,13 +63,15 @@ function holds(rule: Rule, found: number, expected: number, op: Op, terms: numbe
   return op === '=' ? Math.abs(found - expected) <= tol : found <= expected + tol;
 }
 
+const scratch: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
+
 /** Σ of several references, into a reused accumulator (no allocation per comparison). */
 function sumInto(acc: { sum: number; terms: number; precision: number }, refs: Ref[], set: TableSet): typeof acc {
   acc.sum = 0;
   acc.terms = 0;
   acc.precision = 0;
   for (const ref of refs) {
-    const r = set.resolve(ref);
+    const r = set.resolveInto(scratch, ref);
     acc.sum += r.sum;
     acc.terms += r.terms;
     if (r.precision > acc.precision) acc.precision = r.precision;

@@ -156,12 +156,22 @@ export class TableSet {
   }
 
   resolve(ref: Ref): Resolved {
+    return this.resolveInto({ sum: 0, terms: 0, row: -1, col: -1, precision: 0 }, ref);
+  }
+
+  /** resolve() into an object the caller reuses (the rule engine resolves a few references per comparison). */
+  resolveInto(into: Resolved, ref: Ref): Resolved {
     const c = this.col(ref.table, ref.col);
     const rows = this.rows(ref.table, ref.row);
     const { table } = this.get(ref.table);
     let sum = 0;
     for (const i of rows) sum += amountOf(table.rows[i], c);
-    return { sum, terms: Math.max(rows.length, 1), row: rows[0] ?? -1, col: c, precision: table.precision ?? 0 };
+    into.sum = sum;
+    into.terms = Math.max(rows.length, 1);
+    into.row = rows[0] ?? -1;
+    into.col = c;
+    into.precision = table.precision ?? 0;
+    return into;
   }
 }
 

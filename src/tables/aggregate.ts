@@ -124,10 +124,9 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
 
   const rows: Row[] = [];
   const zeros = new Set(def.zeros ?? []);
-  /** `keyCells`: a fresh array, which becomes the row's cells (one array per row, not two). */
   const emit = (kind: RowKind, keyCells: Cell[], v: Float64Array | null, indent = 0, code?: string, unit?: string) => {
-    const cells = keyCells;
-    while (cells.length < width) cells.push(null);
+    const cells: Cell[] = new Array(width).fill(null);
+    for (let i = 0; i < keyCells.length; i++) cells[i] = keyCells[i];
     const printZeros = !v || zeros.has(kind);
     for (const i of amountCols) {
       const a = v ? v[i] : 0;

@@ -10,7 +10,7 @@ import { DEFAULT_OPTIONS, generateProvince } from './generate.ts';
 import { built, median, ms, peakRss, time } from './measure.ts';
 
 const { loadClassification } = await built<typeof import('../src/classification/load.ts')>('classification/load.ts');
-const { checkTables } = await built<typeof import('../src/checks/index.ts')>('checks/index.ts');
+const { checkDepartmentPackages } = await built<typeof import('../src/checks/packages.ts')>('checks/packages.ts');
 const { runModelRules } = await built<typeof import('../src/checks/model-rules.ts')>('checks/model-rules.ts');
 const { buildDepartmentPackages, buildTables } = await built<typeof import('../src/tables/index.ts')>('tables/index.ts');
 const { unitBudgets } = await built<typeof import('../src/model/split.ts')>('model/split.ts');
@@ -25,17 +25,18 @@ function floor(budgets: Budget[]): number {
   return sums.size;
 }
 
-/** Every department's package and every unit's own package: built, then checked (line-item rules once per item). */
+/** Every department's package and every unit's own package: built, then checked (line-item rules once per item, unit blocks once). */
 function buildAndCheckAll(province: Budget[], classification: Classification): { tables: number; errors: number } {
   let tables = 0;
   let errors = 0;
   for (const d of province) {
-    const { department, units } = buildDepartmentPackages(d, classification);
+    const pkgs = buildDepartmentPackages(d, classification);
     const model = runModelRules(d, classification);
     errors += model.findings.filter((f) => f.severity === 'error').length;
-    for (const pkg of [department, ...units.values()]) {
+    const reports = checkDepartmentPackages(pkgs, { classification });
+    for (const [pkg, report] of [[pkgs.department, reports.department], ...[...pkgs.units].map(([u, ts]) => [ts, reports.units.get(u)!] as const)] as const) {
       tables += pkg.length;
-      errors += checkTables(pkg, { classification }).findings.filter((f) => f.severity === 'error').length;
+      errors += report.findings.filter((f) => f.severity === 'error').length;
     }
   }
   return { tables, errors };

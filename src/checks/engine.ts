@@ -2,10 +2,10 @@
 import type { RowKind, Table } from '../ir/table.ts';
 import { formatMoney } from '../money/money.ts';
 import type { CellsRule, JoinRule, Op, Ref, Rule, RowSumRule, TreeRule } from './rule.ts';
-import { amountOf, CannotRun, rowLabel, TableSet } from './table-set.ts';
+import { amountOf, CannotRun, rowLabel, TableSet, type Resolved } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
 
-interface Failure {
+export interface Failure {
   table: string;
   row: number;
   col: number;
@@ -13,7 +13,17 @@ interface Failure {
   found: number;
 }
 
-export function runRules(tables: Table[], rules: Rule[]): CheckReport {
+/**
+ * Hooks into the rules compared row by row (rowSum, tree, join), where each comparison is located
+ * at one row: `reuse` gives the failures already known at a row (the comparison is then not made
+ * again), `record` sees the failures found at a row. See packages.ts.
+ */
+export interface Site {
+  reuse?(rule: Rule, table: Table, row: number): Failure[] | undefined;
+  record?(rule: Rule, table: Table, row: number, out: Failure[], from: number): void;
+}
+
+export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckReport {
   const set = new TableSet(tables);
   const report: CheckReport = { findings: [], rulesRun: [], rulesNotRun: [] };
   for (const rule of rules) {
@@ -23,7 +33,7 @@ export function runRules(tables: Table[], rules: Rule[]): CheckReport {
       continue;
     }
     try {
-      const failures = evaluate(rule, set);
+      const failures = evaluate(rule, set, site);
       report.rulesRun.push(rule.id);
       for (const f of failures) report.findings.push(findingOf(rule, f, set));
     } catch (e) {
@@ -34,16 +44,16 @@ export function runRules(tables: Table[], rules: Rule[]): CheckReport {
   return report;
 }
 
-function evaluate(rule: Rule, set: TableSet): Failure[] {
+function evaluate(rule: Rule, set: TableSet, site: Site = {}): Failure[] {
   switch (rule.kind) {
     case 'cells':
       return cells(rule, set);
     case 'rowSum':
-      return rowSum(rule, set);
+      return rowSum(rule, set, site);
     case 'tree':
-      return tree(rule, set);
+      return tree(rule, set, site);
     case 'join':
-      return join(rule, set);
+      return join(rule, set, site);
   }
 }
 
@@ -53,13 +63,15 @@ function holds(rule: Rule, found: number, expected: number, op: Op, terms: numbe
   return op === '=' ? Math.abs(found - expected) <= tol : found <= expected + tol;
 }
 
+const scratch: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
+
 /** Σ of several references, into a reused accumulator (no allocation per comparison). */
 function sumInto(acc: { sum: number; terms: number; precision: number }, refs: Ref[], set: TableSet): typeof acc {
   acc.sum = 0;
   acc.terms = 0;
   acc.precision = 0;
   for (const ref of refs) {
-    const r = set.resolve(ref);
+    const r = set.resolveInto(scratch, ref);
     acc.sum += r.sum;
     acc.terms += r.terms;
     if (r.precision > acc.precision) acc.precision = r.precision;
@@ -83,7 +95,7 @@ function cells(rule: CellsRule, set: TableSet): Failure[] {
   return out;
 }
 
-function rowSum(rule: RowSumRule, set: TableSet): Failure[] {
+function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
   const { table } = set.get(rule.table);
   const total = set.col(rule.table, rule.total);
   const parts = rule.parts.map((p) => set.col(rule.table, p));
@@ -92,9 +104,13 @@ function rowSum(rule: RowSumRule, set: TableSet): Failure[] {
   table.rows.forEach((row, i) => {
     if (rule.rows && !rule.rows.includes(row.kind)) return;
     if (row.kind === 'line') return;
+    const known = site.reuse?.(rule, table, i);
+    if (known) return void out.push(...known);
+    const from = out.length;
     const found = amountOf(row, total);
     const expected = parts.reduce((s, c) => s + amountOf(row, c), 0);
     if (!holds(rule, found, expected, '=', 1 + parts.length, p)) out.push({ table: rule.table, row: i, col: total, expected, found });
+    site.record?.(rule, table, i, out, from);
   });
   return out;
 }
@@ -114,24 +130,43 @@ export function parents(t: Table): number[] {
   });
 }
 
-function tree(rule: TreeRule, set: TableSet): Failure[] {
+function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   const { table, leaves } = set.get(rule.table);
   const amountCols = leaves.flatMap((c, i) => (c.kind === 'amount' ? [i] : []));
-  const children = new Map<number, number[]>();
-  parents(table).forEach((p, i) => p >= 0 && (children.get(p) ?? children.set(p, []).get(p)!).push(i));
+  const m = amountCols.length;
+  const rows = table.rows;
+  const parent = parents(table);
+  // A parent's first child is the next row, so parents are met in row order: slot s is the s-th parent.
+  const slot = new Int32Array(rows.length).fill(-1);
+  const order: number[] = [];
+  for (const q of parent) if (q >= 0 && slot[q] < 0) slot[q] = order.push(q) - 1;
+  const known = order.map((q) => site.reuse?.(rule, table, q));
+  // Children's counts and column sums, in one pass (in row order, as the sums were always added).
+  const kids = new Int32Array(order.length);
+  const sums = new Float64Array(order.length * m);
+  for (let i = 0; i < rows.length; i++) {
+    const s = parent[i] >= 0 ? slot[parent[i]] : -1;
+    if (s < 0) continue;
+    kids[s]++;
+    if (known[s]) continue;
+    for (let j = 0; j < m; j++) sums[s * m + j] += amountOf(rows[i], amountCols[j]);
+  }
   const p = table.precision ?? 0;
   const out: Failure[] = [];
-  for (const [parent, kids] of children) {
-    for (const c of amountCols) {
-      const found = amountOf(table.rows[parent], c);
-      const expected = kids.reduce((s, k) => s + amountOf(table.rows[k], c), 0);
-      if (!holds(rule, found, expected, '=', 1 + kids.length, p)) out.push({ table: rule.table, row: parent, col: c, expected, found });
+  order.forEach((q, s) => {
+    if (known[s]) return void out.push(...known[s]);
+    const from = out.length;
+    for (let j = 0; j < m; j++) {
+      const found = amountOf(rows[q], amountCols[j]);
+      const expected = sums[s * m + j];
+      if (!holds(rule, found, expected, '=', 1 + kids[s], p)) out.push({ table: rule.table, row: q, col: amountCols[j], expected, found });
     }
-  }
+    site.record?.(rule, table, q, out, from);
+  });
   return out;
 }
 
-function join(rule: JoinRule, set: TableSet): Failure[] {
+function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
   const L = set.get(rule.left);
   const R = set.get(rule.right);
   const pairs = rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const);
@@ -148,13 +183,19 @@ function join(rule: JoinRule, set: TableSet): Failure[] {
     return s;
   };
   const out: Failure[] = [];
-  const compare = (k: string) => {
+  const compare = (k: number) => {
+    const li = leftRows.get(k);
+    const ri = rightRows.get(k);
+    // Every failure of a key is located at its left row, or its right row when the left has none.
+    const at = li !== undefined ? L.table : R.table;
+    const atRow = li ?? ri!;
+    const known = site.reuse?.(rule, at, atRow);
+    if (known) return void out.push(...known);
     for (const w of where) {
       const wi = w.rows.get(k);
       if (wi !== undefined && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0)) return;
     }
-    const li = leftRows.get(k);
-    const ri = rightRows.get(k);
+    const from = out.length;
     for (const [lc, rc] of pairs) {
       const found = sumAt(L.table, li, lc);
       const expected = sumAt(R.table, ri, rc);
@@ -162,6 +203,7 @@ function join(rule: JoinRule, set: TableSet): Failure[] {
       if (li !== undefined) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
       else out.push({ table: rule.right, row: ri!, col: rc[0], expected: found, found: expected });
     }
+    site.record?.(rule, at, atRow, out, from);
   };
   // Every key on the left, then the right's keys the left lacks (they compare against zero).
   for (const kind of rule.rows) {

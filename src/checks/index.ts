@@ -3,7 +3,7 @@ import type { Classification } from '../classification/classification.ts';
 import type { Table } from '../ir/table.ts';
 import type { Budget } from '../model/budget.ts';
 import { buildTables } from '../tables/index.ts';
-import { runRules } from './engine.ts';
+import { runRules, type Site } from './engine.ts';
 import { runModelRules } from './model-rules.ts';
 import type { Rule } from './rule.ts';
 import { HUNAN_CROSS_TABLE } from './rules/hunan-cross-table.ts';
@@ -33,8 +33,9 @@ export function hunanRules(c: Classification): Rule[] {
   return rules;
 }
 
-export function checkTables(tables: Table[], opts: CheckOptions): CheckReport {
-  const report = runRules(tables, opts.rules ?? hunanRules(opts.classification));
+/** `site`: see engine.ts (how checkDepartmentPackages reuses a unit's comparisons in its department). */
+export function checkTables(tables: Table[], opts: CheckOptions, site?: Site): CheckReport {
+  const report = runRules(tables, opts.rules ?? hunanRules(opts.classification), site);
   const extra = runTableRules(tables, opts.classification, opts.expectedTables ?? HUNAN_23_IDS);
   report.findings.push(...extra.findings);
   report.rulesRun.push(...extra.run);

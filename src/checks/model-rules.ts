@@ -3,7 +3,7 @@
  * They point at the input row, so a budget officer can fix the line.
  */
 import type { Classification } from '../classification/classification.ts';
-import { type Confidence, isVerified } from '../classification/codes.ts';
+import { type CodeList, type Confidence, isVerified } from '../classification/codes.ts';
 import { scopeOf } from '../classification/mapping.ts';
 import { formatMoney } from '../money/money.ts';
 import { isBasic, type Budget, type LineItem } from '../model/budget.ts';
@@ -28,6 +28,15 @@ const CONFIDENCE_TEXT: Record<Confidence, (sources?: string) => string> = {
   seen: (s) => ` 的名称取自已公开的文件（${s?.replaceAll(';', '；') ?? ''}），不是官方科目表`,
   input: (s) => ` 不在科目表中，名称由输入提供（${s ?? ''}）`,
 };
+
+function memo<T>(f: (code: string) => T): (code: string) => T {
+  const m = new Map<string, T>();
+  return (code) => {
+    let v = m.get(code);
+    if (v === undefined && !m.has(code)) m.set(code, (v = f(code)));
+    return v as T;
+  };
+}
 
 const at = (li: LineItem) => (li.source ? `${li.source.file} 第 ${li.source.row} 行` : `单位 ${li.unit}`);
 const PUBLIC_GOODS = new Set(PUBLIC_GOODS_COLUMNS.map(([c]) => c));
@@ -64,18 +73,25 @@ export const MODEL_RULES: ModelRule[] = [
     id: 'R1-code-name',
     severity: 'error',
     formula: '所用科目的类、款都有名称（在科目表中，或由输入提供）',
-    check: (b, c) =>
-      eachItem(b, (li) => {
-        const unnamed = [
-          ...(c.function.has(li.functionCode) ? [li.functionCode.slice(0, 3), li.functionCode.slice(0, 5)].filter((x) => !c.function.has(x)) : []),
-          ...[li.deptEconCode, li.govEconCode].filter((x) => x.length === 5 && !(li.deptEconCode === x ? c.deptEcon : c.govEcon).has(x.slice(0, 3))).map((x) => x.slice(0, 3)),
-        ];
-        if (!unnamed.length) return undefined;
+    check: (b, c) => {
+      // What is unnamed depends on the codes only: decided once per code, not per item.
+      const fn = memo((code: string) => (c.function.has(code) ? [code.slice(0, 3), code.slice(0, 5)].filter((x) => !c.function.has(x)) : []));
+      const econ = (list: CodeList) => memo((code: string) => (code.length === 5 && !list.has(code.slice(0, 3)) ? [code.slice(0, 3)] : []));
+      const dept = econ(c.deptEcon);
+      const gov = econ(c.govEcon);
+      return eachItem(b, (li) => {
+        const f = fn(li.functionCode);
+        const d = dept(li.deptEconCode);
+        // A government code equal to the departmental one is looked up in the departmental list.
+        const g = li.govEconCode === li.deptEconCode ? d : gov(li.govEconCode);
+        if (!f.length && !d.length && !g.length) return undefined;
+        const unnamed = [...f, ...d, ...g];
         return [
           `科目 ${unnamed.join('、')} 没有名称：不在 ${c.year} 年科目表中（导入当年官方科目表，或在 function_name 列用“/”写出上级名称，如 农业农村/行政运行）`,
           `codes ${unnamed.join(', ')} have no name in the ${c.year} list`,
         ];
-      }),
+      });
+    },
   },
   {
     id: 'R1-dept-econ-code',
@@ -172,12 +188,19 @@ export const MODEL_RULES: ModelRule[] = [
     severity: 'info',
     formula: '所用科目来自导入的官方科目表或可信度为 high 的行',
     *check(b, c) {
-      const seen = new Set<string>();
+      // Each code is looked at once, the first time an item uses it.
+      const lists: [CodeList, (li: LineItem) => string, Set<string>][] = [
+        [c.function, (li) => li.functionCode, new Set()],
+        [c.deptEcon, (li) => li.deptEconCode, new Set()],
+        [c.govEcon, (li) => li.govEconCode, new Set()],
+      ];
       for (const li of b.lineItems) {
-        for (const [list, code] of [[c.function, li.functionCode], [c.deptEcon, li.deptEconCode], [c.govEcon, li.govEconCode]] as const) {
+        for (const [list, codeOf, done] of lists) {
+          const code = codeOf(li);
+          if (done.has(code)) continue;
+          done.add(code);
           const s = list.get(code);
-          if (!s || isVerified(s.confidence) || seen.has(list.name + code)) continue;
-          seen.add(list.name + code);
+          if (!s || isVerified(s.confidence)) continue;
           yield { message: `${list.name}科目 ${code} ${s.name}${CONFIDENCE_TEXT[s.confidence](s.sources)}，请对照当年《政府收支分类科目》核实`, messageEn: `${code} ${s.name} is a ${s.confidence}-confidence row (${s.sources ?? 'no source'})` };
         }
       }

@@ -13,12 +13,9 @@ export interface Indexed {
   labels?: Map<number, Map<string, number[]>>;
   /** rows by kind, then by code (ALL: every row of the kind) */
   byKind?: Map<string, Map<string, number[]>>;
-  byKey?: Map<string, number>;
-  keysByKind?: Map<string, string[]>;
+  byKey?: Map<number, number>;
+  keysByKind?: Map<string, number[]>;
 }
-
-/** The key that matches rows across tables: kind, owning unit and code. */
-export const rowKey = (r: Row) => `${r.kind}|${r.unit ?? ''}|${r.code ?? ''}`;
 
 export interface Resolved {
   sum: number;
@@ -42,6 +39,9 @@ function columnsOf(ls: LeafColumn[]): Map<string, number> {
 
 export class TableSet {
   private readonly byId = new Map<string, Indexed>();
+  /** Join key ids, by kind, owning unit and code: the same key in every table of the set. */
+  private readonly keyIds = new Map<string, Map<string, Map<string, number>>>();
+  private keyCount = 0;
 
   constructor(tables: Table[]) {
     for (const t of tables) {
@@ -82,24 +82,48 @@ export class TableSet {
     return this.ofKind(t, sel.kind, sel.code);
   }
 
-  /** Row index by join key (kind|unit|code). */
-  keyed(id: string): Map<string, number> {
+  /**
+   * The key that matches rows across tables (kind, owning unit and code), as a number: looked up in
+   * nested maps instead of building a string per row. `add`: give the key an id if it has none.
+   */
+  keyOf(r: Row, add = false): number | undefined {
+    let byUnit = this.keyIds.get(r.kind);
+    if (!byUnit) {
+      if (!add) return undefined;
+      this.keyIds.set(r.kind, (byUnit = new Map()));
+    }
+    const unit = r.unit ?? '';
+    let byCode = byUnit.get(unit);
+    if (!byCode) {
+      if (!add) return undefined;
+      byUnit.set(unit, (byCode = new Map()));
+    }
+    const code = r.code ?? '';
+    let id = byCode.get(code);
+    if (id === undefined && add) byCode.set(code, (id = this.keyCount++));
+    return id;
+  }
+
+  /** Row index by join key (see keyOf). */
+  keyed(id: string): Map<number, number> {
     const t = this.get(id);
     if (!t.byKey) {
-      t.byKey = new Map();
-      t.keysByKind = new Map();
+      const byKey = (t.byKey = new Map());
+      const byKind = (t.keysByKind = new Map());
       t.table.rows.forEach((r, i) => {
-        const k = rowKey(r);
-        t.byKey!.set(k, i);
-        (t.keysByKind!.get(r.kind) ?? t.keysByKind!.set(r.kind, []).get(r.kind)!).push(k);
+        const k = this.keyOf(r, true)!;
+        byKey.set(k, i);
+        let ks = byKind.get(r.kind);
+        if (!ks) byKind.set(r.kind, (ks = []));
+        ks.push(k);
       });
     }
     return t.byKey;
   }
 
-  keysOfKind(id: string, kind: string): string[] {
+  keysOfKind(id: string, kind: string): number[] {
     this.keyed(id);
-    return this.get(id).keysByKind!.get(kind) ?? [];
+    return this.get(id).keysByKind!.get(kind) ?? NO_ROWS;
   }
 
   private ofKind(t: Indexed, kind: string, code: string | undefined): number[] {
@@ -132,12 +156,22 @@ export class TableSet {
   }
 
   resolve(ref: Ref): Resolved {
+    return this.resolveInto({ sum: 0, terms: 0, row: -1, col: -1, precision: 0 }, ref);
+  }
+
+  /** resolve() into an object the caller reuses (the rule engine resolves a few references per comparison). */
+  resolveInto(into: Resolved, ref: Ref): Resolved {
     const c = this.col(ref.table, ref.col);
     const rows = this.rows(ref.table, ref.row);
     const { table } = this.get(ref.table);
     let sum = 0;
     for (const i of rows) sum += amountOf(table.rows[i], c);
-    return { sum, terms: Math.max(rows.length, 1), row: rows[0] ?? -1, col: c, precision: table.precision ?? 0 };
+    into.sum = sum;
+    into.terms = Math.max(rows.length, 1);
+    into.row = rows[0] ?? -1;
+    into.col = c;
+    into.precision = table.precision ?? 0;
+    return into;
   }
 }
 

@@ -170,12 +170,12 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
       const v = cellSums(c);
       add(uv, v);
       if (def.rows === 'tree') {
-        if (code.slice(0, 3) !== clsCode) {
-          clsCode = code.slice(0, 3);
+        if (ctx.cellClass[c] !== clsCode) {
+          clsCode = ctx.cellClass[c];
           fnRows.push(['class', clsCode, (cls = new Float64Array(width))]);
         }
-        if (code.slice(0, 5) !== secCode) {
-          secCode = code.slice(0, 5);
+        if (ctx.cellSection[c] !== secCode) {
+          secCode = ctx.cellSection[c];
           fnRows.push(['section', secCode, (sec = new Float64Array(width))]);
         }
         add(cls, v);

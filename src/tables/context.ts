@@ -21,6 +21,9 @@ export interface BuildContext {
   cell: Int32Array;
   cellUnit: number[];
   cellFunction: string[];
+  /** Per cell: its 项 code's 类 (3 digits) and 款 (5 digits), as rows print them: sliced once per budget, not per table. */
+  cellClass: string[];
+  cellSection: string[];
   /** Per unit (in order): its cell ids sorted by function code. */
   unitCells: number[][];
 }
@@ -66,6 +69,8 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     }
     cell[i] = c;
   }
+  const cellClass = cellFunction.map((f) => f.slice(0, 3));
+  const cellSection = cellFunction.map((f) => f.slice(0, 5));
   const unitCells: number[][] = units.map(() => []);
   cellUnit.forEach((u, c) => u >= 0 && unitCells[u].push(c));
   for (const cs of unitCells) cs.sort((a, b) => (cellFunction[a] < cellFunction[b] ? -1 : cellFunction[a] > cellFunction[b] ? 1 : 0));
@@ -79,6 +84,8 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     cell,
     cellUnit,
     cellFunction,
+    cellClass,
+    cellSection,
     unitCells,
   };
 }

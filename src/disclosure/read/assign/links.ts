@@ -5,7 +5,7 @@
  * one unknown cell of the target table, all other terms read and certain, becomes a bound on it.
  */
 import type { JoinRule, Ref, Rule, CellsRule } from '../../../checks/rule.ts';
-import { CannotRun, rowKey, TableSet } from '../../../checks/table-set.ts';
+import { CannotRun, TableSet } from '../../../checks/table-set.ts';
 import type { Row } from '../../../ir/table.ts';
 import type { Bound } from './solver.ts';
 
@@ -81,9 +81,9 @@ function joinBounds(rule: JoinRule, ctx: LinkContext, add: Add) {
   const kinds = new Set<string>(rule.rows);
   ctx.rows.forEach((r, i) => {
     if (!kinds.has(r.kind)) return;
-    const key = rowKey(r as Row);
-    const o = otherRows.get(key);
-    if (o === undefined) return;
+    const key = ctx.known.keyOf(r as Row);
+    const o = key === undefined ? undefined : otherRows.get(key);
+    if (key === undefined || o === undefined) return;
     for (const w of where) {
       const at = ctx.known.keyed(w.table).get(key);
       if (at === undefined || w.cols.some((k) => cellOf(w.table, at, k, ctx) !== 0)) return;

@@ -4,6 +4,7 @@ import type { Rule } from '../../checks/rule.ts';
 import type { Table } from '../../ir/table.ts';
 import type { LayoutId } from '../layouts/layout.ts';
 import type { GridRead } from './grid/index.ts';
+import type { PdfPage } from './pdf/document.ts';
 
 /**
  * A row whose printed figures fit more than one set of columns under every identity the reader
@@ -30,6 +31,8 @@ export interface ReadResult {
   warnings: string[];
   /** documents of a column-read family: what the reader read, with each figure's displayed step */
   grid?: GridRead;
+  /** a PDF's pages as read, for the 说明 checks (so the file is not read twice) */
+  pages?: PdfPage[];
 }
 
 export interface ReadOptions {

@@ -6,6 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+// Before pdf.js: it saves the builtins pdf.js's polyfills replace.
+import { restoreNatives } from './natives.ts';
 import { AnnotationMode, getDocument, OPS, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
@@ -36,8 +38,18 @@ export interface PdfContent {
 export const LIMITS = { pages: 400, itemsPerPage: 40_000, opsPerPage: 2_000_000, baseMillis: 10_000, pageMillis: 500 };
 
 const assets = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+restoreNatives();
+
+const PDF_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // untyped: named through a variable
+
+/** pdf.js's parser, which pdf.js would import on first use; loaded here so that its polyfills are undone too. */
+async function loadParser() {
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import(PDF_WORKER);
+  restoreNatives();
+}
 
 export async function readPdfContent(bytes: Uint8Array, name: string): Promise<PdfContent> {
+  await loadParser();
   const clock = spentClock();
   let budget = LIMITS.baseMillis;
   const timely = <T>(work: Promise<T>, where: string) => withinBudget(work, clock, () => budget, `读取 ${name} 超时（${where}），文件可能已损坏`);

@@ -30,12 +30,13 @@ export interface PdfContent {
 }
 
 /**
- * Caps that keep a hostile or broken file from running away with time or memory. Time is wall
- * clock: a base plus a share per page, ample for a sound file on a busy machine (a 25-page
- * disclosure reads in about a second); a damaged one can make pdf.js retry a broken font at every
- * text operator and take seconds a page.
+ * Caps that keep a hostile or broken file from running away with time or memory. Pages: a large
+ * department's tables print on 200–400 pages; 2,000 leaves room for a whole ministry's. Time is
+ * wall clock: a base plus a share per page, ample for a sound file on a busy machine (a 25-page
+ * disclosure reads in about a second, a 400-page one in well under its share); a damaged one can
+ * make pdf.js retry a broken font at every text operator and take seconds a page.
  */
-export const LIMITS = { pages: 400, itemsPerPage: 40_000, opsPerPage: 2_000_000, baseMillis: 10_000, pageMillis: 500 };
+export const LIMITS = { pages: 2_000, itemsPerPage: 40_000, opsPerPage: 2_000_000, baseMillis: 10_000, pageMillis: 500 };
 
 const assets = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 restoreNatives();

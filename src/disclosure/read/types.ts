@@ -5,6 +5,7 @@ import type { Table } from '../../ir/table.ts';
 import type { LayoutId } from '../layouts/layout.ts';
 import type { GridRead } from './grid/index.ts';
 import type { PdfPage } from './pdf/document.ts';
+import type { PrintedRow } from './pdf/emit.ts';
 
 /**
  * A row whose printed figures fit more than one set of columns under every identity the reader
@@ -40,6 +41,8 @@ export interface ReadOptions {
   classification: Classification;
   /** Cross-table identities that help place figures (default: the layout's check rules). */
   rules?: Rule[];
+  /** a ruled PDF's rows as printed, by table id: where they settle a table's figures, no search is needed (assign/pair.ts) */
+  printed?: Map<string, PrintedRow[]>;
 }
 
 export type Reader = (path: string, opts: ReadOptions) => Promise<ReadResult>;

@@ -30,6 +30,9 @@ describe('PDF reader: our PDF of a 60-unit department', () => {
 
   it('reads every table back as built, rows broken over pages included', () => {
     expect(result.read.missing).toEqual([]);
+    // Placed from the printed columns: no search, so none of its 组合过多 warnings.
+    expect(result.read.warnings).toEqual([]);
+    expect(result.read.ambiguities).toEqual([]);
     const cmp = compareTables(tables, result.read);
     expect(cmp.cells).toBeGreaterThan(10_000);
     expect(cmp.differ).toEqual([]);

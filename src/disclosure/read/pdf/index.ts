@@ -27,7 +27,7 @@ export async function readPdfBytes(bytes: Uint8Array, opts: ReadOptions, name = 
   const layout = !opts.layout || opts.layout === 'auto' ? detectLayout(plain, norm, opts.classification) : opts.layout;
   const set = layoutSet(layout, opts.classification);
   const emitted = emitText(content.pages, set);
-  const read = readText(emitted.lines.join('\n'), { ...opts, layout });
+  const read = readText(emitted.lines.join('\n'), { ...opts, layout, printed: emitted.rows });
   const result = overlay(read, emitted.rows, set);
   return { ...result, warnings: [...content.warnings, ...result.warnings], pages: content.pages };
 }

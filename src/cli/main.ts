@@ -1,5 +1,7 @@
 /** `yusuan <command>`: build, check, template, codes, audit. Exit codes: 0 ok, 1 findings, 2 unusable input. */
 import { parseArgs } from 'node:util';
+// First, in the entry chunk: the bundle hoists pdf.js above the code of the chunk that reads PDFs.
+import '../disclosure/read/pdf/natives.ts';
 import { InputError } from '../formats/input/errors.ts';
 
 type Command = (positionals: string[], values: Record<string, string | boolean | undefined>) => Promise<number>;

@@ -32,7 +32,7 @@ export async function audit(path: string, layout: LayoutId | 'auto', classificat
 
 /** The 说明 (running text) checked against itself and the tables read; a table figure placed by guess is not judged. */
 async function withNarrative(path: string, read: ReadResult, report: CheckReport, tables: Table[]): Promise<CheckReport> {
-  const narrative = await auditNarrative(path, tables);
+  const narrative = await auditNarrative(path, tables, read.pages);
   report.findings.push(...narrative.findings.map((f) => guessed(f, read)));
   report.rulesRun.push(...narrative.rulesRun);
   return report;

@@ -6,6 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { PdfPage } from '../read/pdf/document.ts';
+import { groupLines } from '../read/pdf/lines.ts';
 import type { Word } from '../read/pdf/words.ts';
 
 export interface DocLine {
@@ -61,8 +63,12 @@ function lineText(words: Word[]): string {
 
 /** pdf.js is loaded only when a PDF is read: it takes seconds to load, and text files need none of it. */
 export async function linesOfPdf(bytes: Uint8Array, name = 'PDF'): Promise<DocLine[]> {
-  const [{ readPdfContent }, { groupLines }] = await Promise.all([import('../read/pdf/document.ts'), import('../read/pdf/lines.ts')]);
-  const { pages } = await readPdfContent(bytes, name);
+  const { readPdfContent } = await import('../read/pdf/document.ts');
+  return linesOfPages((await readPdfContent(bytes, name)).pages);
+}
+
+/** The lines of pages a reader has already read (the PDF reader hands them on: reading a large PDF twice doubles the audit). */
+export function linesOfPages(pages: PdfPage[]): DocLine[] {
   return pages.flatMap((p) => groupLines(p.words).map((l, i) => ({ page: p.number, line: i + 1, text: lineText(l.words) })));
 }
 

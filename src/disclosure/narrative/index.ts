@@ -9,7 +9,8 @@ import { checkAgainstTables } from './against-tables.ts';
 import { checkChanges } from './changes.ts';
 import { checkContents } from './contents.ts';
 import { narrativeContext } from './context.ts';
-import { documentLines, type DocLine } from './document.ts';
+import type { PdfPage } from '../read/pdf/document.ts';
+import { documentLines, linesOfPages, type DocLine } from './document.ts';
 import { checkExecution } from './execution.ts';
 import { NARRATIVE_RULES, type NarrativeFinding } from './rules.ts';
 import { checkItemTables } from './item-tables.ts';
@@ -38,7 +39,7 @@ export function checkNarrative(lines: DocLine[], tables: Table[]): NarrativeFind
 }
 
 /** The 说明 findings of a disclosure file, and the rules run (none for a file type without running text). */
-export async function auditNarrative(path: string, tables: Table[]): Promise<{ findings: NarrativeFinding[]; rulesRun: string[] }> {
-  const lines = await documentLines(path);
+export async function auditNarrative(path: string, tables: Table[], pages?: PdfPage[]): Promise<{ findings: NarrativeFinding[]; rulesRun: string[] }> {
+  const lines = pages ? linesOfPages(pages) : await documentLines(path);
   return { findings: checkNarrative(lines, tables), rulesRun: lines.length ? NARRATIVE_RULES.map((r) => r.id) : [] };
 }

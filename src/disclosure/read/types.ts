@@ -4,6 +4,8 @@ import type { Rule } from '../../checks/rule.ts';
 import type { Table } from '../../ir/table.ts';
 import type { LayoutId } from '../layouts/layout.ts';
 import type { GridRead } from './grid/index.ts';
+import type { PdfPage } from './pdf/document.ts';
+import type { PrintedRow } from './pdf/emit.ts';
 
 /**
  * A row whose printed figures fit more than one set of columns under every identity the reader
@@ -30,6 +32,8 @@ export interface ReadResult {
   warnings: string[];
   /** documents of a column-read family: what the reader read, with each figure's displayed step */
   grid?: GridRead;
+  /** a PDF's pages as read, for the 说明 checks (so the file is not read twice) */
+  pages?: PdfPage[];
 }
 
 export interface ReadOptions {
@@ -37,6 +41,8 @@ export interface ReadOptions {
   classification: Classification;
   /** Cross-table identities that help place figures (default: the layout's check rules). */
   rules?: Rule[];
+  /** a ruled PDF's rows as printed, by table id: where they settle a table's figures, no search is needed (assign/pair.ts) */
+  printed?: Map<string, PrintedRow[]>;
 }
 
 export type Reader = (path: string, opts: ReadOptions) => Promise<ReadResult>;

@@ -6,6 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+// Before pdf.js: it saves the builtins pdf.js's polyfills replace.
+import { restoreNatives } from './natives.ts';
 import { AnnotationMode, getDocument, OPS, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
@@ -28,16 +30,27 @@ export interface PdfContent {
 }
 
 /**
- * Caps that keep a hostile or broken file from running away with time or memory. Time is wall
- * clock: a base plus a share per page, ample for a sound file on a busy machine (a 25-page
- * disclosure reads in about a second); a damaged one can make pdf.js retry a broken font at every
- * text operator and take seconds a page.
+ * Caps that keep a hostile or broken file from running away with time or memory. Pages: a large
+ * department's tables print on 200–400 pages; 2,000 leaves room for a whole ministry's. Time is
+ * wall clock: a base plus a share per page, ample for a sound file on a busy machine (a 25-page
+ * disclosure reads in about a second, a 400-page one in well under its share); a damaged one can
+ * make pdf.js retry a broken font at every text operator and take seconds a page.
  */
-export const LIMITS = { pages: 400, itemsPerPage: 40_000, opsPerPage: 2_000_000, baseMillis: 10_000, pageMillis: 500 };
+export const LIMITS = { pages: 2_000, itemsPerPage: 40_000, opsPerPage: 2_000_000, baseMillis: 10_000, pageMillis: 500 };
 
 const assets = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+restoreNatives();
+
+const PDF_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // untyped: named through a variable
+
+/** pdf.js's parser, which pdf.js would import on first use; loaded here so that its polyfills are undone too. */
+async function loadParser() {
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import(PDF_WORKER);
+  restoreNatives();
+}
 
 export async function readPdfContent(bytes: Uint8Array, name: string): Promise<PdfContent> {
+  await loadParser();
   const clock = spentClock();
   let budget = LIMITS.baseMillis;
   const timely = <T>(work: Promise<T>, where: string) => withinBudget(work, clock, () => budget, `读取 ${name} 超时（${where}），文件可能已损坏`);

@@ -161,6 +161,8 @@ function emitGrid(region: Line[], grid: Grid, state: TableState): string[] {
   const out = groupLines(words.filter((w) => middle(w) < top)).map((l) => l.text);
   const header: Word[] = [];
   const body: string[] = [];
+  // Until a band opens a row here, a band that opens none continues the last row of the page before.
+  let opened = false;
   for (let j = 0; j + 1 < grid.ys.length; j++) {
     const band = words.filter((w) => middle(w) >= grid.ys[j] && middle(w) < grid.ys[j + 1]);
     if (!band.length) continue;
@@ -175,12 +177,15 @@ function emitGrid(region: Line[], grid: Grid, state: TableState): string[] {
       header.push(...band);
       state.headers.add(text);
     } else if (!row.opens && state.headers.has(text)) continue; // header repeated on a new page
-    else if (!row.opens && !row.keyText && state.rows.length) {
-      // A row broken over pages: the rest of its cells.
+    else if (!row.opens && state.rows.length && (!row.keyText || (!opened && !state.cols.list))) {
+      // A row broken over pages: the rest of its cells, its name's too. The name's rest is not
+      // printed as a line (the text reader would take it for the next row's name): the page's
+      // full text of the cell replaces what the text reader read.
       const prev = state.rows[state.rows.length - 1];
       for (const [leaf, t] of row.printed.texts) prev.texts.set(leaf, joinText([prev.texts.get(leaf) ?? '', t]));
-      body.push(...row.lines);
+      body.push(...(row.keyText ? row.textLines : row.lines));
     } else {
+      opened = true;
       state.rows.push(row.printed);
       body.push(...row.lines);
     }
@@ -199,6 +204,8 @@ function columnOf(grid: Grid, x: number): number {
 interface ReadRow {
   printed: PrintedRow;
   lines: string[];
+  /** the lines of the text cells after the figures (the whole of `lines` for a band without codes, names or figures) */
+  textLines: string[];
   /** the band starts a table row: it holds a figure, a code or 合计 */
   opens: boolean;
   keyText: boolean;
@@ -223,6 +230,7 @@ function readRow(cells: Map<number, Word[]>, cols: Columns): ReadRow {
   const first = keyLines[0]?.lines[0] ?? '';
   const opens = figures.length > 0 || /^\d+$/.test(first) || ROW_LABEL.test(compact(first));
   const amounts = figures.map((f) => f.text);
+  const textLines = order.flatMap((c) => (cols.text.has(c) && !figures.some((f) => f.leaf === c) ? cellLines(c) : []));
   let lines: string[];
   if (cols.list) {
     lines = [order.map((c) => compact(cellLines(c).join(''))).filter(Boolean).join(' ')];
@@ -232,9 +240,9 @@ function readRow(cells: Map<number, Word[]>, cols: Columns): ReadRow {
     lines.push(...names.slice(0, -1));
     const last = [...names.slice(-1), ...amounts].join(' ');
     if (last) lines.push(last);
-    for (const c of order) if (cols.text.has(c) && !figures.some((f) => f.leaf === c)) lines.push(...cellLines(c));
+    lines.push(...textLines);
   }
-  return { printed: { figures, texts, exact: true }, lines, opens, keyText: keyLines.some((k) => k.lines.length > 0) };
+  return { printed: { figures, texts, exact: true }, lines, textLines, opens, keyText: keyLines.some((k) => k.lines.length > 0) };
 }
 
 /** Lines of one cell as one text: CJK lines join directly, Latin words keep a space. */

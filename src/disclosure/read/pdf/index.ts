@@ -23,11 +23,11 @@ export async function readPdfBytes(bytes: Uint8Array, opts: ReadOptions, name = 
   const content = await readPdfContent(bytes, name);
   const plain = content.pages.flatMap((p) => groupLines(p.words).map((l) => l.text));
   const byColumns = readByColumns(pdfLines(content.pages), plain, opts);
-  if (byColumns) return { ...byColumns, warnings: [...content.warnings, ...byColumns.warnings] };
+  if (byColumns) return { ...byColumns, warnings: [...content.warnings, ...byColumns.warnings], pages: content.pages };
   const layout = !opts.layout || opts.layout === 'auto' ? detectLayout(plain, norm, opts.classification) : opts.layout;
   const set = layoutSet(layout, opts.classification);
   const emitted = emitText(content.pages, set);
-  const read = readText(emitted.lines.join('\n'), { ...opts, layout });
+  const read = readText(emitted.lines.join('\n'), { ...opts, layout, printed: emitted.rows });
   const result = overlay(read, emitted.rows, set);
-  return { ...result, warnings: [...content.warnings, ...result.warnings] };
+  return { ...result, warnings: [...content.warnings, ...result.warnings], pages: content.pages };
 }

@@ -10,6 +10,7 @@
 import { leaves, type Cell, type Table } from '../../../ir/table.ts';
 import type { LayoutSet } from '../../layouts/layout.ts';
 import { parseMoney, type AmountUnit } from '../../../money/money.ts';
+import { norm } from '../text/tokens.ts';
 import type { ReadResult } from '../types.ts';
 import type { PrintedRow } from './emit.ts';
 
@@ -19,6 +20,8 @@ const LOOKAHEAD = 4;
 export function overlay(result: ReadResult, printed: Map<string, PrintedRow[]>, set: LayoutSet): ReadResult {
   const warnings = [...result.warnings];
   let ambiguities = result.ambiguities;
+  let named: Map<string, string> | undefined;
+  const codes = () => (named ??= unitCodes(result.tables));
   const tables = result.tables.map((t) => {
     const rows = printed.get(t.id);
     const layout = set.tables.find((l) => l.id === t.id);
@@ -27,6 +30,7 @@ export function overlay(result: ReadResult, printed: Map<string, PrintedRow[]>, 
     const zeros = new Set(layout.emptyZeros ?? []);
     const slots = ls.flatMap((c, i) => (c.kind === 'amount' || zeros.has(c.key) ? [i] : []));
     const pairs = pair(t, slots, rows);
+    const name = ls.findIndex((c) => c.key === 'name');
     const resolved = new Set<number>();
     const moved: string[] = [];
     const out: Table = {
@@ -46,7 +50,9 @@ export function overlay(result: ReadResult, printed: Map<string, PrintedRow[]>, 
         else if (before !== figures.map((f) => f.leaf).join()) moved.push(String(row.code ?? cells.find((c) => typeof c === 'string') ?? i + 1));
         // The 合计 label is centred across the key columns: the text reader knows which cell holds it.
         if (layout.rows !== 'lists' && row.kind !== 'total') for (const [leaf, text] of rows[p].texts) if (text) cells[leaf] = text;
-        return { ...row, cells };
+        // 预算23表 names its units without codes: a name broken over pages is whole only on the page.
+        const code = row.kind === 'unit' && !row.code && name >= 0 && typeof cells[name] === 'string' ? codes().get(norm(cells[name] as string)) : undefined;
+        return { ...row, ...(code ? { code } : {}), cells };
       }),
     };
     ambiguities = ambiguities.filter((a) => a.table !== t.id || !resolved.has(a.row));
@@ -54,6 +60,17 @@ export function overlay(result: ReadResult, printed: Map<string, PrintedRow[]>, 
     return out;
   });
   return { ...result, tables, ambiguities, warnings };
+}
+
+/** Codes of the units and departments by name, from the tables that print both. */
+function unitCodes(tables: Table[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of tables) {
+    const name = leaves(t.header).findIndex((c) => c.key === 'name');
+    if (name >= 0)
+      for (const r of t.rows) if ((r.kind === 'unit' || r.kind === 'department') && r.code && typeof r.cells[name] === 'string') out.set(norm(r.cells[name] as string), r.code);
+  }
+  return out;
 }
 
 /** Table row index → printed row index, for rows whose figures match in value and order. */

@@ -3,6 +3,7 @@
  * thin filled rectangles (how spreadsheet exports often draw cell borders). Positions are in points
  * from the top-left corner, after the graphics state's transforms.
  */
+import './natives.ts'; // before pdf.js: see there
 import { Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface Segment {

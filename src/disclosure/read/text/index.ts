@@ -14,7 +14,9 @@ import { detectLayout, layoutSet, type TableLayout } from '../../layouts/index.t
 import { FEN_PER, formatMoney, type AmountUnit } from '../../../money/money.ts';
 import { figure } from './figures.ts';
 import { boundsFromRules } from '../assign/links.ts';
+import { printedFigures, printedPlacement } from '../assign/pair.ts';
 import { placeFigures, slotsOf } from '../assign/place.ts';
+import type { PrintedRow } from '../pdf/emit.ts';
 import type { Ambiguity, ReadOptions, ReadResult } from '../types.ts';
 import { assembleRow, labelOf } from './assemble.ts';
 import { readLists } from './lists.ts';
@@ -43,7 +45,7 @@ export function readText(text: string, opts: ReadOptions): ReadResult {
   const { sections, warnings } = findSections(lines, set);
   const byId = new Map(sections.map((s) => [s.id, s]));
   const layouts = set.tables.filter((t) => byId.has(t.id));
-  const ctx = new Context(rules, opts.classification);
+  const ctx = new Context(rules, opts.classification, opts.printed);
 
   const reads = new Map<string, Read>();
   const order = [...layouts.filter((l) => l.rows === 'lists'), ...layouts.filter((l) => l.rows !== 'lists')];
@@ -76,6 +78,7 @@ class Context {
   constructor(
     private readonly rules: Rule[],
     private readonly classification: Classification,
+    private readonly printed?: Map<string, PrintedRow[]>,
   ) {}
 
   read(layout: TableLayout, section: Section, reads: Map<string, Read>, before?: Read): Read {
@@ -127,14 +130,16 @@ class Context {
       ...(layout.sums ?? []),
       ...this.rules.flatMap((r) => (r.kind === 'rowSum' && r.table === layout.id && !r.rows ? [{ key: r.total, parts: r.parts }] : [])),
     ];
-    const placed = placeFigures({
+    const input = {
       layout,
       sums: sums.filter((s, i) => sums.findIndex((t) => t.key === s.key && t.parts.join() === s.parts.join()) === i),
       rows: parsed.map((r, i) => ({ kind: r.kind, label: labelOf(r), values: values[i] })),
       parents: parents(skeleton),
       bounds,
       step,
-    });
+    };
+    const printed = this.printed?.get(layout.id);
+    const placed = (printed && printedPlacement(input, printedFigures(printed, unit))) || placeFigures(input);
     warnings.push(...placed.warnings);
     const rows = parsed.map((r, i) => assembleRow(layout, r, new Map(placed.placement[i].map((leaf, k) => [leaf, values[i][k]]))));
     const ambiguities = placed.ambiguous.map(({ row, candidates }) => ({

@@ -33,6 +33,10 @@ export function checkFamily(read: GridRead): CheckReport {
   for (const t of read.tables)
     if (t.empty && !t.notes.length)
       report.findings.push(finding('C-empty-note', 'warning', `${t.mark}为空表，但没有说明原因`, `${t.mark} is empty without a note saying why`, { table: t.id }));
+  for (const t of read.tables.filter((x) => read.unitInferred.includes(x.id)))
+    report.findings.push(
+      finding('C-unit', 'warning', `${t.mark}未印出金额单位，按本文件其他表的单位（${t.unit}）读取`, `${t.mark} prints no unit; read in ${t.unit} like the document's other tables`, { table: t.id }),
+    );
   const ctx = { byId, steps: read.steps, unsure: read.unsure, kindName };
   for (const rule of read.family.rules) {
     try {

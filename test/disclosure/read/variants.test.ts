@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkFamily } from '../../../src/disclosure/audit/family-checks.ts';
 import { readText } from '../../../src/disclosure/read/text/index.ts';
 import { cachedClassification, shippedYears } from '../../../src/classification/load.ts';
 import type { Table } from '../../../src/ir/table.ts';
@@ -73,5 +74,80 @@ describe.each(DOCS)('%s', (name) => {
     expect(changed, lines[at]).toHaveLength(1);
     const [, , , now, was] = changed[0];
     expect(now).toBe(-(was as number));
+  });
+});
+
+describe('where the unit of a table is printed (sh-putuo-2024-caizhengju-final: every title has 单位：万元 on the line below)', () => {
+  const lines = original('sh-putuo-2024-caizhengju-final').split('\n');
+  // The tables' title lines: a title alone on its line with the unit line below (two print a blank line between: dropped).
+  const isTitle = (l: string) => /^\s+\S+表\s*$/.test(l);
+  const isUnit = (l = '') => /^\s+单位：万元\s*$/.test(l);
+  for (let i = lines.length - 3; i >= 0; i--) if (isTitle(lines[i]) && !lines[i + 1].trim() && isUnit(lines[i + 2])) lines.splice(i + 1, 1);
+  const titles = lines.flatMap((l, i) => (isTitle(l) && isUnit(lines[i + 1]) ? [i] : []));
+  const text = lines.join('\n');
+  const base = tablesOf(text);
+  const variant = (edit: (ls: string[], title: number) => void) => {
+    const ls = [...lines];
+    for (const t of [...titles].reverse()) edit(ls, t);
+    return ls.join('\n');
+  };
+  const unitWarnings = (t: string) => checkFamily(readText(t, { classification }).grid!).findings.filter((f) => f.rule === 'C-unit').map((f) => f.table);
+  const same = (copy: string) => {
+    expect(copy).not.toEqual(text);
+    const read = tablesOf(copy);
+    expect(read.map((t) => [t.id, t.unit])).toEqual(base.map((t) => [t.id, t.unit]));
+    expect(figures(read)).toEqual(figures(base));
+    expect(unitWarnings(copy)).toEqual([]);
+  };
+
+  it('finds nine titles with their unit below', () => expect(titles).toHaveLength(9));
+
+  it('on the title line', () => same(variant((ls, t) => ls.splice(t, 2, `${ls[t]}          单位：万元`, ''))));
+
+  it('above the title', () => same(variant((ls, t) => ls.splice(t, 2, ls[t + 1], ls[t]))));
+
+  it('at the top of the next page, the title ending a page', () => same(variant((ls, t) => ls.splice(t + 1, 0, '=== page 0 ==='))));
+
+  it('in a header label: 决算数（万元）', () => {
+    const t = titles[0];
+    const ls = [...lines];
+    ls[t + 1] = '';
+    ls[t + 4] = ls[t + 4].replace(/ {4}决算数/g, '决算数（万元）');
+    expect(ls[t + 4]).toContain('决算数（万元）');
+    same(ls.join('\n'));
+  });
+
+  it('nowhere: the unit of the other tables, with a C-unit warning naming the table', () => {
+    const basic = titles.find((t) => lines[t].includes('基本支出决算表'))!;
+    const ls = [...lines];
+    ls[basic + 1] = '';
+    const copy = ls.join('\n');
+    const read = tablesOf(copy);
+    expect(read.map((t) => [t.id, t.unit])).toEqual(base.map((t) => [t.id, t.unit]));
+    expect(figures(read)).toEqual(figures(base));
+    expect(unitWarnings(copy)).toEqual(['basic']);
+  });
+
+  it('a contents page listing the titles without a unit is still no table', () => {
+    // the document's own contents page (page 2) lists all nine titles: the tables found stay nine
+    expect(lines.filter((l) => /^\s+[一二三四五六七八九]、.*决算.*表\s*$/.test(l)).length).toBeGreaterThanOrEqual(9);
+    expect(base.map((t) => t.id)).toHaveLength(9);
+  });
+});
+
+describe('a table whose title is printed again on the next page, without （续表）', () => {
+  const text = original('sh-putuo-2024-caizhengju-final');
+  const lines = text.split('\n');
+  const title = lines.findIndex((l) => /^\s+收入决算表\s*$/.test(l));
+  // the title block and the header, down to its 类 款 项 line (not the 合计 figures printed within it)
+  const headerEnd = lines.findIndex((l, i) => i > title && /^\s*类\s+款\s+项\s*$/.test(l)) + 1;
+  const at = lines.findIndex((l, i) => i > title && /^210\s+卫生健康支出/.test(l));
+
+  it('continues the same table: the same rows and figures', () => {
+    expect(headerEnd).toBeGreaterThan(title + 3);
+    const copy = [...lines.slice(0, at), '=== page 0 ===', ...lines.slice(title, headerEnd).filter((l) => !/\d\.\d\d/.test(l)), ...lines.slice(at)].join('\n');
+    const read = readText(copy, { classification }).grid!;
+    expect(read.warnings.filter((w) => w.includes('重复出现'))).toEqual([]);
+    expect(figures(read.tables)).toEqual(figures(tablesOf(text)));
   });
 });

@@ -142,3 +142,44 @@ describe('政府性基金 and 国有资本经营 funds (the document reprinted w
     expect(check(t).findings.filter(([r]) => r === 'F-fiscal-fund-gf')).toEqual([['F-fiscal-fund-gf', 'error', '二、政府性基金预算财政拨款', 'l.amount']]);
   });
 });
+
+describe('财政拨款“三公”经费支出决算表', () => {
+  // The document prints 预算数 | 决算数 under each item; some publishers print one figure per item
+  // and no qualifier line. Reprinted that way, the unqualified row sums (rows 5 and 6) run.
+  const lines = FINAL.split('\n');
+  const q = lines.findIndex((l) => /^预算数\s+决算数/.test(l));
+  const figuresAt = lines.findIndex((l, i) => i > q && /0\.95/.test(l));
+  const columns = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+  const LABELS: [string, number][] = [['合计', q - 5], ['因公出国（境）费', q - 5], ['小计', q - 4], ['公务用车购置费', q - 3], ['公务用车运行费', q - 4], ['公务接待费', q - 4]];
+  /** One figure centred under each item's label. */
+  const unqualified = (values: string[]) => {
+    let line = '';
+    LABELS.forEach(([label, at], k) => {
+      const centre = lines[at].indexOf(label) + columns(label) / 2;
+      line = line.padEnd(Math.round(centre - values[k].length / 2)) + values[k];
+    });
+    return [...lines.slice(0, q), '', ...lines.slice(q + 1, figuresAt), line, ...lines.slice(figuresAt + 1)].join('\n');
+  };
+  const threeFindings = (t: string) => check(t).findings.filter(([r]) => (r as string).startsWith('three'));
+
+  it('without the 预算数/决算数 line: rows 5 and 6 run and hold', () => {
+    const t = unqualified(['1.50', '0.30', '0.70', '0.20', '0.50', '0.50']);
+    expect(check(t).run).toEqual(expect.arrayContaining(['three-row5', 'three-row6']));
+    expect(threeFindings(t)).toEqual([]);
+  });
+
+  it('row 5 fires at 合计 when 公务接待费 is changed', () => {
+    expect(threeFindings(unqualified(['1.50', '0.30', '0.70', '0.20', '0.50', '0.60']))).toEqual([['three-row5', 'error', '合计', 'total']]);
+  });
+
+  it('row 6 fires at 公务用车购置及运行费 when 公务用车购置费 is changed (and row 5 holds)', () => {
+    expect(threeFindings(unqualified(['1.50', '0.30', '0.70', '0.30', '0.50', '0.50']))).toEqual([['three-row6', 'error', '合计', 'car.total']]);
+  });
+
+  it.each(['2024年度一般公共预算财政拨款“三公”经费支出决算表', '“三公”经费支出决算表', '财政拨款“三公”经费决算情况表'])('is found under the title %s', (title) => {
+    const t = FINAL.replace(/^( {10,})财政拨款“三公”经费支出决算表$/m, `$1${title}`);
+    expect(t).toContain(title);
+    expect(readText(t, { classification }).grid!.tables.map((x) => x.id)).toContain('three');
+    expect(check(t).run).toEqual(expect.arrayContaining(['three-row1', 'three-row2']));
+  });
+});

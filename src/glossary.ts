@@ -73,6 +73,7 @@ export const GLOSSARY: Record<string, string> = {
   年末结转和结余: 'Carry-over and balance at the end of the year',
   年初财政拨款结转和结余: 'Fiscal appropriations carried over at the start of the year',
   年末财政拨款结转和结余: 'Fiscal appropriations carried over at the end of the year',
+  '三公经费支出决算情况表': 'Final accounts: “three public expenses”',
   结余分配: 'Distribution of balances',
   '本年支出·小计': 'Expenditure this year, subtotal',
   '项目（按功能分类）': 'Item (by function)',

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFamily } from '../../../src/disclosure/audit/family-checks.ts';
 import { readText } from '../../../src/disclosure/read/text/index.ts';
 import { cachedClassification, shippedYears } from '../../../src/classification/load.ts';
+import { leaves } from '../../../src/ir/table.ts';
 
 const classification = cachedClassification(shippedYears().at(-1)!);
 const FINAL = readFileSync(new URL('../fixtures/corpus/sh-putuo-2024-caizhengju-final.txt', import.meta.url), 'utf8');
@@ -181,5 +182,14 @@ describe('财政拨款“三公”经费支出决算表', () => {
     expect(t).toContain(title);
     expect(readText(t, { classification }).grid!.tables.map((x) => x.id)).toContain('three');
     expect(check(t).run).toEqual(expect.arrayContaining(['three-row1', 'three-row2']));
+  });
+});
+
+describe('the fund tables’ header as the document prints it', () => {
+  it('reads 本年收入, printed between the two lines of 年初结转和 | 结余 and beside 小计, as a column of its own', () => {
+    // Without it gf-balance and soe-balance could not run on the text (the PDF always read it).
+    const tables = readText(FINAL, { classification }).grid!.tables;
+    for (const id of ['gf', 'soe'])
+      expect(leaves(tables.find((t) => t.id === id)!.header).map((c) => c.key)).toEqual(['code', 'name', 'opening', 'income', 'spend.total', 'basic', 'project', 'closing']);
   });
 });

@@ -68,7 +68,12 @@ function lineOfText(s: string, page: number): PLine | undefined {
     const start = i;
     let width = 0;
     while (i < chars.length && !/[\s\u00a0\u3000]/.test(chars[i])) width += wide(chars[i++]) ? 2 : 1;
-    words.push({ text: asciiFigures(chars.slice(start, i).join('')), x0: start / 2, x1: (start + width) / 2 });
+    const raw = chars.slice(start, i).join('');
+    const text = asciiFigures(raw);
+    // A figure printed in full-width digits spans twice its width: columns take it by its right
+    // edge and the width of the same figure in plain digits.
+    const x0 = text !== raw && /[０-９]/.test(raw) ? (start + width - text.length) / 2 : start / 2;
+    words.push({ text, x0, x1: (start + width) / 2 });
   }
   return { words, text: words.map((w) => w.text).join(' '), page };
 }

@@ -72,8 +72,14 @@ describe('yusuan audit on a folder', () => {
       const out = join(dir, 'csv');
       writeBatchReports(out, results, 'csv');
       const summary = readFileSync(join(out, 'summary.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
-      expect(summary[0]).toBe('document,status,layout,tables_found,tables_expected,errors,warnings,infos,message');
+      expect(summary[0]).toBe('document,status,layout,tables_found,tables_expected,tables_missing,rules_run,rules_not_run,errors,warnings,infos,message');
       expect(summary.slice(1).map((l) => l.split(',')[1])).toEqual(['unreadable', 'unreadable', 'clean', 'clean']);
+      // the same coverage columns as each document's JSON
+      for (const [i, l] of summary.slice(3).entries()) {
+        const o = results[i + 2].outcome;
+        expect(o.ok && l.split(',').slice(3, 8)).toEqual(o.ok && [23, 23, '', o.summary.rulesRunCount, o.summary.rulesNotRunCount].map(String));
+        expect(o.ok && o.summary.rulesRunCount).toBeGreaterThan(100);
+      }
       const findings = readFileSync(join(out, 'findings.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
       const total = results.reduce((n, r) => n + (r.outcome.ok ? r.outcome.findings.length : 0), 0);
       expect(findings).toHaveLength(1 + total);
@@ -89,6 +95,7 @@ describe('yusuan audit on a folder', () => {
       expect(links).toEqual(['seed.pdf.html', 'seed.txt.html']);
       for (const l of links) expect(readFileSync(join(out, l), 'utf8')).toMatch(/^<!DOCTYPE html>/);
       expect(index).toContain('共 4 份：无错误 2 份，有错误 0 份，无法读取 2 份');
+      expect(index).toContain('<th>缺少的表</th><th>运行的规则</th>');
       expect(existsSync(join(out, 'bomb.xlsx.html'))).toBe(false);
     });
   });

@@ -11,6 +11,7 @@ import { readDisclosure, type ReadResult } from '../read/index.ts';
 import { leaves, type Table } from '../../ir/table.ts';
 import { layoutSet, type LayoutId, type LayoutSet } from '../layouts/index.ts';
 import { auditNarrative } from '../narrative/index.ts';
+import { coverageOf } from './coverage.ts';
 import { checkFamily } from './family-checks.ts';
 
 export interface Audit {
@@ -43,13 +44,7 @@ export function auditJson({ read, report, set }: Audit) {
     layout: read.layout,
     tables: read.tables.map(tableToJson),
     findings: report.findings,
-    coverage: {
-      tablesExpected: set.tables.length,
-      tablesFound: read.tables.length,
-      tablesMissing: read.missing,
-      rulesRun: report.rulesRun,
-      rulesNotRun: report.rulesNotRun,
-    },
+    coverage: coverageOf({ read, report, set }),
     ambiguities: read.ambiguities,
     warnings: read.warnings,
   };

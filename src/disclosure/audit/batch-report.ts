@@ -88,9 +88,11 @@ function summaryCsv(results: DocumentResult[]): string {
   const rows = results.map((r) => {
     const o = r.outcome;
     const s = o.ok ? o.summary : undefined;
-    return [r.path, status(r), s?.layout ?? '', s?.tablesFound ?? '', s?.tablesExpected ?? '', s?.errors ?? '', s?.warnings ?? '', s?.infos ?? '', o.ok ? '' : o.unreadable];
+    const cov = s ? [s.tablesFound, s.tablesExpected, s.tablesMissing.join(' '), s.rulesRunCount, s.rulesNotRunCount] : ['', '', '', '', ''];
+    return [r.path, status(r), s?.layout ?? '', ...cov, s?.errors ?? '', s?.warnings ?? '', s?.infos ?? '', o.ok ? '' : o.unreadable];
   });
-  return stringify([['document', 'status', 'layout', 'tables_found', 'tables_expected', 'errors', 'warnings', 'infos', 'message'], ...rows], { bom: true });
+  const head = ['document', 'status', 'layout', 'tables_found', 'tables_expected', 'tables_missing', 'rules_run', 'rules_not_run', 'errors', 'warnings', 'infos', 'message'];
+  return stringify([head, ...rows], { bom: true });
 }
 
 function findingsCsv(results: DocumentResult[]): string {
@@ -105,8 +107,17 @@ function indexHtml(results: DocumentResult[], names: string[]): string {
     const o = r.outcome;
     const link = o.ok ? `<a href="${encodeURI(names[i])}">${escapeHtml(r.path)}</a>` : escapeHtml(r.path);
     const cells = o.ok
-      ? [o.summary.layout, `${o.summary.tablesFound}/${o.summary.tablesExpected}`, o.summary.errors, o.summary.warnings].map((c) => `<td>${escapeHtml(String(c))}</td>`).join('')
-      : `<td colspan="4">${escapeHtml(o.unreadable)}</td>`;
+      ? [
+          o.summary.layout,
+          `${o.summary.tablesFound}/${o.summary.tablesExpected}`,
+          o.summary.tablesMissing.join('、'),
+          `${o.summary.rulesRunCount}/${o.summary.rulesRunCount + o.summary.rulesNotRunCount}`,
+          o.summary.errors,
+          o.summary.warnings,
+        ]
+          .map((c) => `<td>${escapeHtml(String(c))}</td>`)
+          .join('')
+      : `<td colspan="6">${escapeHtml(o.unreadable)}</td>`;
     return `<tr class="${status(r)}"><td>${link}</td><td>${STATUS[status(r)]}</td>${cells}</tr>`;
   });
   return [
@@ -116,7 +127,7 @@ function indexHtml(results: DocumentResult[], names: string[]): string {
     '</head><body>',
     '<h1>预算公开文件核查汇总</h1>',
     `<p>${escapeHtml(summaryLine(results))}</p>`,
-    '<table><thead><tr><th>文件</th><th>结论</th><th>版式</th><th>找到的表</th><th>错误</th><th>警告</th></tr></thead><tbody>',
+    '<table><thead><tr><th>文件</th><th>结论</th><th>版式</th><th>找到的表</th><th>缺少的表</th><th>运行的规则</th><th>错误</th><th>警告</th></tr></thead><tbody>',
     ...rows,
     '</tbody></table></body></html>',
     '',

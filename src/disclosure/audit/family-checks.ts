@@ -33,6 +33,10 @@ export function checkFamily(read: GridRead): CheckReport {
   for (const t of read.tables)
     if (t.empty && !t.notes.length)
       report.findings.push(finding('C-empty-note', 'warning', `${t.mark}为空表，但没有说明原因`, `${t.mark} is empty without a note saying why`, { table: t.id }));
+  for (const t of read.tables.filter((x) => read.unitInferred.includes(x.id)))
+    report.findings.push(
+      finding('C-unit', 'warning', `${t.mark}未印出金额单位，按本文件其他表的单位（${t.unit}）读取`, `${t.mark} prints no unit; read in ${t.unit} like the document's other tables`, { table: t.id }),
+    );
   const ctx = { byId, steps: read.steps, unsure: read.unsure, kindName };
   for (const rule of read.family.rules) {
     try {
@@ -71,6 +75,21 @@ function evaluate(rule: FamilyRule, ctx: Ctx): Finding[] {
         const rhs = parts.map((c) => term(t, r, c, ctx));
         if (lhs.step === 0 && rhs.every((x) => x.step === 0)) return;
         const f = compare(rule, [lhs], rhs, '=');
+        if (f) out.push(f);
+      });
+      return out;
+    }
+    case 'rowBalance': {
+      const t = table(rule.table);
+      const col = (k: string) => colOf(t, k) ?? fail(`${t.mark}没有“${conceptLabel(k)}”列`);
+      const [lhsCols, rhsCols] = [rule.lhs.map(col), rule.rhs.map(col)];
+      if (![...lhsCols, ...rhsCols].some((c) => t.rows.some((r) => typeof r.cells[c] === 'number'))) fail(`${t.mark}未读到任何数字`);
+      const out: Finding[] = [];
+      t.rows.forEach((_, r) => {
+        const lhs = lhsCols.map((c) => term(t, r, c, ctx));
+        const rhs = rhsCols.map((c) => term(t, r, c, ctx));
+        if ([...lhs, ...rhs].every((x) => x.step === 0)) return;
+        const f = compare(rule, lhs, rhs, '=');
         if (f) out.push(f);
       });
       return out;
@@ -177,9 +196,11 @@ function resolve(ref: CellRef, ctx: Ctx): Term {
     row = totals.find((i) => typeof t.rows[i].cells[col] === 'number') ?? totals[0] ?? -1;
   }
   else {
-    const { label } = ref.row;
+    const { label, after } = ref.row;
     const labelCol = leaves(t.header).findIndex((c) => c.key === (side === 'right' ? 'r.label' : 'l.label'));
-    row = t.rows.findIndex((r) => typeof r.cells[labelCol] === 'string' && label.test((r.cells[labelCol] as string).replace(/\s/g, '')));
+    const is = (re: RegExp) => (r: Table['rows'][number]) => typeof r.cells[labelCol] === 'string' && re.test((r.cells[labelCol] as string).replace(/\s/g, ''));
+    const from = after ? t.rows.findIndex(is(after)) : 0;
+    row = from < 0 ? -1 : t.rows.findIndex((r, i) => i >= (after ? from + 1 : 0) && is(label)(r));
   }
   if (row < 0) fail(`${t.mark}找不到${'total' in ref.row ? '合计' : `“${ref.row.label.source.replace(/[\^$\\]/g, '')}”`}行`);
   return term(t, row, col, ctx);

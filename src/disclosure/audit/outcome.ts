@@ -11,6 +11,7 @@ import type { Finding } from '../../checks/index.ts';
 import { DisclosureError } from '../read/index.ts';
 import type { LayoutId } from '../layouts/index.ts';
 import { audit, auditJson } from './audit.ts';
+import { coverageCounts, type CoverageCounts } from './coverage.ts';
 import { auditHtml, auditText } from './report.ts';
 
 /** `api`: the server's answer (the JSON of `json` plus finding counts, compact). */
@@ -25,10 +26,8 @@ export interface AuditRequest {
   lang?: 'zh' | 'en';
 }
 
-export interface DocumentSummary {
+export interface DocumentSummary extends CoverageCounts {
   layout: string;
-  tablesFound: number;
-  tablesExpected: number;
   tablesMissing: string[];
   errors: number;
   warnings: number;
@@ -53,9 +52,7 @@ export async function auditOutcome(req: AuditRequest): Promise<AuditOutcome> {
     const json = auditJson(result);
     const summary: DocumentSummary = {
       layout: result.read.layout,
-      tablesFound: result.read.tables.length,
-      tablesExpected: result.set.tables.length,
-      tablesMissing: result.read.missing,
+      ...coverageCounts(json.coverage),
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),

@@ -60,7 +60,8 @@ export const normHeader = (s: string) =>
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000“”"'‘’]/g, '')
     .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')');
+    .replace(/[）]/g, ')')
+    .replace(/\((万元|元)\)$/, '');
 
 /** The concept of a leaf label under its group labels, or undefined when none fits. */
 export function conceptOf(leaf: string, groups: string[]): Concept | undefined {

@@ -31,8 +31,12 @@ export interface Kind {
   optional?: boolean;
 }
 
-/** Rows a reference reads: the 合计 row, a list line by its label, or tree rows by code. */
-export type RowRef = { total: true } | { label: RegExp; side?: 'left' | 'right' };
+/**
+ * Rows a reference reads: the 合计 row, or a list line by its label — the first below the line
+ * labelled `after` when given (决算 总表 print 一、一般公共预算财政拨款 under 本年收入 and again under
+ * 年初结转和结余).
+ */
+export type RowRef = { total: true } | { label: RegExp; side?: 'left' | 'right'; after?: RegExp };
 
 export interface CellRef {
   table: string;
@@ -46,6 +50,8 @@ export type FamilyRule =
   | { id: string; kind: 'rowSum'; table: string; total: string; parts: string[]; formula: string }
   /** every parent row = Σ its child rows, each amount column */
   | { id: string; kind: 'tree'; table: string; formula: string }
+  /** in every row: Σ lhs = Σ rhs (年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余); run when every column is printed */
+  | { id: string; kind: 'rowBalance'; table: string; lhs: string[]; rhs: string[]; formula: string }
   /** Σ lhs op Σ rhs */
   | { id: string; kind: 'cells'; lhs: CellRef[]; rhs: CellRef[]; op?: '=' | '<='; formula: string }
   /** rows matched by code: left column op right column */

@@ -55,7 +55,11 @@ export function readHeader(lines: PLine[], twoSided: boolean, split?: number): H
     for (const item of words.filter((x) => x.line === line)) {
       const c = centre(item.w);
       const near = stacks.filter((s) => Math.abs(s.c - c) <= STACK && sideOf(s.c) === sideOf(c));
-      if (near.length) {
+      // 本年收入 printed between the lines of 年初结转和 | 结余, beside 小计: a balance column of its own,
+      // not the top of a column already named.
+      const named = (x: Stack) => conceptOf(x.words.map((y) => y.w.text).join(''), [text]) !== undefined;
+      const balance = /^(income|opening|closing)$/.test(conceptOf(item.w.text, [text])?.key ?? '');
+      if (near.length && !(balance && near.every(named))) {
         const s = near.sort((a, b) => Math.abs(a.c - c) - Math.abs(b.c - c))[0];
         s.words.push(item);
         continue;

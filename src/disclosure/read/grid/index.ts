@@ -23,6 +23,8 @@ export interface GridRead {
   /** per table id: the cells ("row:col") whose figure was placed by guess */
   unsure: Map<string, Set<string>>;
   missing: string[];
+  /** ids of the tables whose unit is printed nowhere near them (taken from the other tables) */
+  unitInferred: string[];
   warnings: string[];
 }
 
@@ -37,6 +39,7 @@ export function readGrid(lines: PLine[], family: Family): GridRead {
   const steps = new Map<string, Steps>();
   const unsure = new Map<string, Set<string>>();
   const warnings: string[] = [];
+  const unitInferred: string[] = [];
   for (const s of sections) {
     if (tables.some((t) => t.id === s.kind.id)) {
       warnings.push(`${s.kind.name}：重复出现，只读第一张`);
@@ -44,13 +47,14 @@ export function readGrid(lines: PLine[], family: Family): GridRead {
     }
     const read = readSection(s);
     tables.push(read.table);
+    if (s.unitInferred) unitInferred.push(read.table.id);
     steps.set(read.table.id, read.steps);
     unsure.set(read.table.id, read.unsure);
     if (read.unsure.size) warnings.push(`${s.kind.name}：${describeCells(read.table, read.unsure)}所在的列不能确定，以之为据的检查只作提示`);
   }
   const found = new Set(tables.map((t) => t.id));
   tables.sort((a, b) => family.kinds.findIndex((k) => k.id === a.id) - family.kinds.findIndex((k) => k.id === b.id));
-  return { family, tables, steps, unsure, missing: family.kinds.filter((k) => !found.has(k.id) && !k.optional).map((k) => k.id), warnings };
+  return { family, tables, steps, unsure, missing: family.kinds.filter((k) => !found.has(k.id) && !k.optional).map((k) => k.id), unitInferred, warnings };
 }
 
 function readSection(s: GridSection) {

@@ -7,6 +7,7 @@
  */
 import type { PdfPage } from '../pdf/document.ts';
 import { groupLines } from '../pdf/lines.ts';
+import { asciiFigures } from '../figure-text.ts';
 
 export interface PWord {
   text: string;
@@ -67,7 +68,12 @@ function lineOfText(s: string, page: number): PLine | undefined {
     const start = i;
     let width = 0;
     while (i < chars.length && !/[\s\u00a0\u3000]/.test(chars[i])) width += wide(chars[i++]) ? 2 : 1;
-    words.push({ text: chars.slice(start, i).join(''), x0: start / 2, x1: (start + width) / 2 });
+    const raw = chars.slice(start, i).join('');
+    const text = asciiFigures(raw);
+    // A figure printed in full-width digits spans twice its width: columns take it by its right
+    // edge and the width of the same figure in plain digits.
+    const x0 = text !== raw && /[０-９]/.test(raw) ? (start + width - text.length) / 2 : start / 2;
+    words.push({ text, x0, x1: (start + width) / 2 });
   }
   return { words, text: words.map((w) => w.text).join(' '), page };
 }
@@ -90,7 +96,7 @@ export function pdfLines(pages: PdfPage[]): PLine[] {
 /** A word with spaces inside (a run pdf.js joined) becomes words sharing its width by characters. */
 function splitWord(text: string, x0: number, x1: number): PWord[] {
   // A figure run into the next cell's label ("86,959,408.34一、公共安全支出") is two words.
-  const parts = text.split(/\s+/).flatMap((p) => p.split(FIGURE_EDGE)).filter(Boolean);
+  const parts = asciiFigures(text).split(/\s+/).flatMap((p) => p.split(FIGURE_EDGE)).filter(Boolean);
   if (parts.length === 1) return [{ text: parts[0], x0, x1 }];
   const units = parts.map((p) => [...p].reduce((s, ch) => s + (wide(ch) ? 2 : 1), 0));
   const total = units.reduce((s, u) => s + u + 1, -1);

@@ -4,6 +4,7 @@
  * thousands separators), a code (digits only) or text.
  */
 import { normLabel } from '../../../ir/table.ts';
+import { asciiFigures } from '../figure-text.ts';
 
 export type TokenKind = 'amount' | 'code' | 'text';
 
@@ -28,6 +29,7 @@ export function tokenize(line: string): Token[] {
   return line
     .split(/[\s\u00a0\u3000]+/)
     .filter(Boolean)
+    .map(asciiFigures)
     .map((text) => ({ kind: AMOUNT.test(text) ? 'amount' : CODE.test(text) ? 'code' : 'text', text }));
 }
 

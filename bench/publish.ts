@@ -11,6 +11,8 @@ const { loadClassification } = await built<typeof import('../src/classification/
 const { readBudgetFolder } = await built<typeof import('../src/formats/input/budget-folder.ts')>('formats/input/budget-folder.ts');
 const { tablesToJson } = await built<typeof import('../src/formats/json.ts')>('formats/json.ts');
 const { buildTables } = await built<typeof import('../src/tables/index.ts')>('tables/index.ts');
+const { buildPublication } = await built<typeof import('../src/publication/publication.ts')>('publication/publication.ts');
+const { publicationPdf } = await built<typeof import('../src/formats/document/pdf.ts')>('formats/document/pdf.ts');
 
 /** Writes the package in the four formats; returns the bytes and the time of each format. */
 async function writeAll(tables: Table[]): Promise<{ bytes: number; perFormat: [string, number][] }> {
@@ -57,9 +59,15 @@ export async function benchPublish() {
   for (let i = 0; i < 3; i++) bigRuns.push(await writeAll(bigTables));
   const big = [...bigRuns].sort((a, b) => total(a) - total(b))[1];
   const [bigJson] = await timeAsync(async () => tablesToJson(bigTables));
+  // The whole publication (预算全文) PDF: cover, 目录, 说明 and the same tables.
+  const publication = buildPublication(largest, classification, bigTables);
+  const docRuns: [number, { length: number }][] = [];
+  for (let i = 0; i < 3; i++) docRuns.push(await timeAsync(() => publicationPdf(publication)));
+  const [docPdf, docBytes] = [...docRuns].sort((a, b) => a[0] - b[0])[1];
   return [
     `publish (xlsx + PDF + HTML + CSV):`,
     `  seed package: cold ${ms(total(cold))}, warm ${ms(total(warm))} (${formatTimes(warm)}; ${(warm.bytes / 1024).toFixed(0)} KB); JSON baseline ${ms(json)}; warm/baseline ${(total(warm) / json).toFixed(0)}×`,
     `  largest synthetic department (${largest.units.length} units, ${largest.lineItems.length} line items, ${rows} table rows), median of 3: ${ms(total(big))} (${formatTimes(big)}; ${(big.bytes / 1024 / 1024).toFixed(1)} MB); JSON baseline ${ms(bigJson)}`,
+    `  largest synthetic department, publication PDF (预算全文), median of 3: ${ms(docPdf)} (${(docBytes.length / 1024 / 1024).toFixed(1)} MB)`,
   ].join('\n');
 }

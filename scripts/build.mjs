@@ -4,7 +4,7 @@
  * - dist/: src/ compiled module by module with tsc (the server: `npm start` runs dist/server/main.js);
  * - dist/yusuan/: the CLI bundled by esbuild (bin/yusuan.mjs runs it). One file per command and
  *   per shared part instead of ~150 modules (95 of them zod's) cuts the start-up of every call;
- *   exceljs, pdfmake, pdfkit and pdf.js stay outside and load only in the commands that use them.
+ *   exceljs, pdfkit and pdf.js stay outside and load only in the commands that use them.
  *   Its files sit two levels deep, as src/<area>/ files do, so paths from `import.meta.url` hold.
  * dist/ is rebuilt from scratch (no modules of deleted sources); dist/.built marks a complete build.
  * `--if-stale` does nothing when dist/ is newer than every source.
@@ -31,7 +31,7 @@ if (!(process.argv.includes('--if-stale') && distIsFresh())) {
     target: 'node20',
     sourcemap: true,
     chunkNames: '[name]-[hash]',
-    external: ['exceljs', 'pdfmake', 'pdfkit', 'pdfjs-dist', '@expo-google-fonts/*'],
+    external: ['exceljs', 'pdfkit', 'pdfjs-dist', '@expo-google-fonts/*'],
     logLevel: 'warning',
   });
   writeFileSync('dist/.built', `${new Date().toISOString()}\n`);

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { readBudgetFolder } from '../../src/formats/input/budget-folder.ts';
 import { pdfBuffer } from '../../src/formats/pdf.ts';
-import { FONT, pdfMaker } from '../../src/formats/pdf/fonts.ts';
-import { PAGE_MARGINS, tableContent } from '../../src/formats/pdf/table-content.ts';
+import { PageCanvas } from '../../src/formats/pdf/page-canvas.ts';
+import { tablePages } from '../../src/formats/pdf/table-pages.ts';
 import { xlsxBuffer } from '../../src/formats/xlsx.ts';
 import type { Table } from '../../src/ir/table.ts';
 import { buildTables } from '../../src/tables/index.ts';
@@ -54,6 +54,8 @@ export async function buildCorpus({ examples = EXAMPLES, tables: only, wholePdf 
 }
 
 async function uncompressedPdf(t: Table): Promise<Uint8Array> {
-  const doc = { pageSize: 'A4' as const, pageOrientation: 'landscape' as const, pageMargins: PAGE_MARGINS, compress: false, defaultStyle: { font: FONT, fontSize: 9 }, content: tableContent(t, true) };
-  return pdfMaker().createPdf(doc).getBuffer();
+  const canvas = new PageCanvas({ title: t.title, author: t.filer }, { compress: false });
+  const pages = tablePages([t], canvas.glyphs);
+  pages.forEach((p, i) => canvas.page(p, `第 ${i + 1} 页，共 ${pages.length} 页`));
+  return canvas.end();
 }

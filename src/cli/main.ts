@@ -8,7 +8,7 @@ type Command = (positionals: string[], values: Record<string, string | boolean |
 
 /**
  * Each command's module is imported only when that command runs, so `help` loads nothing and
- * `check` never loads exceljs, pdfmake or pdf.js.
+ * `check` never loads exceljs, pdfkit or pdf.js.
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./build.ts')).runBuild,

@@ -26,7 +26,7 @@ export async function pdfBuffer(tables: Table[], opts: PdfOptions = {}): Promise
   const pages = laid.length ? laid : [{ table: -1, first: false, texts: [], rules: [] }];
   pages.forEach((p, i) => {
     const t = tables[p.table];
-    canvas.page(p, `第 ${i + 1} 页，共 ${pages.length} 页`, p.first ? `${t.mark} ${t.title.trim()}` : undefined);
+    canvas.page(p, `第 ${i + 1} 页，共 ${pages.length} 页`, p.first ? [{ title: `${t.mark} ${t.title.trim()}`, level: 1 }] : []);
   });
   return canvas.end();
 }

@@ -1,6 +1,6 @@
 /**
  * Output formats of `yusuan build`. Each writer turns the table IR of one package into files in
- * an output folder; they are loaded on demand so that a JSON build does not load exceljs or pdfmake.
+ * an output folder; they are loaded on demand so that a JSON build does not load exceljs or pdfkit.
  */
 import type { Classification } from '../classification/classification.ts';
 import type { Table } from '../ir/table.ts';

@@ -3,9 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContentTable } from 'pdfmake/interfaces.js';
 import { pdfBuffer, writePdf } from '../../src/formats/pdf.ts';
-import { PAGE, PAGE_MARGINS, tableContent } from '../../src/formats/pdf/table-content.ts';
+import { PAGE, PAGE_MARGINS, planTable } from '../../src/formats/pdf/table-content.ts';
 import { CELL_PAD_X, RULE, textEm } from '../../src/formats/pdf/widths.ts';
 import { printRow, rowHeaderColumns } from '../../src/formats/render-rows.ts';
 import { headerGrid, leaves, type Table } from '../../src/ir/table.ts';
@@ -42,9 +41,7 @@ describe.each(EXAMPLES)('PDF layout of %s', (dir) => {
   it('fits every table to the width of an A4 landscape page without wrapping any amount or code', () => {
     const pageWidth = PAGE.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
     for (const t of tables) {
-      const node = tableContent(t, true).find((c): c is ContentTable => typeof c === 'object' && 'table' in c)!;
-      const widths = node.table.widths as number[];
-      const fontSize = node.fontSize!;
+      const { widths, fontSize } = planTable(t).fit;
       const cols = leaves(t.header);
       expect(widths, t.mark).toHaveLength(cols.length);
       expect(widths.reduce((a, b) => a + b, 0) + cols.length * (2 * CELL_PAD_X + RULE) + RULE, t.mark).toBeLessThanOrEqual(pageWidth + 0.01);

@@ -14,6 +14,30 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 describe('publication inputs API', () => {
+  test('saving them reopens a published budget (back to draft) and is refused while it is under review', async () => {
+    const admin = await s.login('admin');
+    const B = '/api/budgets/186001/2024';
+    const step = async (name: string) => {
+      const r = await admin.post(`${B}/${name}`, { version: await admin.version('186001', 2024) });
+      expect(r.statusCode, `${name} ${r.body}`).toBe(200);
+    };
+    await step('submit');
+    const read = (await editor.get(U)).json();
+    const locked = await editor.request({ method: 'PUT', url: U, payload: { inputs: read.inputs }, headers: { 'if-match': `"${read.version}"` } });
+    expect(locked.statusCode).toBe(409);
+    await step('approve');
+    await step('publish');
+    expect((await admin.get(B)).json().status).toBe('published');
+
+    const { inputs, version } = (await editor.get(U)).json();
+    const res = await editor.request({ method: 'PUT', url: U, payload: { inputs: { ...inputs, divisions: ['办公室'] } }, headers: { 'if-match': `"${version}"` } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().version).toBe(version + 1);
+    expect((await admin.get(B)).json().status).toBe('draft');
+    // The published version stays what it was until the budget is published again.
+    expect((await s.anonymous().get('/api/public/packages/186001/2024/latest')).json().version).toBe(1);
+  }, 120_000);
+
   test('the imported example’s inputs are there, amounts in 万元, unit notes of this unit only', async () => {
     const res = await editor.get(U);
     expect(res.statusCode).toBe(200);

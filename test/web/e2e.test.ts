@@ -281,6 +281,10 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     expect(await totalRow.locator('th').first().textContent()).toBe('合计');
     expect(await pub.locator('#table-03 caption .meta').textContent()).toContain('填报部门：湖南省科技厅');
     await shot(pub, '14-public-department');
+    // its 预算全文 too: the whole 部门预算 document as PDF
+    await pub.getByRole('tab', { name: '下载' }).click();
+    const deptPdf = await downloadBytes(pub, 'a[data-publication=pdf]');
+    expect(deptPdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // — audit of a disclosure: the seed's text with one figure changed is caught, and the finding points at the cell
     {

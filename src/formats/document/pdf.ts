@@ -1,111 +1,87 @@
 /**
- * The whole publication as PDF: a cover with the year and the body's name, 目录 with page numbers
- * (pdfmake page references), 第一部分 (portrait A4), 第二部分 the tables (landscape A4, laid out by
- * the tables-only writer's `tableContent`), PDF bookmarks for every heading and table, the title
- * and year in the metadata, and “续表” with the table's title on each page a table runs on to.
+ * The whole publication as PDF, drawn by the same machinery as the tables-only PDF (measured
+ * glyph widths, our own page layout, pdfkit): a cover with the body's name and the year, 目录
+ * whose entries link to and give the page each part, section and table starts on, then the pages
+ * of `layoutFlow` (第一部分 upright, 第二部分 the tables landscape). Nested bookmarks for the parts,
+ * sections and tables; the title and year in the metadata; 第 N 页，共 M 页 on all but the cover.
  */
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Publication } from '../../publication/document.ts';
-import { renderParagraph } from '../../publication/statement.ts';
-import { FONT, pdfMaker } from '../pdf/fonts.ts';
-import { PAGE_MARGINS, tableContent, TITLE_STYLE } from '../pdf/table-content.ts';
-import { outlineOf } from './outline.ts';
+import type { Glyphs } from '../pdf/glyphs.ts';
+import { PageCanvas, PORTRAIT } from '../pdf/page-canvas.ts';
+import { LINE_EM } from '../pdf/widths.ts';
+import { BODY_SIZE, layoutFlow, TEXT_MARGINS, type FlowPage } from './pdf-flow.ts';
+import { outlineOf, type OutlineEntry } from './outline.ts';
 
-const TEXT_MARGINS: [number, number, number, number] = [72, 64, 72, 64];
-const HEADING = {
-  1: { fontSize: 16, bold: true, alignment: 'center' as const, margin: [0, 0, 0, 18] as [number, number, number, number] },
-  2: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] as [number, number, number, number] },
-  3: { fontSize: 11.5, bold: true, margin: [0, 8, 0, 4] as [number, number, number, number] },
-};
+const LEFT = TEXT_MARGINS[0];
+const WIDTH = PORTRAIT.width - TEXT_MARGINS[0] - TEXT_MARGINS[2];
+const BOTTOM = PORTRAIT.height - TEXT_MARGINS[3];
+/** Width kept at the right of a 目录 line for its page number. */
+const NUMBER_WIDTH = 36;
+/** Indentation of a 目录 entry per level, in pt (tables one step further in). */
+const TOC_INDENT = 16;
+const TOC_ADVANCE = BODY_SIZE * LINE_EM * 1.2;
 
-/** pdfmake keeps our table nodes and records on them where they were placed; 续表 reads that. */
-type Placed = Content & { positions?: { pageNumber: number }[] };
+const blank = (): FlowPage => ({ portrait: true, texts: [], rules: [], links: [], anchors: [], bookmarks: [] });
 
-export function publicationDefinition(p: Publication): TDocumentDefinitions {
-  const outline = outlineOf(p);
-  const entry = new Map(outline.map((e) => [e.block, e]));
-  const parents: string[] = [];
-  const tableNodes: { node: Placed; caption: string }[] = [];
-  // Part one is portrait text; the tables keep the landscape page of the tables-only PDF.
-  const text: Content[] = [];
-  const tables: Content[] = [];
-  let body = text;
-  p.blocks.forEach((b, i) => {
-    const e = entry.get(i);
-    const mark = e && { id: e.id, outline: true, outlineText: e.text, ...(parents[e.level - 2] ? { outlineParentId: parents[e.level - 2] } : {}) };
-    if (e) parents.splice(e.level - 1, parents.length, e.id);
-    switch (b.type) {
-      case 'heading':
-        if (b.part === 2) body = tables;
-        body.push({
-          text: b.text,
-          ...HEADING[b.level],
-          ...mark,
-          ...(b.level === 1 && body === text ? { pageBreak: 'before' as const } : {}),
-        });
-        break;
-      case 'paragraph':
-        body.push({ text: renderParagraph(b.statements), leadingIndent: 21, lineHeight: 1.5, margin: [0, 0, 0, 4], fontSize: 10.5 });
-        break;
-      case 'note':
-        body.push({ text: b.text, fontSize: 9, margin: [0, 8, 0, 0] });
-        break;
-      case 'table': {
-        const [markLine, ...rest] = tableContent(b.table, false);
-        const node = rest.find((c) => typeof c === 'object' && 'table' in c) as Placed;
-        tableNodes.push({ node, caption: `${b.table.mark} ${b.table.title.trim()}（续表）` });
-        body.push({ ...(markLine as object), ...mark } as Content, ...rest);
-        break;
-      }
+function centred(page: FlowPage, text: string, y: number, size: number, glyphs: Glyphs) {
+  page.texts.push({ text, x: (PORTRAIT.width - glyphs.em(text, true) * size) / 2, y, size, bold: true });
+}
+
+function cover(p: Publication, glyphs: Glyphs): FlowPage {
+  const page = blank();
+  centred(page, p.body, 264, 22, glyphs);
+  centred(page, `${p.year}年${p.word}预算`, 264 + 22 * LINE_EM + 24, 28, glyphs);
+  return page;
+}
+
+/**
+ * The 目录 pages. Entries are laid out before their page numbers are known (those depend on how
+ * many pages the 目录 takes); `numbers` says where each number goes.
+ */
+function contents(entries: OutlineEntry[], glyphs: Glyphs): { pages: FlowPage[]; numbers: { page: FlowPage; id: string; y: number }[] } {
+  const pages = [blank()];
+  let page = pages[0];
+  const title = '目    录';
+  centred(page, title, TEXT_MARGINS[1], 16, glyphs);
+  let y = TEXT_MARGINS[1] + 16 * LINE_EM + 18;
+  const numbers: { page: FlowPage; id: string; y: number }[] = [];
+  for (const e of entries) {
+    const indent = (e.level - 1) * TOC_INDENT + (e.table ? TOC_INDENT : 0);
+    const bold = e.level === 1;
+    const lines = glyphs.wrap(e.text, WIDTH - indent - NUMBER_WIDTH, BODY_SIZE, bold);
+    if (y + lines.length * TOC_ADVANCE > BOTTOM) {
+      pages.push((page = blank()));
+      y = TEXT_MARGINS[1];
     }
-  });
-  const toc: Content = {
-    table: {
-      widths: ['*', 'auto'],
-      body: outline
-        .filter((e) => e.inToc)
-        .map((e) => [
-          { text: e.text, linkToDestination: e.id, margin: [(e.level - 1) * 16 + (e.table ? 16 : 0), 2, 0, 2], bold: e.level === 1 },
-          { pageReference: e.id, linkToDestination: e.id, alignment: 'right', margin: [0, 2, 0, 2] },
-        ]),
-    },
-    layout: 'noBorders',
-    fontSize: 10.5,
-  };
-  const continued = (page: number) =>
-    tableNodes.find(({ node }) => {
-      const pages = node.positions?.map((x) => x.pageNumber) ?? [];
-      return pages.includes(page) && Math.min(...pages) < page;
-    });
-  return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: TEXT_MARGINS,
-    info: { title: p.title, author: p.body, subject: `${p.year}年${p.word}预算公开`, keywords: `${p.year}, ${p.word}预算, 预算公开`, creator: 'yusuan', producer: 'yusuan' },
-    defaultStyle: { font: FONT, fontSize: 10.5 },
-    styles: { title: TITLE_STYLE },
-    footer: (page: number, pages: number) => (page === 1 ? null : { text: `第 ${page} 页，共 ${pages} 页`, alignment: 'center', fontSize: 8, margin: [0, 12, 0, 0] }),
-    content: [
-      { text: p.body, fontSize: 22, bold: true, alignment: 'center', margin: [0, 200, 0, 24] },
-      { text: `${p.year}年${p.word}预算`, fontSize: 28, bold: true, alignment: 'center' },
-      { text: '目    录', fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 18], pageBreak: 'before' },
-      toc,
-      ...text,
-      {
-        section: tables,
-        pageSize: 'A4',
-        pageOrientation: 'landscape',
-        pageMargins: PAGE_MARGINS,
-        header: (page: number) => {
-          const c = continued(page);
-          return c ? { text: c.caption, fontSize: 8, margin: [PAGE_MARGINS[0], 12, PAGE_MARGINS[2], 0] } : null;
-        },
-      },
-    ],
-  } as TDocumentDefinitions;
+    page.links!.push({ x: LEFT, y, w: WIDTH, h: lines.length * TOC_ADVANCE, to: e.id });
+    lines.forEach((text, k) => page.texts.push({ text, x: LEFT + indent, y: y + k * TOC_ADVANCE, size: BODY_SIZE, bold }));
+    numbers.push({ page, id: e.id, y });
+    y += lines.length * TOC_ADVANCE;
+  }
+  return { pages, numbers };
 }
 
 /** The publication's PDF, in memory. */
 export async function publicationPdf(p: Publication): Promise<Buffer> {
-  return pdfMaker().createPdf(publicationDefinition(p)).getBuffer();
+  const canvas = new PageCanvas({
+    title: p.title,
+    author: p.body,
+    subject: `${p.year}年${p.word}预算公开`,
+    keywords: `${p.year}, ${p.word}预算, 预算公开`,
+  });
+  const { glyphs } = canvas;
+  const outline = outlineOf(p);
+  const flow = layoutFlow(p, outline, glyphs);
+  const toc = contents(
+    outline.filter((e) => e.inToc),
+    glyphs,
+  );
+  const before = 1 + toc.pages.length;
+  for (const n of toc.numbers) {
+    const number = String(before + flow.starts.get(n.id)! + 1);
+    n.page.texts.push({ text: number, x: LEFT + WIDTH - glyphs.em(number) * BODY_SIZE, y: n.y, size: BODY_SIZE });
+  }
+  const pages = [cover(p, glyphs), ...toc.pages, ...flow.pages];
+  pages.forEach((page, i) => canvas.page(page, i === 0 ? undefined : `第 ${i + 1} 页，共 ${pages.length} 页`, page.bookmarks));
+  return canvas.end();
 }

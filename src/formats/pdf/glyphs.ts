@@ -33,7 +33,7 @@ export class Glyphs {
    * any two characters; a run of Latin letters and digits (10, 2000, 90%) stays whole unless it
    * alone is wider than the line, since a reader cannot tell 1 0 broken over two lines from 10.
    */
-  wrap(text: string, width: number, size: number): string[] {
+  wrap(text: string, width: number, size: number, bold = false): string[] {
     const lines: string[] = [];
     let start = 0;
     let x = 0;
@@ -43,7 +43,7 @@ export class Glyphs {
       let w = 0;
       do {
         const ch = String.fromCodePoint(text.codePointAt(end)!);
-        w += this.char(ch) * size;
+        w += this.char(ch, bold) * size;
         end += ch.length;
       } while (end < text.length && inWord(text.charCodeAt(end - 1)) && inWord(text.charCodeAt(end)));
       if (x + w > width + 1e-6 && i > start) {
@@ -54,7 +54,7 @@ export class Glyphs {
       if (w > width + 1e-6 && end - i > 1) {
         // A word wider than the line: broken between its characters after all.
         for (const ch of text.slice(i, end)) {
-          const cw = this.char(ch) * size;
+          const cw = this.char(ch, bold) * size;
           if (x + cw > width + 1e-6 && i > start) {
             lines.push(text.slice(start, i));
             start = i;

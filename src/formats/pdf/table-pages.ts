@@ -9,19 +9,18 @@
 import type { Table } from '../../ir/table.ts';
 import type { PrintCell } from '../render-rows.ts';
 import type { Glyphs } from './glyphs.ts';
+import type { PagePaint } from './page-canvas.ts';
 import { gridRules, headerBlock, rowHeight, type Block, type Segment, type TextRun } from './table-grid.ts';
 import { FILER_SIZE, GAP, MARK_SIZE, NOTE_SIZE, PAGE, PAGE_MARGINS, planTable, TITLE_MARGIN, TITLE_SIZE } from './table-content.ts';
 import { CELL_PAD_X, CELL_PAD_Y, INDENT_EM, LINE_EM, RULE } from './widths.ts';
 
 export type { Segment, TextRun };
 
-export interface LaidPage {
+export interface LaidPage extends PagePaint {
   /** Index of the table the page shows. */
   table: number;
   /** The table's first page (bookmarked). */
   first: boolean;
-  texts: TextRun[];
-  rules: Segment[];
 }
 
 const LEFT = PAGE_MARGINS[0];

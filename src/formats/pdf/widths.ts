@@ -74,7 +74,7 @@ export interface TableShape {
 
 const isParagraph = (c: ColumnContent) => c.column.kind === 'text' && c.texts.some((t) => t.length > PARAGRAPH);
 /** Whether a table holds paragraphs (its rows may be taller than a page). */
-export const hasParagraphs = (columns: ColumnContent[]) => columns.some(isParagraph);
+const hasParagraphs = (columns: ColumnContent[]) => columns.some(isParagraph);
 const leafLabel = (c: ColumnContent) => c.column.path[c.column.path.length - 1];
 
 /**
@@ -177,12 +177,8 @@ const spanWidth = (widths: number[], from: number, span: number) =>
   widths.slice(from, from + span).reduce((a, b) => a + b, 0) + (span - 1) * (2 * CELL_PAD_X + RULE);
 const rowHeight = (lines: number, fontSize: number) => lines * LINE_EM * fontSize + 2 * CELL_PAD_Y + RULE;
 
-/**
- * Estimated header layout: the height of each header line, and for each header cell the top
- * margin that centres its label in the lines it spans (pdfmake's own vertical alignment
- * misplaces labels of cells spanning rows).
- */
-export function headerLayout(shape: TableShape, fit: Fit): { rowHeights: number[]; offsets: number[] } {
+/** Estimated height of each line of the merged header (`table-grid` lays it out the same way). */
+function headerHeights(shape: TableShape, fit: Fit): number[] {
   const { fontSize, widths } = fit;
   const depth = Math.max(0, ...shape.header.map((h) => h.row + h.rowSpan));
   const own = shape.header.map((h) => rowHeight(lineCount(h.label, spanWidth(widths, h.col, h.colSpan), fontSize), fontSize));
@@ -190,19 +186,18 @@ export function headerLayout(shape: TableShape, fit: Fit): { rowHeights: number[
   shape.header.forEach((h, i) => {
     if (h.rowSpan === 1) rowHeights[h.row] = Math.max(rowHeights[h.row], own[i]);
   });
-  // A label taller than the lines it spans pushes down the last of them, as pdfmake does.
+  // A label taller than the lines it spans pushes down the last of them.
   shape.header.forEach((h, i) => {
     const last = h.row + h.rowSpan - 1;
     const spanned = rowHeights.slice(h.row, last + 1).reduce((a, b) => a + b, 0);
     if (own[i] > spanned) rowHeights[last] += own[i] - spanned;
   });
-  const offsets = shape.header.map((h, i) => (rowHeights.slice(h.row, h.row + h.rowSpan).reduce((a, b) => a + b, 0) - own[i]) / 2);
-  return { rowHeights, offsets };
+  return rowHeights;
 }
 
 /** Estimated height of the whole table in pt. */
 function heightAt(shape: TableShape, fit: Fit): number {
-  let total = headerLayout(shape, fit).rowHeights.reduce((a, b) => a + b, 0);
+  let total = headerHeights(shape, fit).reduce((a, b) => a + b, 0);
   for (const cells of shape.body) {
     let col = 0;
     let n = 1;

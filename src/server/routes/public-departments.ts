@@ -8,7 +8,9 @@ import { JSON_TYPE, noneMatchHits, sendEncoded } from '../encoding.ts';
 import { notFound } from '../errors.ts';
 import { charts, errors, jsonTable } from '../schemas.ts';
 import type { DepartmentPackage } from '../services/department-packages.ts';
+import { classificationFor } from '../services/code-lists.ts';
 import { attachment, DOWNLOAD_FORMATS, DOWNLOADS } from '../services/downloads.ts';
+import { departmentPublication, PUBLICATION_FORMATS } from '../services/publication-files.ts';
 import type { AppContext } from '../app.ts';
 import { pickTables, tablesQuery } from './outputs.ts';
 
@@ -96,6 +98,29 @@ export async function publicDepartmentRoutes(app: FastifyInstance, ctx: AppConte
       const bytes = await ctx.downloads.get(key, () => f.render(pickTables(d.tables, req.query.table), `${department.name}${year}年部门预算`));
       reply.header('cache-control', 'public, no-cache');
       reply.header('content-disposition', attachment(`${department.code}-${year}-${d.contentHash.slice(0, 8)}.${req.params.format}`)).type(f.contentType);
+      return bytes;
+    },
+  );
+
+  app.get<{ Params: DeptYear & { format: string } }>(
+    `${BASE}/publication.:format`,
+    {
+      schema: {
+        tags: ['public'],
+        summary: `下载部门预算全文（封面、目录、说明与 23 张表；由各单位最新公开版本汇总）：${Object.keys(PUBLICATION_FORMATS).join(' | ')}`,
+        params: { ...deptYearParams, properties: { ...deptYearParams.properties, format: { type: 'string' } } },
+        response: errors(404),
+      },
+    },
+    async (req, reply) => {
+      const f = PUBLICATION_FORMATS[req.params.format];
+      if (!f) throw notFound(`不支持的格式 ${req.params.format}（可用：${Object.keys(PUBLICATION_FORMATS).join('、')}）`);
+      const d = await ctx.departments.get(ctx.db, req.params.dept, req.params.year);
+      const { department, year } = d;
+      const key = `public-dept-publication:${d.contentHash}:${req.params.format}`;
+      const bytes = await ctx.downloads.get(key, async () => f.render(departmentPublication(d, await classificationFor(ctx.db, year))));
+      reply.header('cache-control', 'public, no-cache');
+      reply.header('content-disposition', attachment(`${department.code}-${year}-${d.contentHash.slice(0, 8)}-预算全文.${req.params.format}`)).type(f.contentType);
       return bytes;
     },
   );

@@ -1,6 +1,6 @@
 /**
  * Downloadable renderings of a package's tables. Writers are loaded on first use, so a server
- * that only serves JSON never loads exceljs or pdfmake.
+ * that only serves JSON never loads exceljs or pdfkit.
  */
 import type { Table } from '../../ir/table.ts';
 

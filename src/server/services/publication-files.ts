@@ -2,11 +2,13 @@
  * The whole 部门预算公开 document (cover, 目录, 第一部分 说明, 第二部分 the 23 tables) of a
  * published snapshot, as PDF, DOCX or HTML. It is built from the frozen content (its model and its
  * tables as published), so a version's document never changes and is rendered once (DownloadCache).
- * Writers are loaded on first use.
+ * A department's document is built from its package (the units' latest published versions put
+ * together), so it is rendered once per content hash. Writers are loaded on first use.
  */
 import type { Classification } from '../../classification/classification.ts';
 import type { Publication } from '../../publication/document.ts';
 import { buildPublication } from '../../publication/publication.ts';
+import type { DepartmentPackage } from './department-packages.ts';
 import type { SnapshotContent } from './snapshot.ts';
 
 export interface PublicationFormat {
@@ -26,3 +28,11 @@ export const PUBLICATION_FORMATS: Record<string, PublicationFormat> = {
 /** The document of a snapshot: its stored tables, not tables rebuilt by today's code. */
 export const snapshotPublication = (content: SnapshotContent, classification: Classification): Publication =>
   buildPublication(content.budget, classification, content.tables);
+
+/**
+ * The department's document: 说明 and tables of its composed budget. The units' own 说明 inputs
+ * (机构设置, 上年数, …) describe a unit, not the department, so they are not carried over: the
+ * department's 说明 says what its tables and line items say.
+ */
+export const departmentPublication = (d: DepartmentPackage, classification: Classification): Publication =>
+  buildPublication(d.budget, classification, d.tables);

@@ -1,7 +1,9 @@
 /**
  * The inputs of 第一部分 部门预算说明 of one unit's budget (机构设置, staffing, last year's figures,
  * 政府采购, 国有资产, reasons): read and replaced as a whole, validated like budget.json's
- * `publication`, amounts in 万元 in the API and in 分 in the stored document.
+ * `publication`, amounts in 万元 in the API and in 分 in the stored document. Saving them is an edit
+ * of the budget like any other: the 说明 is part of what is published, so a published (or approved,
+ * or returned) budget goes back to draft, and is refused while it is under review.
  */
 import { publicationInputsSchema, publicationJson, type PublicationInputsJson, toPublicationInputs } from '../../model/publication-inputs.ts';
 import { InputError, type InputProblem } from '../../formats/input/errors.ts';
@@ -45,8 +47,17 @@ export async function savePublicationInputs(db: Db, user: User, unit: UnitRow, y
     if (!row) throw notFound(`${unit.name}（${unit.code}）${year} 年度预算尚未导入`);
     assertEditable(row);
     const { publication: _, ...rest } = row.document;
-    const updated = await updateBudget(tx, row.id, expectedVersion, { document: inputs ? { ...rest, publication: inputs } : rest }, user.id);
-    await recordAudit(tx, user, { action: 'update-publication-inputs', entity: 'budget', entityId: row.id, unitCode: unit.code, year, before: { version: row.version }, after: { version: updated.version, publicationInputs: inputs ? 'saved' : 'removed' } });
+    // As beginEdit does for line items, in the same update as the document (one version step).
+    const updated = await updateBudget(tx, row.id, expectedVersion, { document: inputs ? { ...rest, publication: inputs } : rest, status: 'draft' }, user.id);
+    await recordAudit(tx, user, {
+      action: 'update-publication-inputs',
+      entity: 'budget',
+      entityId: row.id,
+      unitCode: unit.code,
+      year,
+      before: { version: row.version, status: row.status },
+      after: { version: updated.version, status: updated.status, publicationInputs: inputs ? 'saved' : 'removed' },
+    });
     return inputsView(updated);
   });
 }

@@ -7,18 +7,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Content, ContentTable, CustomTableLayout } from 'pdfmake/interfaces.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, type Audit } from '../../../src/disclosure/audit/audit.ts';
 import { pdfBuffer } from '../../../src/formats/pdf.ts';
-import { FONT, pdfMaker } from '../../../src/formats/pdf/fonts.ts';
+import { PageCanvas } from '../../../src/formats/pdf/page-canvas.ts';
+import { tablePages } from '../../../src/formats/pdf/table-pages.ts';
 import { readPdfContent } from '../../../src/disclosure/read/pdf/document.ts';
 import { readText } from '../../../src/disclosure/read/text/index.ts';
-import { PAGE_MARGINS, tableContent } from '../../../src/formats/pdf/table-content.ts';
-import { CELL_PAD_X, CELL_PAD_Y } from '../../../src/formats/pdf/widths.ts';
 import { leaves, type Table } from '../../../src/ir/table.ts';
 import { loadExample, MULTI_DIR, SEED_DIR } from '../../helpers.ts';
 import { compareTables, flaggedTables } from './compare.ts';
+import { plainPdf } from './plain-pdf.ts';
 import { auditFileRunner } from './unreadable.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yusuan-pdf-'));
@@ -92,10 +91,8 @@ describe('PDF reader: the nine-table layout', () => {
 describe('PDF reader: without ruled lines', () => {
   it('places figures by the header labels: all tables, every amount as built', async () => {
     const ex = loadExample(MULTI_DIR);
-    // The same pages with the table rules taken away.
-    const content = ex.tables.flatMap((t, i) => tableContent(t, i === 0)).map((c) => unruled(c));
     const file = join(dir, 'unruled.pdf');
-    writeFileSync(file, await pdfMaker().createPdf({ pageSize: 'A4', pageOrientation: 'landscape', pageMargins: PAGE_MARGINS, defaultStyle: { font: FONT, fontSize: 9 }, content }).getBuffer());
+    writeFileSync(file, await unruled(ex.tables));
     const { pages } = await readPdfContent(readFileSync(file), 'unruled.pdf');
     expect(pages.flatMap((p) => [...p.rules.h, ...p.rules.v])).toEqual([]);
     const { read } = await audit(file, 'auto', ex.classification);
@@ -109,10 +106,12 @@ describe('PDF reader: without ruled lines', () => {
   }, 180_000);
 });
 
-/** The table with its cell padding kept and no line drawn. */
-function unruled(c: Content): Content {
-  const layout: CustomTableLayout = { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => CELL_PAD_X, paddingRight: () => CELL_PAD_X, paddingTop: () => CELL_PAD_Y, paddingBottom: () => CELL_PAD_Y };
-  return typeof c === 'object' && c !== null && 'table' in c ? ({ ...c, layout } as ContentTable) : c;
+/** The tables PDF's pages with every text in its place and no rule drawn. */
+function unruled(tables: Table[]): Promise<Buffer> {
+  const canvas = new PageCanvas({ title: '', author: '' });
+  const pages = tablePages(tables, canvas.glyphs);
+  pages.forEach((p, i) => canvas.page({ ...p, rules: [] }, `第 ${i + 1} 页，共 ${pages.length} 页`));
+  return canvas.end();
 }
 
 describe('PDF reader: files it cannot read', () => {
@@ -131,14 +130,12 @@ describe('PDF reader: files it cannot read', () => {
   });
 
   it('an encrypted PDF: exit 2, saying it needs a password', async () => {
-    const doc = { userPassword: 'secret', ownerPassword: 'owner', content: ['预算01表'], defaultStyle: { font: FONT } };
-    expect(await run('encrypted.pdf', await pdfMaker().createPdf(doc as never).getBuffer())).toBe(2);
+    expect(await run('encrypted.pdf', await plainPdf(['预算01表'], { userPassword: 'secret', ownerPassword: 'owner' }))).toBe(2);
     expect(stderr()).toMatch(/加密/);
   });
 
   it('a PDF without any table: exit 2', async () => {
-    const doc = { content: ['这是一份通知，不是预算公开表。'], defaultStyle: { font: FONT } };
-    expect(await run('letter.pdf', await pdfMaker().createPdf(doc).getBuffer())).toBe(2);
+    expect(await run('letter.pdf', await plainPdf(['这是一份通知，不是预算公开表。']))).toBe(2);
     expect(stderr()).toMatch(/未找到/);
     expect(readFileSync(join(dir, 'letter.pdf')).length).toBeGreaterThan(0);
   });

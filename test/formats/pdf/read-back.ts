@@ -1,35 +1,61 @@
 /**
  * Test helper: a PDF read back with pdf.js (a dependency, so these tests need no poppler): the
- * text of each page in drawing order (one string per text run, joined by a space), the outline
- * with the page each bookmark opens, and the document info.
+ * text of each page in drawing order (one string per text run, joined by a space; and the runs
+ * with their places), the outline with the page each bookmark opens (top level; and the whole
+ * tree with depths), and the document info.
  */
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { headerGrid, type Table } from '../../../src/ir/table.ts';
 import { formatMoney } from '../../../src/money/money.ts';
 
+export interface Run {
+  str: string;
+  x: number;
+  /** baseline, upward from the bottom of the page */
+  y: number;
+}
+
 export interface ReadBack {
   pages: string[];
+  runs: Run[][];
   outline: { title: string; page: number }[];
+  tree: { title: string; page: number; depth: number }[];
   info: Record<string, unknown>;
+}
+
+interface OutlineNode {
+  title: string;
+  dest: string | unknown[] | null;
+  items: OutlineNode[];
 }
 
 export async function readBack(pdf: Buffer): Promise<ReadBack> {
   const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: VerbosityLevel.ERRORS, isEvalSupported: false }).promise;
   try {
     const pages: string[] = [];
+    const runs: Run[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      pages.push(content.items.map((i) => (i as TextItem).str).join(' '));
+      const items = (await (await doc.getPage(n)).getTextContent()).items as TextItem[];
+      pages.push(items.map((i) => i.str).join(' '));
+      runs.push(items.map((i) => ({ str: i.str, x: i.transform[4], y: i.transform[5] })));
     }
-    const outline = await Promise.all(
-      ((await doc.getOutline()) ?? []).map(async (o) => {
-        const dest = typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest;
-        return { title: o.title, page: await doc.getPageIndex(dest![0] as never) };
-      }),
-    );
+    const pageOf = async (o: OutlineNode) => {
+      const dest = typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest;
+      return doc.getPageIndex(dest![0] as never);
+    };
+    const roots = ((await doc.getOutline()) ?? []) as OutlineNode[];
+    const outline = await Promise.all(roots.map(async (o) => ({ title: o.title, page: await pageOf(o) })));
+    const tree: ReadBack['tree'] = [];
+    const walk = async (nodes: OutlineNode[], depth: number) => {
+      for (const o of nodes) {
+        tree.push({ title: o.title, page: await pageOf(o), depth });
+        await walk(o.items, depth + 1);
+      }
+    };
+    await walk(roots, 0);
     const { info } = await doc.getMetadata();
-    return { pages, outline, info: info as Record<string, unknown> };
+    return { pages, runs, outline, tree, info: info as Record<string, unknown> };
   } finally {
     await doc.destroy();
   }

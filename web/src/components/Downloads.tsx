@@ -1,6 +1,6 @@
 /**
  * Download links of a package's tables, in every format the server renders; for a published
- * version also the whole document (预算全文: …/publication.{pdf,docx,html}).
+ * version or a department's package also the whole document (预算全文: …/publication.{pdf,docx,html}).
  */
 import { type Key, useI18n } from '../i18n.ts';
 
@@ -18,8 +18,8 @@ const PUBLICATION: [string, Key][] = [
   ['html', 'downloadHtml'],
 ];
 
-/** `base`: …/budgets/:unit/:year or …/packages/:unit/:year/latest|v/n */
-export function Downloads({ base, hint, publication = false }: { base: string; hint?: string; publication?: boolean }) {
+/** `base`: …/budgets/:unit/:year, …/packages/:unit/:year/latest|v/n or …/departments/:dept/:year */
+export function Downloads({ base, hint, publication = false, publicationHint = 'publicationDownloadsHint' }: { base: string; hint?: string; publication?: boolean; publicationHint?: Key }) {
   const { t } = useI18n();
   return (
     <div className="downloads">
@@ -37,7 +37,7 @@ export function Downloads({ base, hint, publication = false }: { base: string; h
       {publication && (
         <>
           <h3>{t('publicationDownloads')}</h3>
-          <p className="muted">{t('publicationDownloadsHint')}</p>
+          <p className="muted">{t(publicationHint)}</p>
           <ul>
             {PUBLICATION.map(([f, label]) => (
               <li key={f}>

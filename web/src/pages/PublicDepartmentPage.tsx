@@ -75,7 +75,7 @@ export function PublicDepartmentPage({ dept, year }: { dept: string; year: numbe
           <Tabs<Tab> tabs={tabs} active={tab} onChange={setTab} />
           {tab === 'charts' && <ChartsTab base={base} previousBase={departmentUrl(dept, year - 1)} year={year} file={`${dept}-${year}`} />}
           {tab === 'tables' && <TableBook tables={p.tables} />}
-          {tab === 'downloads' && <Downloads base={base} hint={t('deptDownloadsHint')} />}
+          {tab === 'downloads' && <Downloads base={base} hint={t('deptDownloadsHint')} publication publicationHint="deptPublicationDownloadsHint" />}
         </div>
         <aside className="card department-units">
           <h2>{t('deptUnits')}</h2>

@@ -47,21 +47,26 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
   const ids = new Set(set.tables.map((t) => t.id));
   const nonEmpty = lines.flatMap((l, i) => (l.trim() ? [i] : []));
   const hits: Hit[] = [];
-  const marks = new Map<number, { id: string; end: number; inline: string }>();
+  const marks = new Map<number, { id: string; end: number; inline: string; raw?: string }>();
 
   for (let k = 0; k < nonEmpty.length; k++) {
     const line = compact(lines[nonEmpty[k]]);
     const m = MARK.exec(line);
     const p = m ? undefined : PLAIN.exec(line);
-    if (p) marks.set(k, { id: String(numberOf(p[1])), end: k, inline: leaderless(p[2]) });
+    if (p) marks.set(k, { id: String(numberOf(p[1])), end: k, inline: leaderless(p[2]), raw: p[2] });
     if (!m) continue;
     const id = m[1].padStart(2, '0');
-    if (m[2]) marks.set(k, { id, end: k, inline: leaderless(m[3]) });
+    if (m[2]) marks.set(k, { id, end: k, inline: leaderless(m[3]), raw: m[3] });
     else if (nonEmpty[k + 1] !== undefined && compact(lines[nonEmpty[k + 1]]) === '表') marks.set(k, { id, end: k + 1, inline: '' });
   }
 
   let k = 0;
   while (k < nonEmpty.length) {
+    const entry = contentsEntry(marks.get(k)?.raw, compact(lines[nonEmpty[k + 1]] ?? ''), titles);
+    if (entry) {
+      k += entry;
+      continue;
+    }
     const inline = marks.get(k)?.inline;
     const inlineId = inline ? titles.get(norm(inline)) : undefined;
     if (inlineId) {
@@ -114,6 +119,19 @@ export function findSections(lines: string[], set: LayoutSet): { sections: Secti
     }
   });
   return { sections: [...sections.values()], warnings };
+}
+
+/**
+ * A 目录 line: a mark, a known title (or its start, wrapped onto the next line) and a page number,
+ * with or without a dot leader. Not a table: the lines it covers (1 or 2) are skipped.
+ */
+function contentsEntry(inline: string | undefined, next: string, titles: Map<string, string>): number {
+  const m = inline && /^(.+?)[.．。…·・]*\d{1,4}$/.exec(inline);
+  if (!m) return 0;
+  const head = norm(unContinued(m[1]));
+  if (titles.has(head)) return 1;
+  const whole = head + norm(next);
+  return head.length >= 4 && titles.has(whole) ? 2 : 0;
 }
 
 /** A title as a contents page prints it, without the dot leader and page number. */

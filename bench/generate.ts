@@ -4,7 +4,8 @@
  * Everything is drawn from the shipped 2024 code lists and obeys the line-item rules of
  * shared/spec/tables.md §1.3, so a correct checker finds no errors in the output:
  *
- * - function codes are 7-digit 项 of the 25 类 that 预算01表 / 预算06表 list (no 202, 203, 209, 223, 230);
+ * - function codes are 7-digit 项 of the 25 类 that 预算01表 / 预算06表 list (no 202, 203, 209, 223, 230),
+ *   not the recalled K2 rows;
  * - 基本支出-人员经费 uses only 301/303 款, 基本支出-公用经费 only the 20 款 of 预算13表, 项目支出 never 301;
  * - `govEconCode` is the mapping's target for the unit type (机关 scope for 行政/参公, 事业 scope otherwise);
  * - carry-over (上年结转结余) money is only ever project money (预算08–13表 exclude it);
@@ -182,8 +183,11 @@ interface Pools {
 
 function buildPools(c: Classification): Pools {
   const listed = new Set<string>(LISTED_FUNCTION_CLASSES);
+  // Rows recalled wholesale (K2, ~900 项) are left out: drawn uniformly they would give every
+  // department hundreds of distinct 项, unlike real ones, and change the bench's workload.
   const functionItems = c.function
     .list('项')
+    .filter((s) => s.sources !== 'K2')
     .map((s) => s.code)
     .filter((code) => /^\d{7}$/.test(code) && listed.has(code.slice(0, 3)));
   if (!functionItems.length) throw new Error('generate: no function 项 in the listed 类');

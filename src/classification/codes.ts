@@ -19,7 +19,10 @@ export interface Subject {
   parent?: string;
   name: string;
   confidence: Confidence;
-  /** where the row was seen or came from (`SEED;SH26`, `seen in sh-putuo-2025-zfb-dept-budget`) */
+  /**
+   * where the row was seen or came from (`SEED;SH26`, `seen in sh-putuo-2025-zfb-dept-budget`;
+   * `K`/`K2`: written from memory, K2 after the structure of the 2024 科目, unverified)
+   */
   sources?: string;
   note?: string;
 }

@@ -1,33 +1,65 @@
 /**
- * A unit outside the seed's neighbourhood (examples/codes: 教育, 农林水, 交通运输, in 元): without
- * the year's official list it cannot be published — build names each code, exits 1 and writes
- * nothing; after `yusuan codes import` it builds with 0 errors. Imports go to YUSUAN_DATA_DIR.
+ * A unit outside the seed's neighbourhood (examples/codes: 教育, 农林水, 交通运输, in 元). Its codes
+ * ship only as recalled, unverified rows (confidence low, source K2): check reports each one and build
+ * publishes them with their names; after `yusuan codes import` they are verified and no longer
+ * reported. A code in no list stops build. Imports go to YUSUAN_DATA_DIR.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadClassification } from '../../src/classification/load.ts';
 
 const EXAMPLE = 'examples/codes';
 const tmp = () => mkdtempSync(join(tmpdir(), 'yusuan-codes-'));
+const shipped2025 = loadClassification(2025, undefined, null).function;
+/** The example's codes beyond the seed's. */
+const RECALLED = ['2050803 培训支出', '2130104 事业运行', '2130106 科技转化与推广服务', '2140106 公路养护'];
+const confidenceNote = (codeAndName: string) => `[提示] C-code-confidence  支出功能分类科目 ${codeAndName} 在所附科目表中可信度为 low`;
 
-describe('yusuan codes and build with codes outside the shipped list', () => {
+/** A copy of the example whose line-items.csv is changed by `edit` (lines, header first). */
+function variant(edit: (lines: string[]) => void): string {
+  const dir = tmp();
+  writeFileSync(join(dir, 'budget.json'), readFileSync(join(EXAMPLE, 'budget.json')));
+  const csv = readFileSync(join(EXAMPLE, 'line-items.csv'), 'utf8').trimEnd().split('\n');
+  edit(csv);
+  writeFileSync(join(dir, 'line-items.csv'), csv.join('\n') + '\n');
+  return dir;
+}
+
+describe('yusuan codes and build with codes the shipped list only recalls', () => {
   const data = tmp();
   const run = (...args: string[]) => spawnSync(process.execPath, ['bin/yusuan.mjs', ...args], { encoding: 'utf8', env: { ...process.env, YUSUAN_DATA_DIR: data } });
 
-  it('without the list: build refuses with the check’s located errors naming each code, and writes nothing', () => {
+  it('without the official list: check reports each recalled code (info, not an error) and build prints its name', () => {
+    for (const c of RECALLED) expect(shipped2025.get(c.split(' ')[0])).toMatchObject({ name: c.split(' ')[1], confidence: 'low', sources: 'K2' });
+    const check = run('check', EXAMPLE);
+    expect(check.status, check.stdout).toBe(0);
+    expect(check.stdout).toMatch(/错误 0，/);
+    for (const c of RECALLED) expect(check.stdout).toContain(confidenceNote(c));
+    const out = tmp();
+    const build = run('build', EXAMPLE, '--format', 'json', '--out', out);
+    expect(build.status, build.stderr).toBe(0);
+    const t07 = JSON.parse(readFileSync(join(out, 'tables.json'), 'utf8')).find((t: { id: string }) => t.id === '07');
+    const labels = t07.rows.map((r: { cells: unknown[] }) => r.cells.slice(0, 2).join(' '));
+    expect(labels).toEqual(expect.arrayContaining(['205 教育支出', '08 进修及培训', ...RECALLED, '214 交通运输支出', '01 公路水路运输']));
+  }, 180_000);
+
+  it('a code in no list: build refuses with the check’s located errors naming it, and writes nothing', () => {
+    expect(shipped2025.has('2130188')).toBe(false);
+    const dir = variant((csv) => (csv[13] = csv[13].replace(/^(\d+),\d{7},/, '$1,2130188,')));
     const out = join(tmp(), 'out');
-    const build = run('build', EXAMPLE, '--format', 'all', '--out', out);
+    const build = run('build', dir, '--format', 'all', '--out', out);
     expect(build.status).toBe(1);
     expect(existsSync(out)).toBe(false);
-    const check = run('check', EXAMPLE);
+    const check = run('check', dir);
     expect(check.status).toBe(1);
     const errors = (text: string) => text.split('\n').filter((l) => l.startsWith('[错误] R1-function-code'));
     // the same findings, line for line
     expect(errors(build.stderr)).toEqual(errors(check.stdout));
-    for (const code of ['2050803', '2130104', '2130106', '2140106']) expect(build.stderr).toContain(`支出功能分类科目 ${code} 不在 2025 年科目表中`);
-    expect(build.stderr).toContain('line-items.csv 第 14 行');
+    expect(errors(build.stderr)).toHaveLength(1);
+    expect(build.stderr).toContain('line-items.csv 第 14 行：支出功能分类科目 2130188 不在 2025 年科目表中');
   }, 180_000);
 
   it('codes import stores the list with its provenance; then check has 0 errors and build writes the package', () => {
@@ -40,6 +72,7 @@ describe('yusuan codes and build with codes outside the shipped list', () => {
     const check = run('check', EXAMPLE);
     expect(check.status, check.stdout).toBe(0);
     expect(check.stdout).toMatch(/错误 0，/);
+    for (const c of RECALLED) expect(check.stdout).not.toContain(` ${c} 在所附科目表中`);
     const out = tmp();
     const build = run('build', EXAMPLE, '--format', 'json', '--out', out);
     expect(build.status, build.stderr).toBe(0);
@@ -67,22 +100,22 @@ describe('yusuan codes and build with codes outside the shipped list', () => {
   }, 180_000);
 
   it('a name in the input stands in for the list: build publishes it, check tells where it came from', () => {
-    const dir = tmp();
-    writeFileSync(join(dir, 'budget.json'), readFileSync(join(EXAMPLE, 'budget.json')));
-    const csv = readFileSync(join(EXAMPLE, 'line-items.csv'), 'utf8').trimEnd().split('\n');
-    // 2140110 is in no list here: its name comes with it; 2150101 has neither name nor list
-    csv[0] += ',function_name';
-    csv[17] = csv[17].replace('2140106', '2140110') + ',公路和运输安全';
-    writeFileSync(join(dir, 'line-items.csv'), csv.join('\n') + '\n');
+    // 2140123 is in no list here: its name comes with it; 2150105 has neither name nor list
+    for (const code of ['2140123', '2150105']) expect(shipped2025.has(code)).toBe(false);
+    const dir = variant((csv) => {
+      csv[0] += ',function_name';
+      csv[17] = csv[17].replace('2140106', '2140123') + ',船舶检验';
+    });
     const check = run('check', dir);
-    expect(check.stdout).toContain('2140110 公路和运输安全 不在科目表中，名称由输入提供（名称取自 line-items.csv 第 18 行）');
+    expect(check.stdout).toContain('2140123 船舶检验 不在科目表中，名称由输入提供（名称取自 line-items.csv 第 18 行）');
     expect(check.status, check.stdout).toBe(0);
-    csv[2] = csv[2].replace('2130104', '2150101');
+    const csv = readFileSync(join(dir, 'line-items.csv'), 'utf8').trimEnd().split('\n');
+    csv[2] = csv[2].replace('2130104', '2150105');
     writeFileSync(join(dir, 'line-items.csv'), csv.join('\n') + '\n');
     const out = join(tmp(), 'out');
     const build = run('build', dir, '--out', out);
     expect(build.status).toBe(1);
-    expect(build.stderr).toContain('line-items.csv 第 3 行：支出功能分类科目 2150101 不在 2025 年科目表中');
+    expect(build.stderr).toContain('line-items.csv 第 3 行：支出功能分类科目 2150105 不在 2025 年科目表中');
     expect(existsSync(out)).toBe(false);
   }, 180_000);
 });

@@ -1,8 +1,8 @@
 /**
  * One input — examples/codes, in 元, with a “三公” item booked under 30299 and names supplied for
- * codes outside the shipped list — driven through every path a line item takes: the CLI build
- * (tables.json and the FDP line-items.csv), the input workbook and back, the web import through
- * the server's API, and the rounding from 元. Each path must keep every field of the field table
+ * the codes the shipped list does not verify — driven through every path a line item takes: the
+ * CLI build (tables.json and the FDP line-items.csv), the input workbook and back, the web import
+ * through the server's API, and the rounding from 元. Each path must keep every field of the field table
  * and give the same 预算14表. A field added to the table that a path drops fails here.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isVerified } from '../../src/classification/codes.ts';
 import { parseOfficialList } from '../../src/classification/import.ts';
 import { loadClassification } from '../../src/classification/load.ts';
 import { runBuild } from '../../src/cli/build.ts';
@@ -24,11 +25,12 @@ import { startBareServer as startServer } from '../server/helpers.ts';
 
 const EXAMPLE = 'examples/codes';
 
-/** The example with the names of its codes outside the shipped 2025 list written into function_name. */
+/** The example with the names of its codes the shipped 2025 list does not verify written into function_name. */
 function namedCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'yusuan-paths-'));
   cpSync(EXAMPLE, dir, { recursive: true });
   const listed = loadClassification(2025, undefined, null).function;
+  const verified = (code: string) => isVerified(listed.get(code)?.confidence ?? 'input');
   const own = parseOfficialList(parse(readFileSync(join(EXAMPLE, 'function-list-2025.csv'), 'utf8'), { relax_column_count: true }), 'function', 'x');
   const nameOf = new Map(own.subjects.map((s) => [s.code, s.name]));
   const rows: string[][] = parse(readFileSync(join(dir, 'line-items.csv'), 'utf8'));
@@ -36,7 +38,7 @@ function namedCopy(): string {
   const fc = header.indexOf('function_code');
   const out = [[...header, 'function_name'], ...data.map((r) => {
     const code = r[fc];
-    const names = listed.has(code) ? [] : [...(listed.has(code.slice(0, 5)) ? [] : [nameOf.get(code.slice(0, 5))]), nameOf.get(code)];
+    const names = verified(code) ? [] : [...(verified(code.slice(0, 5)) ? [] : [nameOf.get(code.slice(0, 5))]), nameOf.get(code)];
     return [...r, names.join('/')];
   })];
   writeFileSync(join(dir, 'line-items.csv'), out.map((r) => r.join(',')).join('\n') + '\n');

@@ -41,7 +41,8 @@ describe('admin import of a code list', () => {
     const res = await upload(admin, '/api/admin/code-lists/2025/function', 'bad.csv', '科目编码,科目名称\n213,农林水支出\n2130104,事业运行\n');
     expect(res.statusCode).toBe(422);
     expect(res.json().details.problems).toEqual([{ file: 'bad.csv', row: 3, column: '科目编码', message: '编码 2130104 的上级 21301 不在表中' }]);
-    expect((await picker(2025)).function.some((x: { code: string }) => x.code === '2130104')).toBe(false);
+    // nothing stored: 2130104 stays the shipped, recalled row
+    expect((await picker(2025)).function.find((x: { code: string }) => x.code === '2130104')).toMatchObject({ confidence: 'low', sources: 'K2' });
   });
 
   test('an imported list reaches the pickers with its provenance, and the tables print its names', async () => {
@@ -54,7 +55,7 @@ describe('admin import of a code list', () => {
     expect(c.function.find((x: { code: string }) => x.code === '2060301')).toMatchObject({ confidence: 'high' });
     expect(c.lists.function.at(-1)).toMatchObject({ origin: 'database', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     // other years are untouched
-    expect((await picker(2024)).function.some((x: { code: string }) => x.code === '2130104')).toBe(false);
+    expect((await picker(2024)).function.find((x: { code: string }) => x.code === '2130104')).toMatchObject({ confidence: 'low', sources: 'K2' });
 
     const budget = JSON.parse(readFileSync('examples/codes/budget.json', 'utf8'));
     const imported = await admin.post('/api/imports', { budget, lineItemsCsv: readFileSync('examples/codes/line-items.csv', 'utf8') });

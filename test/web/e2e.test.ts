@@ -147,8 +147,8 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     // — code picker: search by name, shows code and name
     const picker = page.getByRole('combobox', { name: '支出功能分类' }).first();
     await picker.click();
-    await picker.fill('机构运行');
-    await expect.poll(() => page.locator('.picker-list [role=option]').first().textContent()).toContain('2060301');
+    await picker.fill('社会公益研究');
+    await expect.poll(() => page.locator('.picker-list [role=option]').first().textContent()).toContain('2060302');
     await shot(page, '03-code-picker');
     await picker.press('Escape');
 

@@ -66,7 +66,7 @@ describe('audit of corrupted copies of the seed', () => {
   it('a function code that is not in the list is flagged at its table', async () => {
     const t03 = sections.find((s) => s.id === '03')!;
     const pos = seed.indexOf('2060301', t03.at);
-    const errors = await errorsOf(seed.slice(0, pos) + '2060399' + seed.slice(pos + 7), 'code.txt');
+    const errors = await errorsOf(seed.slice(0, pos) + '2060398' + seed.slice(pos + 7), 'code.txt');
     expect(errors.some((f) => f.rule === 'C-function-code' && f.table === '03')).toBe(true);
     expect(errors.filter((f) => !involves('03')(f)).map((f) => f.rule)).toEqual([]);
   });

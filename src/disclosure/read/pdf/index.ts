@@ -20,7 +20,7 @@ import { pdfLines } from '../grid/positioned.ts';
 export const readPdf: Reader = async (path, opts) => readPdfBytes(await readFile(path), opts, basename(path));
 
 export async function readPdfBytes(bytes: Uint8Array, opts: ReadOptions, name = 'PDF'): Promise<ReadResult> {
-  const content = await readPdfContent(bytes, name);
+  const content = await readPdfContent(bytes, name, { parallel: opts.parallel });
   const plain = content.pages.flatMap((p) => groupLines(p.words).map((l) => l.text));
   const byColumns = readByColumns(pdfLines(content.pages), plain, opts);
   if (byColumns) return { ...byColumns, warnings: [...content.warnings, ...byColumns.warnings], pages: content.pages };

@@ -71,7 +71,8 @@ export function helpRead(job: HelperJob, outcomes: Map<number, PageOutcome>): He
   let wake = () => {};
   const finish = () => {
     over = true;
-    busy = false;
+    // A helper ended by stopHelper may report its exit after a new one took a job: that one stays busy.
+    if (worker === w) busy = false;
     w.off('message', onMessage);
     w.off('error', onEnd);
     w.off('exit', onEnd);
@@ -86,7 +87,7 @@ export function helpRead(job: HelperJob, outcomes: Map<number, PageOutcome>): He
     wake();
   };
   const onEnd = () => {
-    if (worker === w) worker = undefined;
+    if (worker === w) [worker, busy] = [undefined, false];
     finish();
   };
   w.on('message', onMessage);

@@ -22,7 +22,8 @@ if (!(process.argv.includes('--if-stale') && distIsFresh())) {
   const r = spawnSync(process.execPath, [fileURLToPath(tsc), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
   await build({
-    entryPoints: ['src/cli/main.ts'],
+    // pdf-pages: the PDF reader's helper thread (page-helper.ts), a file of its own next to the chunks
+    entryPoints: { main: 'src/cli/main.ts', 'pdf-pages': 'src/disclosure/read/pdf/pdf-pages.ts' },
     outdir: 'dist/yusuan',
     bundle: true,
     splitting: true,

@@ -39,7 +39,7 @@ export async function runAudit(positionals: string[], opts: AuditOptions): Promi
 /** One file, in this process: its report as before. */
 async function auditOne(path: string, layout: LayoutId | 'auto', format: BatchFormat, lang: 'zh' | 'en', out?: string): Promise<number> {
   const own = DOCUMENT_FORMAT[format];
-  const o = await auditOutcome({ path, name: path, layout, formats: own ? [own] : [], lang });
+  const o = await auditOutcome({ path, name: path, layout, formats: own ? [own] : [], lang, parallel: true });
   if (!o.ok) {
     console.error(o.unreadable);
     return 2;

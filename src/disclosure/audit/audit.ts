@@ -20,8 +20,9 @@ export interface Audit {
   set: LayoutSet;
 }
 
-export async function audit(path: string, layout: LayoutId | 'auto', classification: Classification): Promise<Audit> {
-  const read = await readDisclosure(path, { layout, classification });
+/** `parallel`: read a PDF's pages on a second thread too (the CLI; a server's or batch's worker leaves it off). */
+export async function audit(path: string, layout: LayoutId | 'auto', classification: Classification, { parallel = false } = {}): Promise<Audit> {
+  const read = await readDisclosure(path, { layout, classification, parallel });
   const set = layoutSet(read.layout, classification);
   if (read.grid) return { read, report: await withNarrative(path, read, checkFamily(read.grid), read.grid.tables), set };
   const report = checkTables(read.tables, { classification, rules: set.rules, expectedTables: set.tables.map((t) => t.id) });

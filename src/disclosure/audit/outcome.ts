@@ -24,6 +24,8 @@ export interface AuditRequest {
   layout: LayoutId | 'auto';
   formats: ReportFormat[];
   lang?: 'zh' | 'en';
+  /** read a PDF's pages on a second thread too: a single audit in the CLI's own process, never in a pool's worker */
+  parallel?: boolean;
 }
 
 export interface DocumentSummary extends CoverageCounts {
@@ -46,7 +48,7 @@ export async function auditOutcome(req: AuditRequest): Promise<AuditOutcome> {
   try {
     if (extname(req.path).toLowerCase() === '.txt' && (await stat(req.path)).size > MAX_TEXT_BYTES)
       return { ok: false, unreadable: `${req.name} 超过 ${MAX_TEXT_BYTES / 1024 / 1024} MB，不像预算公开表` };
-    const result = await audit(req.path, req.layout, classification);
+    const result = await audit(req.path, req.layout, classification, { parallel: req.parallel });
     const findings = result.report.findings;
     const count = (s: string) => findings.filter((f) => f.severity === s).length;
     const json = auditJson(result);

@@ -43,6 +43,8 @@ export interface ReadOptions {
   rules?: Rule[];
   /** a ruled PDF's rows as printed, by table id: where they settle a table's figures, no search is needed (assign/pair.ts) */
   printed?: Map<string, PrintedRow[]>;
+  /** a PDF's pages read on a second thread too (pdf/page-helper.ts): the CLI's and in-process audits, never a pool's worker */
+  parallel?: boolean;
 }
 
 export type Reader = (path: string, opts: ReadOptions) => Promise<ReadResult>;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProvince } from '../../../bench/generate.ts';
 import { cachedClassification } from '../../../src/classification/load.ts';
 import { audit, type Audit } from '../../../src/disclosure/audit/audit.ts';
+import { warmHelper } from '../../../src/disclosure/read/pdf/page-helper.ts';
 import { pdfBuffer } from '../../../src/formats/pdf.ts';
 import { buildTables } from '../../../src/tables/index.ts';
 import { compareTables } from './compare.ts';
@@ -25,7 +26,9 @@ describe('PDF reader: our PDF of a 60-unit department', () => {
   beforeAll(async () => {
     const file = join(dir, 'sixty.pdf');
     writeFileSync(file, await pdfBuffer(tables));
-    result = await audit(file, 'auto', classification);
+    // As the CLI reads it: pages on two threads (the helper started first, so that it takes part).
+    await warmHelper();
+    result = await audit(file, 'auto', classification, { parallel: true });
   }, 300_000);
 
   it('reads every table back as built, rows broken over pages included', () => {

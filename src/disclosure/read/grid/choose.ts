@@ -16,16 +16,19 @@ const MARKS = [/^预\s*算\s*\d{1,2}\s*表?$/, /^附?表\s*\d{1,2}$/];
 const COLUMNS = /\S {2,}-?\d[\d,]*(\.\d+)?(\s|$)/;
 
 /**
- * `plain` are the document's lines as text; `laidOut` says whether their spacing is positional
- * (PDF words always are; extracted text only when it kept its columns, as `pdftotext -layout` does).
+ * `lines` gives the document's positioned lines and `plain` are its lines as text; `laidOut` says
+ * whether their spacing is positional (PDF words always are; extracted text only when it kept its
+ * columns, as `pdftotext -layout` does). Both are asked for only when needed: most documents (a
+ * Hunan layout, asked for or marked) are settled by `plain` alone, and building the positioned
+ * lines of a large document takes a good share of its reading.
  */
-export function readByColumns(lines: PLine[], plain: string[], opts: ReadOptions, laidOut = true): ReadResult | undefined {
+export function readByColumns(lines: () => PLine[], plain: string[], opts: ReadOptions, laidOut = () => true): ReadResult | undefined {
   const asked = opts.layout && opts.layout !== 'auto' ? familyOf(opts.layout) : undefined;
-  if (asked) return gridResult(readGrid(lines, asked));
+  if (asked) return gridResult(readGrid(lines(), asked));
   if (opts.layout && opts.layout !== 'auto') return undefined;
   if (plain.some((l) => MARKS[0].test(l.trim())) || plain.filter((l) => MARKS[1].test(l.trim())).length >= 3) return undefined;
-  if (!laidOut) return undefined;
-  const read = readFamilyDocument(lines, FAMILIES);
+  if (!laidOut()) return undefined;
+  const read = readFamilyDocument(lines(), FAMILIES);
   return read && printsColumns(read) ? gridResult(read) : undefined;
 }
 

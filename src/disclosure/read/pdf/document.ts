@@ -12,6 +12,7 @@ import { AnnotationMode, getDocument, OPS, Util, VerbosityLevel } from 'pdfjs-di
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { DisclosureError } from '../types.ts';
+import { helpRead, stopHelper, type PageOutcome } from './page-helper.ts';
 import { pathRules, type Rules } from './paths.ts';
 import { wordsOf, type Word } from './words.ts';
 
@@ -44,16 +45,70 @@ restoreNatives();
 const PDF_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // untyped: named through a variable
 
 /** pdf.js's parser, which pdf.js would import on first use; loaded here so that its polyfills are undone too. */
-async function loadParser() {
+export async function loadParser() {
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import(PDF_WORKER);
   restoreNatives();
 }
 
-export async function readPdfContent(bytes: Uint8Array, name: string): Promise<PdfContent> {
+export interface ContentOptions {
+  /** read pages on a second thread too (page-helper.ts): for the CLI and in-process audits only */
+  parallel?: boolean;
+}
+
+type Timely = <T>(work: Promise<T>, where: string) => Promise<T>;
+
+export async function readPdfContent(bytes: Uint8Array, name: string, opts: ContentOptions = {}): Promise<PdfContent> {
   await loadParser();
-  const clock = spentClock();
   let budget = LIMITS.baseMillis;
-  const timely = <T>(work: Promise<T>, where: string) => withinBudget(work, clock, () => budget, `读取 ${name} 超时（${where}），文件可能已损坏`);
+  const timely = readingClock(name, () => budget);
+  const doc = await openPdf(bytes, name, timely);
+  try {
+    if (doc.numPages > LIMITS.pages) throw new DisclosureError(`${name} 有 ${doc.numPages} 页，超过可读取的 ${LIMITS.pages} 页`);
+    budget = LIMITS.baseMillis + LIMITS.pageMillis * doc.numPages;
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const outcomes = new Map<number, PageOutcome>();
+    const helper = opts.parallel && doc.numPages >= PARALLEL_PAGES ? helpRead({ bytes, name, pages: doc.numPages, budget, counter: counter.buffer }, outcomes) : undefined;
+    try {
+      await readPages(doc, () => Atomics.add(counter, 0, 1) + 1, timely, (n, outcome) => outcomes.set(n, outcome));
+      if (helper) await timely(helper.taken().catch((e: Error) => Promise.reject(new DisclosureError(e.message))), '读取页面');
+    } catch (e) {
+      if (helper) stopHelper(); // it may be stuck on the page that ran out of time
+      throw e;
+    } finally {
+      Atomics.store(counter, 0, doc.numPages); // the helper takes no more
+    }
+    // Pages the helper took and did not deliver (it died) are read here.
+    for (let n = 1; n <= doc.numPages; n++) if (!outcomes.has(n)) await readPages(doc, oneOf(n), timely, (k, o) => outcomes.set(k, o));
+    const pages: PdfPage[] = [];
+    const warnings: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const outcome = outcomes.get(n)!;
+      if ('page' in outcome) pages.push(outcome.page);
+      else warnings.push(outcome.warning);
+    }
+    if (!pages.length) throw new DisclosureError(`无法读取 PDF ${name}：没有可读的页面`);
+    return { pages, warnings };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+/** Below this many pages a second thread costs more to start than it saves. */
+const PARALLEL_PAGES = 16;
+
+const oneOf = (n: number) => {
+  let taken = false;
+  return () => (taken ? Infinity : ((taken = true), n));
+};
+
+/** The reading time check of one document: `timely(work, where)` fails once `budget()` is spent. */
+export function readingClock(name: string, budget: () => number): Timely {
+  const clock = spentClock();
+  return (work, where) => withinBudget(work, clock, budget, `读取 ${name} 超时（${where}），文件可能已损坏`);
+}
+
+export async function openPdf(bytes: Uint8Array, name: string, timely: Timely): Promise<PDFDocumentProxy> {
+  await loadParser();
   const task = getDocument({
     // A copy, and a plain Uint8Array: pdf.js refuses Buffers and detaches the array it is given.
     data: new Uint8Array(bytes),
@@ -65,30 +120,26 @@ export async function readPdfContent(bytes: Uint8Array, name: string): Promise<P
     cMapPacked: true,
     standardFontDataUrl: join(assets, 'standard_fonts') + '/',
   });
-  let doc: PDFDocumentProxy;
   try {
-    doc = await timely(task.promise, '打开文件');
+    return await timely(task.promise, '打开文件');
   } catch (e) {
     await task.destroy().catch(() => undefined);
     throw e instanceof DisclosureError ? e : new DisclosureError(`无法读取 PDF ${name}：${describe(e)}`);
   }
-  try {
-    if (doc.numPages > LIMITS.pages) throw new DisclosureError(`${name} 有 ${doc.numPages} 页，超过可读取的 ${LIMITS.pages} 页`);
-    budget = LIMITS.baseMillis + LIMITS.pageMillis * doc.numPages;
-    const pages: PdfPage[] = [];
-    const warnings: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      try {
-        pages.push(await timely(doc.getPage(n).then((page) => readPage(page, n)), `第 ${n} 页`));
-      } catch (e) {
-        if (e instanceof DisclosureError) throw e;
-        warnings.push(`第 ${n} 页无法读取（${describe(e)}），已跳过`);
-      }
+}
+
+/**
+ * Reads the pages `take` hands out (page numbers from 1, until one past the last) and gives each
+ * its outcome: the page, or the warning that it was skipped. Running out of time throws.
+ */
+export async function readPages(doc: PDFDocumentProxy, take: () => number, timely: Timely, done: (n: number, outcome: PageOutcome) => void) {
+  for (let n = take(); n <= doc.numPages; n = take()) {
+    try {
+      done(n, { page: await timely(doc.getPage(n).then((page) => readPage(page, n)), `第 ${n} 页`) });
+    } catch (e) {
+      if (e instanceof DisclosureError) throw e;
+      done(n, { warning: `第 ${n} 页无法读取（${describe(e)}），已跳过` });
     }
-    if (!pages.length) throw new DisclosureError(`无法读取 PDF ${name}：没有可读的页面`);
-    return { pages, warnings };
-  } finally {
-    await doc.destroy().catch(() => undefined);
   }
 }
 

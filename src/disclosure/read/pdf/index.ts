@@ -20,9 +20,9 @@ import { pdfLines } from '../grid/positioned.ts';
 export const readPdf: Reader = async (path, opts) => readPdfBytes(await readFile(path), opts, basename(path));
 
 export async function readPdfBytes(bytes: Uint8Array, opts: ReadOptions, name = 'PDF'): Promise<ReadResult> {
-  const content = await readPdfContent(bytes, name);
+  const content = await readPdfContent(bytes, name, { parallel: opts.parallel });
   const plain = content.pages.flatMap((p) => groupLines(p.words).map((l) => l.text));
-  const byColumns = readByColumns(pdfLines(content.pages), plain, opts);
+  const byColumns = readByColumns(() => pdfLines(content.pages), plain, opts);
   if (byColumns) return { ...byColumns, warnings: [...content.warnings, ...byColumns.warnings], pages: content.pages };
   const layout = !opts.layout || opts.layout === 'auto' ? detectLayout(plain, norm, opts.classification) : opts.layout;
   const set = layoutSet(layout, opts.classification);

@@ -37,7 +37,7 @@ interface Read {
 
 export function readText(text: string, opts: ReadOptions): ReadResult {
   const lines = splitLines(text);
-  const byColumns = readByColumns(textPages(text), lines, opts, keepsColumns(lines));
+  const byColumns = readByColumns(() => textPages(text), lines, opts, () => keepsColumns(lines));
   if (byColumns) return byColumns;
   const layoutId = !opts.layout || opts.layout === 'auto' ? detectLayout(lines, norm, opts.classification) : opts.layout;
   const set = layoutSet(layoutId, opts.classification);

@@ -153,8 +153,24 @@ function numberOf(s: string): number {
   return (s.includes('十') ? (tens ? NUMERALS.indexOf(tens) + 1 : 1) * 10 : 0) + (ones ? NUMERALS.indexOf(ones) + 1 : 0);
 }
 
+/** Every start of every title (normalised): a line that starts no title starts no title match. */
+const prefixCache = new WeakMap<Map<string, string>, Set<string>>();
+function titlePrefixes(titles: Map<string, string>): Set<string> {
+  let set = prefixCache.get(titles);
+  if (!set) {
+    set = new Set();
+    for (const t of titles.keys()) for (let i = 1; i <= t.length; i++) set.add(t.slice(0, i));
+    prefixCache.set(titles, set);
+  }
+  return set;
+}
+
 /** A title starting at non-empty line k, over 1–3 lines (the longest wins). */
 function matchTitle(lines: string[], nonEmpty: number[], k: number, titles: Map<string, string>) {
+  // Most lines are table rows: rejected by their own start, before any wrapped join is normalised.
+  const first = norm(lines[nonEmpty[k]]);
+  const prefixes = titlePrefixes(titles);
+  if (!prefixes.has(first) && !prefixes.has(unContinued(first))) return undefined;
   for (let n = 3; n >= 1; n--) {
     if (k + n > nonEmpty.length) continue;
     const parts = nonEmpty.slice(k, k + n).map((i) => lines[i]);

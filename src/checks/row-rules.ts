@@ -2,7 +2,7 @@
 import type { RowKind, Table } from '../ir/table.ts';
 import { holds, perHeaders, type Failure, type Site } from './compare.ts';
 import type { JoinRule, RowSumRule, TreeRule } from './rule.ts';
-import { amountOf, type TableSet } from './table-set.ts';
+import { amountOf, rowOfKey, type TableSet } from './table-set.ts';
 
 export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
   const t = set.get(rule.table);
@@ -145,19 +145,19 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
   const pairs = perHeaders(rule, [L.leaves, R.leaves], () =>
     rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const),
   );
-  const leftRows = set.keyed(rule.left);
-  const rightRows = set.keyed(rule.right);
+  const leftRows = set.keyRows(rule.left);
+  const rightRows = set.keyRows(rule.right);
   const where = (rule.whereEmpty ?? []).map((w) => {
     const W = set.get(w.table);
-    const rows = set.keyed(w.table);
+    const rows = set.keyRows(w.table);
     return { t: W.table, rows, cols: perHeaders(w, [W.leaves], () => w.cols.map((k) => set.col(w.table, k))) };
   });
   const lp = L.table.precision ?? 0;
   const rp = R.table.precision ?? 0;
   const precision = Math.max(lp, rp);
   const op = rule.op ?? '=';
-  const sumAt = (t: Table, i: number | undefined, cols: readonly number[]) => {
-    if (i === undefined) return 0;
+  const sumAt = (t: Table, i: number, cols: readonly number[]) => {
+    if (i < 0) return 0;
     let s = 0;
     const cells = t.rows[i].cells;
     for (let k = 0; k < cols.length; k++) {
@@ -168,16 +168,16 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
   };
   const out: Failure[] = [];
   const compare = (k: number) => {
-    const li = leftRows.get(k);
-    const ri = rightRows.get(k);
+    const li = rowOfKey(leftRows, k);
+    const ri = rowOfKey(rightRows, k);
     // Every failure of a key is located at its left row, or its right row when the left has none.
-    const at = li !== undefined ? L.table : R.table;
-    const atRow = li ?? ri!;
+    const at = li >= 0 ? L.table : R.table;
+    const atRow = li >= 0 ? li : ri;
     const known = site.reuse?.(rule, at, atRow);
     if (known) return void out.push(...known);
     for (const w of where) {
-      const wi = w.rows.get(k);
-      if (wi !== undefined && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0)) return;
+      const wi = rowOfKey(w.rows, k);
+      if (wi >= 0 && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0)) return;
     }
     const from = out.length;
     for (let p = 0; p < pairs.length; p++) {
@@ -186,8 +186,8 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
       const found = sumAt(L.table, li, lc);
       const expected = sumAt(R.table, ri, rc);
       if (holds(rule, found, expected, op, lc.length + rc.length, precision)) continue;
-      if (li !== undefined) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
-      else out.push({ table: rule.right, row: ri!, col: rc[0], expected: found, found: expected });
+      if (li >= 0) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
+      else out.push({ table: rule.right, row: ri, col: rc[0], expected: found, found: expected });
     }
     site.record?.(rule, at, atRow, out, from);
   };
@@ -196,7 +196,7 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
     const lk = set.keysOfKind(rule.left, kind);
     for (let i = 0; i < lk.length; i++) compare(lk[i]);
     const rk = set.keysOfKind(rule.right, kind);
-    for (let i = 0; i < rk.length; i++) if (!leftRows.has(rk[i])) compare(rk[i]);
+    for (let i = 0; i < rk.length; i++) if (rowOfKey(leftRows, rk[i]) < 0) compare(rk[i]);
   }
   return out;
 }

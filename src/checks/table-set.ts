@@ -13,9 +13,12 @@ export interface Indexed {
   amountCols: number[];
   /** Lazily built lookups: rows by normalised label per column, rows by kind|code, rows by join key. */
   labels?: Map<number, Map<string, number[]>>;
-  /** rows by kind, then by code (ALL: every row of the kind) */
+  /** rows by kind, then by code (ALL: every row of the kind); a kind is indexed when first asked for */
   byKind?: Map<string, Map<string, number[]>>;
   byKey?: Map<number, number>;
+  /** Join key of each row, and the (last) row of each key id, -1 for none: array lookups in the engine's joins. */
+  rowKeys?: number[];
+  rowOfKey?: Int32Array;
   keysByKind?: Map<string, number[]>;
 }
 
@@ -125,34 +128,53 @@ export class TableSet {
     const t = this.get(id);
     if (!t.byKey) {
       const byKey = (t.byKey = new Map());
-      const byKind = (t.keysByKind = new Map());
-      t.table.rows.forEach((r, i) => {
-        const k = this.keyOf(r, true)!;
-        byKey.set(k, i);
-        let ks = byKind.get(r.kind);
-        if (!ks) byKind.set(r.kind, (ks = []));
-        ks.push(k);
-      });
+      this.keyRows(id);
+      t.rowKeys!.forEach((k, i) => byKey.set(k, i));
     }
     return t.byKey;
   }
 
+  /** keyed() as an array by key id (-1: no row), for the rule engine: see rowOfKey(). */
+  keyRows(id: string): Int32Array {
+    const t = this.get(id);
+    if (!t.rowOfKey) {
+      const rows = t.table.rows;
+      const keys = (t.rowKeys = new Array<number>(rows.length));
+      const byKind = (t.keysByKind = new Map());
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const k = (keys[i] = this.keyOf(r, true)!);
+        let ks = byKind.get(r.kind);
+        if (!ks) byKind.set(r.kind, (ks = []));
+        ks.push(k);
+      }
+      // Keys given ids later (by other tables) are past the end: this table has no row for them.
+      const rowOfKey = (t.rowOfKey = new Int32Array(this.keyCount).fill(-1));
+      for (let i = 0; i < rows.length; i++) rowOfKey[keys[i]] = i;
+    }
+    return t.rowOfKey;
+  }
+
   keysOfKind(id: string, kind: string): number[] {
-    this.keyed(id);
+    this.keyRows(id);
     return this.get(id).keysByKind!.get(kind) ?? NO_ROWS;
   }
 
   private ofKind(t: Indexed, kind: string, code: string | undefined): number[] {
-    if (!t.byKind) {
-      t.byKind = new Map();
-      t.table.rows.forEach((r, i) => {
-        let m = t.byKind!.get(r.kind);
-        if (!m) t.byKind!.set(r.kind, (m = new Map([[ALL, []]])));
+    t.byKind ??= new Map();
+    let m = t.byKind.get(kind);
+    if (!m) {
+      m = new Map([[ALL, []]]);
+      const rows = t.table.rows;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        if (r.kind !== kind) continue;
         m.get(ALL)!.push(i);
         if (r.code !== undefined) (m.get(r.code) ?? m.set(r.code, []).get(r.code)!).push(i);
-      });
+      }
+      t.byKind.set(kind, m);
     }
-    return t.byKind.get(kind)?.get(code ?? ALL) ?? NO_ROWS;
+    return m.get(code ?? ALL) ?? NO_ROWS;
   }
 
   private labelled(t: Indexed, col: number): Map<string, number[]> {
@@ -213,6 +235,11 @@ export class TableSet {
     if (i === undefined) throw new CannotRun(`预算${ref.table}表找不到“${sel.label}”行`);
     return [i];
   }
+}
+
+/** The row of key `k` in a keyRows() array, -1 for none. */
+export function rowOfKey(rows: Int32Array, k: number): number {
+  return k < rows.length ? rows[k] : -1;
 }
 
 export function amountOf(row: Row, col: number): number {

@@ -141,15 +141,17 @@ export class TableSet {
       const rows = t.table.rows;
       const keys = (t.rowKeys = new Array<number>(rows.length));
       const byKind = (t.keysByKind = new Map());
+      let last = -1;
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i];
         const k = (keys[i] = this.keyOf(r, true)!);
+        if (k > last) last = k;
         let ks = byKind.get(r.kind);
         if (!ks) byKind.set(r.kind, (ks = []));
         ks.push(k);
       }
-      // Keys given ids later (by other tables) are past the end: this table has no row for them.
-      const rowOfKey = (t.rowOfKey = new Int32Array(this.keyCount).fill(-1));
+      // Keys past the end (given ids by other tables) have no row here.
+      const rowOfKey = (t.rowOfKey = new Int32Array(last + 1).fill(-1));
       for (let i = 0; i < rows.length; i++) rowOfKey[keys[i]] = i;
     }
     return t.rowOfKey;

@@ -1,27 +1,14 @@
 /** Runs a rule catalogue on tables: every rule becomes comparisons of cell sums. */
-import type { RowKind, Table } from '../ir/table.ts';
+import type { Table } from '../ir/table.ts';
 import { formatMoney } from '../money/money.ts';
-import type { CellsRule, JoinRule, Op, Ref, Rule, RowSumRule, TreeRule } from './rule.ts';
-import { amountOf, CannotRun, rowLabel, TableSet, type Resolved } from './table-set.ts';
+import { holds, type Failure, type Site } from './compare.ts';
+import type { CellsRule, Ref, Rule } from './rule.ts';
+import { join, rowSum, tree } from './row-rules.ts';
+import { CannotRun, rowLabel, TableSet, type Resolved } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
 
-export interface Failure {
-  table: string;
-  row: number;
-  col: number;
-  expected: number;
-  found: number;
-}
-
-/**
- * Hooks into the rules compared row by row (rowSum, tree, join), where each comparison is located
- * at one row: `reuse` gives the failures already known at a row (the comparison is then not made
- * again), `record` sees the failures found at a row. See packages.ts.
- */
-export interface Site {
-  reuse?(rule: Rule, table: Table, row: number): Failure[] | undefined;
-  record?(rule: Rule, table: Table, row: number, out: Failure[], from: number): void;
-}
+export type { Failure, Site } from './compare.ts';
+export { parents } from './row-rules.ts';
 
 export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckReport {
   const set = new TableSet(tables);
@@ -57,12 +44,6 @@ function evaluate(rule: Rule, set: TableSet, site: Site = {}): Failure[] {
   }
 }
 
-/** found op expected, allowing half a displayed step per term when figures were rounded. */
-function holds(rule: Rule, found: number, expected: number, op: Op, terms: number, precision: number): boolean {
-  const tol = precision === 0 || rule.tolerance === 'exact' ? 0 : (precision / 2) * (terms - 1);
-  return op === '=' ? Math.abs(found - expected) <= tol : found <= expected + tol;
-}
-
 const scratch: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
 
 /** Σ of several references, into a reused accumulator (no allocation per comparison). */
@@ -91,124 +72,6 @@ function cells(rule: CellsRule, set: TableSet): Failure[] {
     if (holds(rule, lhs.sum, rhs.sum, c.op ?? '=', lhs.terms + rhs.terms, Math.max(lhs.precision, rhs.precision))) continue;
     const at = set.resolve(c.lhs[0]);
     out.push({ table: c.lhs[0].table, row: at.row, col: at.col, expected: rhs.sum, found: lhs.sum });
-  }
-  return out;
-}
-
-function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
-  const { table } = set.get(rule.table);
-  const total = set.col(rule.table, rule.total);
-  const parts = rule.parts.map((p) => set.col(rule.table, p));
-  const p = table.precision ?? 0;
-  const out: Failure[] = [];
-  table.rows.forEach((row, i) => {
-    if (rule.rows && !rule.rows.includes(row.kind)) return;
-    if (row.kind === 'line') return;
-    const known = site.reuse?.(rule, table, i);
-    if (known) return void out.push(...known);
-    const from = out.length;
-    const found = amountOf(row, total);
-    const expected = parts.reduce((s, c) => s + amountOf(row, c), 0);
-    if (!holds(rule, found, expected, '=', 1 + parts.length, p)) out.push({ table: rule.table, row: i, col: total, expected, found });
-    site.record?.(rule, table, i, out, from);
-  });
-  return out;
-}
-
-const LEVEL: Partial<Record<RowKind, number>> = { total: 0, department: 1, unit: 2, class: 3, project: 3, section: 4, item: 5 };
-
-/** Parent of each row: the nearest row above with a smaller level. */
-export function parents(t: Table): number[] {
-  const stack: number[] = [];
-  return t.rows.map((r, i) => {
-    const lv = LEVEL[r.kind];
-    if (lv === undefined) return -1;
-    while (stack.length && LEVEL[t.rows[stack[stack.length - 1]].kind]! >= lv) stack.pop();
-    const parent = stack.length ? stack[stack.length - 1] : -1;
-    stack.push(i);
-    return parent;
-  });
-}
-
-function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
-  const { table, leaves } = set.get(rule.table);
-  const amountCols = leaves.flatMap((c, i) => (c.kind === 'amount' ? [i] : []));
-  const m = amountCols.length;
-  const rows = table.rows;
-  const parent = parents(table);
-  // A parent's first child is the next row, so parents are met in row order: slot s is the s-th parent.
-  const slot = new Int32Array(rows.length).fill(-1);
-  const order: number[] = [];
-  for (const q of parent) if (q >= 0 && slot[q] < 0) slot[q] = order.push(q) - 1;
-  const known = order.map((q) => site.reuse?.(rule, table, q));
-  // Children's counts and column sums, in one pass (in row order, as the sums were always added).
-  const kids = new Int32Array(order.length);
-  const sums = new Float64Array(order.length * m);
-  for (let i = 0; i < rows.length; i++) {
-    const s = parent[i] >= 0 ? slot[parent[i]] : -1;
-    if (s < 0) continue;
-    kids[s]++;
-    if (known[s]) continue;
-    for (let j = 0; j < m; j++) sums[s * m + j] += amountOf(rows[i], amountCols[j]);
-  }
-  const p = table.precision ?? 0;
-  const out: Failure[] = [];
-  order.forEach((q, s) => {
-    if (known[s]) return void out.push(...known[s]);
-    const from = out.length;
-    for (let j = 0; j < m; j++) {
-      const found = amountOf(rows[q], amountCols[j]);
-      const expected = sums[s * m + j];
-      if (!holds(rule, found, expected, '=', 1 + kids[s], p)) out.push({ table: rule.table, row: q, col: amountCols[j], expected, found });
-    }
-    site.record?.(rule, table, q, out, from);
-  });
-  return out;
-}
-
-function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
-  const L = set.get(rule.left);
-  const R = set.get(rule.right);
-  const pairs = rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const);
-  const leftRows = set.keyed(rule.left);
-  const rightRows = set.keyed(rule.right);
-  const where = (rule.whereEmpty ?? []).map((w) => ({ t: set.get(w.table).table, rows: set.keyed(w.table), cols: w.cols.map((k) => set.col(w.table, k)) }));
-  const lp = L.table.precision ?? 0;
-  const rp = R.table.precision ?? 0;
-  const precision = Math.max(lp, rp);
-  const sumAt = (t: Table, i: number | undefined, cols: readonly number[]) => {
-    if (i === undefined) return 0;
-    let s = 0;
-    for (const c of cols) s += amountOf(t.rows[i], c);
-    return s;
-  };
-  const out: Failure[] = [];
-  const compare = (k: number) => {
-    const li = leftRows.get(k);
-    const ri = rightRows.get(k);
-    // Every failure of a key is located at its left row, or its right row when the left has none.
-    const at = li !== undefined ? L.table : R.table;
-    const atRow = li ?? ri!;
-    const known = site.reuse?.(rule, at, atRow);
-    if (known) return void out.push(...known);
-    for (const w of where) {
-      const wi = w.rows.get(k);
-      if (wi !== undefined && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0)) return;
-    }
-    const from = out.length;
-    for (const [lc, rc] of pairs) {
-      const found = sumAt(L.table, li, lc);
-      const expected = sumAt(R.table, ri, rc);
-      if (holds(rule, found, expected, rule.op ?? '=', lc.length + rc.length, precision)) continue;
-      if (li !== undefined) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
-      else out.push({ table: rule.right, row: ri!, col: rc[0], expected: found, found: expected });
-    }
-    site.record?.(rule, at, atRow, out, from);
-  };
-  // Every key on the left, then the right's keys the left lacks (they compare against zero).
-  for (const kind of rule.rows) {
-    for (const k of set.keysOfKind(rule.left, kind)) compare(k);
-    for (const k of set.keysOfKind(rule.right, kind)) if (!leftRows.has(k)) compare(k);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { Classification } from '../classification/classification.ts';
 import { type CodeList, type Confidence, isVerified } from '../classification/codes.ts';
-import { scopeOf } from '../classification/mapping.ts';
+import { scopeOf, type GovTarget, type UnitType } from '../classification/mapping.ts';
 import { formatMoney } from '../money/money.ts';
 import { isBasic, type Budget, type LineItem } from '../model/budget.ts';
 import { POOLS } from '../model/funds.ts';
@@ -145,10 +145,14 @@ export const MODEL_RULES: ModelRule[] = [
     formula: '政府预算经济分类与部门预算经济分类按单位类型对应',
     *check(b, c) {
       const types = new Map(b.units.map((u) => [u.code, u.type]));
+      // One mapping look-up per unit type and code, not per item (govFor builds a string key).
+      const wanted = new Map<UnitType, (code: string) => GovTarget | undefined>();
       for (const li of b.lineItems) {
         const type = types.get(li.unit);
         if (!type) continue;
-        const want = c.mapping.govFor(li.deptEconCode, type);
+        let govFor = wanted.get(type);
+        if (!govFor) wanted.set(type, (govFor = memo((code) => c.mapping.govFor(code, type))));
+        const want = govFor(li.deptEconCode);
         if (!want || want.code === li.govEconCode) continue;
         // A low-confidence row of the mapping list is not official enough to call the input wrong.
         yield {
@@ -189,16 +193,14 @@ export const MODEL_RULES: ModelRule[] = [
     formula: '所用科目来自导入的官方科目表或可信度为 high 的行',
     *check(b, c) {
       // Each code is looked at once, the first time an item uses it.
-      const lists: [CodeList, (li: LineItem) => string, Set<string>][] = [
-        [c.function, (li) => li.functionCode, new Set()],
-        [c.deptEcon, (li) => li.deptEconCode, new Set()],
-        [c.govEcon, (li) => li.govEconCode, new Set()],
-      ];
+      const seen = [new Set<string>(), new Set<string>(), new Set<string>()];
+      const lists = [c.function, c.deptEcon, c.govEcon];
       for (const li of b.lineItems) {
-        for (const [list, codeOf, done] of lists) {
-          const code = codeOf(li);
-          if (done.has(code)) continue;
-          done.add(code);
+        for (let k = 0; k < 3; k++) {
+          const code = k === 0 ? li.functionCode : k === 1 ? li.deptEconCode : li.govEconCode;
+          if (seen[k].has(code)) continue;
+          seen[k].add(code);
+          const list = lists[k];
           const s = list.get(code);
           if (!s || isVerified(s.confidence)) continue;
           yield { message: `${list.name}科目 ${code} ${s.name}${CONFIDENCE_TEXT[s.confidence](s.sources)}，请对照当年《政府收支分类科目》核实`, messageEn: `${code} ${s.name} is a ${s.confidence}-confidence row (${s.sources ?? 'no source'})` };

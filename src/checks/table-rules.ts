@@ -12,8 +12,10 @@ export interface TableRule {
   check: (tables: Table[], c: Classification, expected: string[]) => Iterable<Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }>;
 }
 
-const FUNCTION_ROWS = new Set(['class', 'section', 'item']);
-const LENGTH = { class: 3, section: 5, item: 7 } as Record<string, number>;
+/** Length of the function code of a 类, 款 or 项 row; 0 for rows of other kinds. */
+function codeLength(kind: string): number {
+  return kind === 'class' ? 3 : kind === 'section' ? 5 : kind === 'item' ? 7 : 0;
+}
 
 export const TABLE_RULES: TableRule[] = [
   {
@@ -41,8 +43,10 @@ export const TABLE_RULES: TableRule[] = [
     formula: '支出功能分类公开到项级；类、款、项编码分别为 3、5、7 位',
     *check(tables) {
       for (const t of tables)
-        for (const [i, r] of t.rows.entries()) {
-          if (!FUNCTION_ROWS.has(r.kind) || !r.code || r.code.length === LENGTH[r.kind]) continue;
+        for (let i = 0; i < t.rows.length; i++) {
+          const r = t.rows[i];
+          const length = codeLength(r.kind);
+          if (!length || !r.code || r.code.length === length) continue;
           yield { table: t.id, row: i, rowLabel: rowLabel(t, i), message: `预算${t.id}表「${rowLabel(t, i)}」的功能科目编码 ${r.code} 不是${r.kind === 'item' ? '项' : r.kind === 'section' ? '款' : '类'}级编码`, messageEn: `table ${t.id}: code ${r.code} has the wrong length` };
         }
     },
@@ -54,8 +58,9 @@ export const TABLE_RULES: TableRule[] = [
     *check(tables, c) {
       for (const t of tables) {
         const nameCol = leaves(t.header).findIndex((l) => l.key === 'name');
-        for (const [i, r] of t.rows.entries()) {
-          if (!FUNCTION_ROWS.has(r.kind) || !r.code) continue;
+        for (let i = 0; i < t.rows.length; i++) {
+          const r = t.rows[i];
+          if (!codeLength(r.kind) || !r.code) continue;
           const s = c.function.get(r.code);
           const printed = nameCol >= 0 ? r.cells[nameCol] : null;
           if (s && (typeof printed !== 'string' || !printed || printed === s.name || normLabel(printed) === normLabel(s.name))) continue;

@@ -9,11 +9,16 @@ export interface Indexed {
   table: Table;
   cols: Map<string, number>;
   leaves: LeafColumn[];
+  /** Indices of the amount columns (shared by the tables of one header). */
+  amountCols: number[];
   /** Lazily built lookups: rows by normalised label per column, rows by kind|code, rows by join key. */
   labels?: Map<number, Map<string, number[]>>;
-  /** rows by kind, then by code (ALL: every row of the kind) */
+  /** rows by kind, then by code (ALL: every row of the kind); a kind is indexed when first asked for */
   byKind?: Map<string, Map<string, number[]>>;
   byKey?: Map<number, number>;
+  /** Join key of each row, and the (last) row of each key id, -1 for none: array lookups in the engine's joins. */
+  rowKeys?: number[];
+  rowOfKey?: Int32Array;
   keysByKind?: Map<string, number[]>;
 }
 
@@ -30,12 +35,25 @@ export interface Resolved {
 const ALL = '\u0000all';
 const NO_ROWS: number[] = [];
 
-const colCache = new WeakMap<LeafColumn[], Map<string, number>>();
-function columnsOf(ls: LeafColumn[]): Map<string, number> {
+const colCache = new WeakMap<LeafColumn[], { cols: Map<string, number>; amountCols: number[] }>();
+function columnsOf(ls: LeafColumn[]): { cols: Map<string, number>; amountCols: number[] } {
   let m = colCache.get(ls);
-  if (!m) colCache.set(ls, (m = new Map(ls.map((c, i) => [c.key, i]))));
+  if (!m) colCache.set(ls, (m = { cols: new Map(ls.map((c, i) => [c.key, i])), amountCols: ls.flatMap((c, i) => (c.kind === 'amount' ? [i] : [])) }));
   return m;
 }
+
+/**
+ * What a reference resolves to on a header, found once per header (every table of a layout shares
+ * its header object): a package then only looks its rows up.
+ */
+interface CompiledRef {
+  leaves: LeafColumn[];
+  col: number;
+  /** Label selectors: the label column and the normalised label. */
+  labelCol: number;
+  label: string;
+}
+const compiledRefs = new WeakMap<Ref, CompiledRef>();
 
 export class TableSet {
   private readonly byId = new Map<string, Indexed>();
@@ -46,7 +64,8 @@ export class TableSet {
   constructor(tables: Table[]) {
     for (const t of tables) {
       const ls = leaves(t.header);
-      this.byId.set(t.id, { table: t, leaves: ls, cols: columnsOf(ls) });
+      const { cols, amountCols } = columnsOf(ls);
+      this.byId.set(t.id, { table: t, leaves: ls, cols, amountCols });
     }
   }
 
@@ -109,34 +128,55 @@ export class TableSet {
     const t = this.get(id);
     if (!t.byKey) {
       const byKey = (t.byKey = new Map());
-      const byKind = (t.keysByKind = new Map());
-      t.table.rows.forEach((r, i) => {
-        const k = this.keyOf(r, true)!;
-        byKey.set(k, i);
-        let ks = byKind.get(r.kind);
-        if (!ks) byKind.set(r.kind, (ks = []));
-        ks.push(k);
-      });
+      this.keyRows(id);
+      t.rowKeys!.forEach((k, i) => byKey.set(k, i));
     }
     return t.byKey;
   }
 
+  /** keyed() as an array by key id (-1: no row), for the rule engine: see rowOfKey(). */
+  keyRows(id: string): Int32Array {
+    const t = this.get(id);
+    if (!t.rowOfKey) {
+      const rows = t.table.rows;
+      const keys = (t.rowKeys = new Array<number>(rows.length));
+      const byKind = (t.keysByKind = new Map());
+      let last = -1;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const k = (keys[i] = this.keyOf(r, true)!);
+        if (k > last) last = k;
+        let ks = byKind.get(r.kind);
+        if (!ks) byKind.set(r.kind, (ks = []));
+        ks.push(k);
+      }
+      // Keys past the end (given ids by other tables) have no row here.
+      const rowOfKey = (t.rowOfKey = new Int32Array(last + 1).fill(-1));
+      for (let i = 0; i < rows.length; i++) rowOfKey[keys[i]] = i;
+    }
+    return t.rowOfKey;
+  }
+
   keysOfKind(id: string, kind: string): number[] {
-    this.keyed(id);
+    this.keyRows(id);
     return this.get(id).keysByKind!.get(kind) ?? NO_ROWS;
   }
 
   private ofKind(t: Indexed, kind: string, code: string | undefined): number[] {
-    if (!t.byKind) {
-      t.byKind = new Map();
-      t.table.rows.forEach((r, i) => {
-        let m = t.byKind!.get(r.kind);
-        if (!m) t.byKind!.set(r.kind, (m = new Map([[ALL, []]])));
+    t.byKind ??= new Map();
+    let m = t.byKind.get(kind);
+    if (!m) {
+      m = new Map([[ALL, []]]);
+      const rows = t.table.rows;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        if (r.kind !== kind) continue;
         m.get(ALL)!.push(i);
         if (r.code !== undefined) (m.get(r.code) ?? m.set(r.code, []).get(r.code)!).push(i);
-      });
+      }
+      t.byKind.set(kind, m);
     }
-    return t.byKind.get(kind)?.get(code ?? ALL) ?? NO_ROWS;
+    return m.get(code ?? ALL) ?? NO_ROWS;
   }
 
   private labelled(t: Indexed, col: number): Map<string, number[]> {
@@ -161,18 +201,47 @@ export class TableSet {
 
   /** resolve() into an object the caller reuses (the rule engine resolves a few references per comparison). */
   resolveInto(into: Resolved, ref: Ref): Resolved {
-    const c = this.col(ref.table, ref.col);
-    const rows = this.rows(ref.table, ref.row);
-    const { table } = this.get(ref.table);
+    const t = this.byId.get(ref.table);
+    const cr = t && this.compiled(t, ref);
+    // Anything not resolved on the header (a missing table or column) is reported as before.
+    const c = cr ? cr.col : this.col(ref.table, ref.col);
+    const rows = cr ? this.rowsOf(t, ref, cr) : this.rows(ref.table, ref.row);
+    const { table } = t!;
     let sum = 0;
-    for (const i of rows) sum += amountOf(table.rows[i], c);
+    for (let k = 0; k < rows.length; k++) sum += amountOf(table.rows[rows[k]], c);
     into.sum = sum;
     into.terms = Math.max(rows.length, 1);
-    into.row = rows[0] ?? -1;
+    into.row = rows.length ? rows[0] : -1;
     into.col = c;
     into.precision = table.precision ?? 0;
     return into;
   }
+
+  private compiled(t: Indexed, ref: Ref): CompiledRef | undefined {
+    let cr = compiledRefs.get(ref);
+    if (cr?.leaves === t.leaves) return cr;
+    const col = t.cols.get(ref.col);
+    const sel = ref.row;
+    const labelCol = 'label' in sel ? t.cols.get(sel.in) : -1;
+    if (col === undefined || labelCol === undefined) return undefined;
+    compiledRefs.set(ref, (cr = { leaves: t.leaves, col, labelCol, label: 'label' in sel ? normLabel(sel.label) : '' }));
+    return cr;
+  }
+
+  /** rows() of a reference compiled on this table's header. */
+  private rowsOf(t: Indexed, ref: Ref, cr: CompiledRef): number[] {
+    const sel = ref.row;
+    if (!('label' in sel)) return this.rows(ref.table, sel);
+    const i = this.labelled(t, cr.labelCol).get(cr.label)?.[(sel.nth ?? 1) - 1];
+    if (i === undefined && sel.optional) return [];
+    if (i === undefined) throw new CannotRun(`预算${ref.table}表找不到“${sel.label}”行`);
+    return [i];
+  }
+}
+
+/** The row of key `k` in a keyRows() array, -1 for none. */
+export function rowOfKey(rows: Int32Array, k: number): number {
+  return k < rows.length ? rows[k] : -1;
 }
 
 export function amountOf(row: Row, col: number): number {

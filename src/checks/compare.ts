@@ -1,0 +1,42 @@
+/** Comparisons the rule kinds share: failures, the package hooks, tolerance, and per-header column resolution. */
+import type { LeafColumn, Table } from '../ir/table.ts';
+import type { Op, Rule } from './rule.ts';
+
+export interface Failure {
+  table: string;
+  row: number;
+  col: number;
+  expected: number;
+  found: number;
+}
+
+/**
+ * Hooks into the rules compared row by row (rowSum, tree, join), where each comparison is located
+ * at one row: `reuse` gives the failures already known at a row (the comparison is then not made
+ * again), `record` sees the failures found at a row. See packages.ts.
+ */
+export interface Site {
+  reuse?(rule: Rule, table: Table, row: number): Failure[] | undefined;
+  record?(rule: Rule, table: Table, row: number, out: Failure[], from: number): void;
+}
+
+/** found op expected, allowing half a displayed step per term when figures were rounded. */
+export function holds(rule: Rule, found: number, expected: number, op: Op, terms: number, precision: number): boolean {
+  const tol = precision === 0 || rule.tolerance === 'exact' ? 0 : (precision / 2) * (terms - 1);
+  return op === '=' ? Math.abs(found - expected) <= tol : found <= expected + tol;
+}
+
+/**
+ * Column indices a rule needs, resolved once per header: every table of a layout shares its header
+ * object, so a catalogue is resolved once, not per package. A rule that cannot resolve is not cached
+ * (it throws the same CannotRun each time).
+ */
+const compiledCols = new WeakMap<object, { leaves: LeafColumn[][]; value: unknown }>();
+export function perHeaders<T>(owner: object, leaves: LeafColumn[][], make: () => T): T {
+  const c = compiledCols.get(owner);
+  if (c && c.leaves.length === leaves.length && c.leaves.every((l, i) => l === leaves[i])) return c.value as T;
+  const value = make();
+  compiledCols.set(owner, { leaves, value });
+  return value;
+}
+

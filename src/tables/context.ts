@@ -24,6 +24,9 @@ export interface BuildContext {
   /** Per cell: its 项 code's 类 (3 digits) and 款 (5 digits), as rows print them: sliced once per budget, not per table. */
   cellClass: string[];
   cellSection: string[];
+  /** Per cell: the 款 and 项 digits of its code (positions 4–5 and 6–7), as the 类/款/项 code columns print them. */
+  cellSectionDigits: string[];
+  cellItemDigits: string[];
   /** Per unit (in order): its cell ids sorted by function code. */
   unitCells: number[][];
 }
@@ -71,6 +74,8 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   }
   const cellClass = cellFunction.map((f) => f.slice(0, 3));
   const cellSection = cellFunction.map((f) => f.slice(0, 5));
+  const cellSectionDigits = cellFunction.map((f) => f.slice(3, 5));
+  const cellItemDigits = cellFunction.map((f) => f.slice(5, 7));
   const unitCells: number[][] = units.map(() => []);
   cellUnit.forEach((u, c) => u >= 0 && unitCells[u].push(c));
   for (const cs of unitCells) cs.sort((a, b) => (cellFunction[a] < cellFunction[b] ? -1 : cellFunction[a] > cellFunction[b] ? 1 : 0));
@@ -86,6 +91,8 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     cellFunction,
     cellClass,
     cellSection,
+    cellSectionDigits,
+    cellItemDigits,
     unitCells,
   };
 }

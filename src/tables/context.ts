@@ -1,5 +1,6 @@
 import type { Classification } from '../classification/classification.ts';
 import { filerOf, type Budget, type LineItem, type Unit } from '../model/budget.ts';
+import type { Money } from '../money/money.ts';
 import { SIGNATURE_FIELDS } from '../model/line-item-fields.ts';
 
 /**
@@ -29,6 +30,13 @@ export interface BuildContext {
   cellItemDigits: string[];
   /** Per unit (in order): its cell ids sorted by function code. */
   unitCells: number[][];
+  /** Per cell: the total of its items. */
+  cellAmount: Float64Array;
+  /**
+   * The items summed by signature, in order of first appearance: one item of each signature stands
+   * for all (they agree on fund, kind, economic codes and 三公 mark), with the total of them all.
+   */
+  bySignature: { item: LineItem; amount: Money }[];
 }
 
 /**
@@ -38,17 +46,23 @@ export interface BuildContext {
 interface Nest {
   next: Map<string, Nest>;
   id?: number;
+  /** The context being built when the signature was last met, and its entry there (saves a map per context). */
+  seenIn?: number;
+  total?: { item: LineItem; amount: Money };
 }
 const signatureIds: Nest = { next: new Map() };
+const SIGNATURE_KEYS = SIGNATURE_FIELDS.map((f) => f.key);
 let signatures = 0;
+let contexts = 0;
 
-function signatureOf(li: LineItem): number {
+function signatureOf(li: LineItem): Nest {
   let n = signatureIds;
-  for (const f of SIGNATURE_FIELDS) {
-    const v = (li[f.key] as string | undefined) ?? '';
+  for (const k of SIGNATURE_KEYS) {
+    const v = (li[k] as string | undefined) ?? '';
     n = n.next.get(v) ?? n.next.set(v, { next: new Map() }).get(v)!;
   }
-  return (n.id ??= signatures++);
+  n.id ??= signatures++;
+  return n;
 }
 
 export function buildContext(budget: Budget, classification: Classification): BuildContext {
@@ -60,9 +74,17 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const cellIds = new Map<string, Map<string, number>>();
   const cellUnit: number[] = [];
   const cellFunction: string[] = [];
+  const bySignature: { item: LineItem; amount: Money }[] = [];
+  const serial = ++contexts;
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
-    signature[i] = signatureOf(li);
+    const sig = signatureOf(li);
+    signature[i] = sig.id!;
+    if (sig.seenIn !== serial) {
+      sig.seenIn = serial;
+      bySignature.push((sig.total = { item: li, amount: 0 }));
+    }
+    sig.total!.amount += li.amount;
     const byFunction = cellIds.get(li.unit) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
     let c = byFunction.get(li.functionCode);
     if (c === undefined) {
@@ -76,6 +98,8 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const cellSection = cellFunction.map((f) => f.slice(0, 5));
   const cellSectionDigits = cellFunction.map((f) => f.slice(3, 5));
   const cellItemDigits = cellFunction.map((f) => f.slice(5, 7));
+  const cellAmount = new Float64Array(cellUnit.length);
+  for (let i = 0; i < items.length; i++) cellAmount[cell[i]] += items[i].amount;
   const unitCells: number[][] = units.map(() => []);
   cellUnit.forEach((u, c) => u >= 0 && unitCells[u].push(c));
   for (const cs of unitCells) cs.sort((a, b) => (cellFunction[a] < cellFunction[b] ? -1 : cellFunction[a] > cellFunction[b] ? 1 : 0));
@@ -94,5 +118,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     cellSectionDigits,
     cellItemDigits,
     unitCells,
+    cellAmount,
+    bySignature,
   };
 }

@@ -45,7 +45,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   const d = ctx.budget.department;
 
   /** Writes the amounts of v[base …] (finished first), or zeros, into a row's cells. */
-  const fill = (kind: RowKind, cells: Cell[], v: Float64Array | null, base: number) => {
+  const fill = (kind: RowKind, cells: Cell[], v: Vector | null, base: number) => {
     if (v) finish(v, base, sumOrder);
     const printZeros = !v || zeros.has(kind);
     for (const i of amountCols) {
@@ -54,7 +54,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
     }
   };
   /** Appends a row (amounts filled now, or later when `v` is undefined); returns its cells for the key columns. */
-  const emit = (kind: RowKind, v: Float64Array | null | undefined, base: number, indent: number, code?: string, unit?: string): Cell[] => {
+  const emit = (kind: RowKind, v: Vector | null | undefined, base: number, indent: number, code?: string, unit?: string): Cell[] => {
     const cells: Cell[] = new Array(width).fill(null);
     if (v !== undefined) fill(kind, cells, v, base);
     const row: Row = { kind, indent, cells };
@@ -64,7 +64,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
     return cells;
   };
   /** 合计 (name in the first column), or 部门 / 单位 (code and name in the last two key columns). */
-  const head = (kind: RowKind, v: Float64Array | null, indent: number, code?: string, name = '合计') => {
+  const head = (kind: RowKind, v: Vector | null, indent: number, code?: string, name = '合计') => {
     const cells = emit(kind, v, 0, indent, code);
     if (kind === 'total') cells[0] = name;
     else {
@@ -80,20 +80,20 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   }
 
   // Unit vectors, and the cells of each unit's function rows.
-  const perUnit: (Float64Array | undefined)[] = [];
-  const total = new Float64Array(width);
+  const perUnit: (Vector | undefined)[] = [];
+  const total = zeroVector(width);
   ctx.units.forEach((_, ui) => {
-    let uv: Float64Array | undefined;
+    let uv: Vector | undefined;
     for (const cell of ctx.unitCells[ui]) {
       if (!present[cell * tables + index]) continue;
-      add((uv ??= new Float64Array(width)), sums, cell * stride + c.offset);
+      add((uv ??= zeroVector(width)), sums, cell * stride + c.offset);
     }
     if (uv) add(total, uv, 0);
     perUnit[ui] = uv;
   });
 
   if (!def.noTotalRow) head('total', total, 0);
-  head('department', Float64Array.from(total), 0, d.code, d.name);
+  head('department', [...total], 0, d.code, d.name);
   const itemIndent = def.rows === 'tree' ? 4 : 2;
   const nameOf = (code: string) => ctx.classification.function.nameOf(code) ?? '';
   ctx.units.forEach((u, ui) => {
@@ -102,7 +102,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
     head('unit', uv, 1, u.code, u.name);
     if (def.rows === 'units') return;
     // 类 and 款 rows come before their items: their amounts are filled in once the unit's items are summed.
-    const pending: [RowKind, Cell[], Float64Array][] = [];
+    const pending: [RowKind, Cell[], Vector][] = [];
     let cls = total;
     let sec = total;
     let clsCode = '';
@@ -117,14 +117,14 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
           const cells = emit('class', undefined, 0, 2, clsCode, u.code);
           cells[0] = clsCode;
           cells[1] = nameOf(clsCode);
-          pending.push(['class', cells, (cls = new Float64Array(width))]);
+          pending.push(['class', cells, (cls = zeroVector(width))]);
         }
         if (ctx.cellSection[cell] !== secCode) {
           secCode = ctx.cellSection[cell];
           const cells = emit('section', undefined, 0, 3, secCode, u.code);
           cells[0] = short ? ctx.cellSectionDigits[cell] : secCode;
           cells[1] = nameOf(secCode);
-          pending.push(['section', cells, (sec = new Float64Array(width))]);
+          pending.push(['section', cells, (sec = zeroVector(width))]);
         }
         add(cls, sums, base);
         add(sec, sums, base);
@@ -146,7 +146,14 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   return tableOf(def, c, ctx, rows, false);
 }
 
-function finish(v: Float64Array, base: number, sumOrder: [number, number[]][]) {
+/**
+ * Amounts of a row: a cell's slots in the budget's sums, or a plain array for 合计 / 部门 / 单位 / 类 / 款
+ * rows (small typed arrays would each take an off-heap buffer, which costs more to make and collect).
+ */
+type Vector = Float64Array | number[];
+const zeroVector = (n: number): number[] => new Array<number>(n).fill(0);
+
+function finish(v: Vector, base: number, sumOrder: [number, number[]][]) {
   for (const [i, ops] of sumOrder) {
     let t = 0;
     for (const j of ops) t += v[base + j];
@@ -155,7 +162,7 @@ function finish(v: Float64Array, base: number, sumOrder: [number, number[]][]) {
 }
 
 /** Adds the into.length slots of v from base on. */
-function add(into: Float64Array, v: Float64Array, base: number) {
+function add(into: Vector, v: Vector, base: number) {
   for (let i = 0; i < into.length; i++) into[i] += v[base + i];
 }
 

@@ -76,6 +76,8 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const cellFunction: string[] = [];
   const bySignature: { item: LineItem; amount: Money }[] = [];
   const serial = ++contexts;
+  let lastUnit: string | undefined;
+  let byFunction = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
     const sig = signatureOf(li);
@@ -85,7 +87,8 @@ export function buildContext(budget: Budget, classification: Classification): Bu
       bySignature.push((sig.total = { item: li, amount: 0 }));
     }
     sig.total!.amount += li.amount;
-    const byFunction = cellIds.get(li.unit) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
+    // Items mostly come unit by unit: look the unit up only when it changes.
+    if (li.unit !== lastUnit) byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
     let c = byFunction.get(li.functionCode);
     if (c === undefined) {
       byFunction.set(li.functionCode, (c = cellUnit.length));

@@ -101,23 +101,32 @@ export interface CellSums {
   any: Uint8Array;
 }
 
-const sumsOf = new WeakMap<BuildContext, CellSums>();
+/**
+ * The sums of the budget last summed. Tables are built one budget after another, so one buffer,
+ * reused, serves them all: a fresh one per budget (≈50 kB for a unit) made the collector run often.
+ * A context whose sums were overwritten by another's is summed again.
+ */
+let current: { ctx: BuildContext; sums: CellSums } | undefined;
+let buffer = new Float64Array(0);
+let flags = new Uint8Array(0);
 
 /** The budget's sums, covering `c` (computed on first use, again only when a definition is new). */
 export function cellSums(ctx: BuildContext, c: Compiled): CellSums {
-  const s = sumsOf.get(ctx);
-  if (s && c.index < s.tables) return s;
-  const fresh = sumAll(ctx);
-  sumsOf.set(ctx, fresh);
-  return fresh;
+  if (current?.ctx === ctx && c.index < current.sums.tables) return current.sums;
+  current = { ctx, sums: sumAll(ctx) };
+  return current.sums;
 }
+
+/** Largest buffer kept between budgets (a department of thousands of cells gets its own). */
+const KEEP = 1 << 21;
 
 function sumAll(ctx: BuildContext): CellSums {
   const width = slots;
   const nTables = registry.length;
   const nCells = ctx.cellFunction.length;
-  const sums = new Float64Array(nCells * width);
-  const present = new Uint8Array(nCells * nTables);
+  const [n, m] = [nCells * width, nCells * nTables];
+  const sums = n <= buffer.length ? buffer.fill(0, 0, n) : n <= KEEP ? (buffer = new Float64Array(Math.min(2 * n, KEEP))) : new Float64Array(n);
+  const present = m <= flags.length ? flags.fill(0, 0, m) : m <= KEEP ? (flags = new Uint8Array(Math.min(2 * m, KEEP))) : new Uint8Array(m);
   const any = new Uint8Array(nTables);
   const { items, signature, cell } = ctx;
   for (let i = 0; i < items.length; i++) {

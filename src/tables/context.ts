@@ -45,12 +45,15 @@ export interface BuildContext {
  */
 interface Nest {
   next: Map<string, Nest>;
-  id?: number;
+  /** -1 until a signature ends here */
+  id: number;
   /** The context being built when the signature was last met, and its entry there (saves a map per context). */
-  seenIn?: number;
-  total?: { item: LineItem; amount: Money };
+  seenIn: number;
+  total: { item: LineItem; amount: Money } | undefined;
 }
-const signatureIds: Nest = { next: new Map() };
+// Every node is made with all its fields, so that the hot loop sees one object shape.
+const nest = (): Nest => ({ next: new Map(), id: -1, seenIn: 0, total: undefined });
+const signatureIds = nest();
 const SIGNATURE_KEYS = SIGNATURE_FIELDS.map((f) => f.key);
 let signatures = 0;
 let contexts = 0;
@@ -59,9 +62,9 @@ function signatureOf(li: LineItem): Nest {
   let n = signatureIds;
   for (const k of SIGNATURE_KEYS) {
     const v = (li[k] as string | undefined) ?? '';
-    n = n.next.get(v) ?? n.next.set(v, { next: new Map() }).get(v)!;
+    n = n.next.get(v) ?? n.next.set(v, nest()).get(v)!;
   }
-  n.id ??= signatures++;
+  if (n.id < 0) n.id = signatures++;
   return n;
 }
 
@@ -81,7 +84,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
     const sig = signatureOf(li);
-    signature[i] = sig.id!;
+    signature[i] = sig.id;
     if (sig.seenIn !== serial) {
       sig.seenIn = serial;
       bySignature.push((sig.total = { item: li, amount: 0 }));

@@ -135,10 +135,10 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
         cells[1] = ctx.cellSectionDigits[cell];
         cells[2] = ctx.cellItemDigits[cell];
         cells[3] = u.code;
-        cells[4] = nameOf(code);
+        cells[4] = ctx.cellName[cell];
       } else {
         cells[0] = code;
-        cells[1] = nameOf(code);
+        cells[1] = ctx.cellName[cell];
       }
     }
     for (const [kind, cells, v] of pending) fill(kind, cells, v, 0);

@@ -28,6 +28,8 @@ export interface BuildContext {
   /** Per cell: the 款 and 项 digits of its code (positions 4–5 and 6–7), as the 类/款/项 code columns print them. */
   cellSectionDigits: string[];
   cellItemDigits: string[];
+  /** Per cell: the 项's name ('' when the list lacks it), looked up once instead of once per table. */
+  cellName: string[];
   /** Per unit (in order): its cell ids sorted by function code. */
   unitCells: number[][];
   /** Per cell: the total of its items. */
@@ -104,6 +106,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const cellSection = cellFunction.map((f) => f.slice(0, 5));
   const cellSectionDigits = cellFunction.map((f) => f.slice(3, 5));
   const cellItemDigits = cellFunction.map((f) => f.slice(5, 7));
+  const cellName = cellFunction.map((f) => classification.function.nameOf(f) ?? '');
   const cellAmount = new Float64Array(cellUnit.length);
   for (let i = 0; i < items.length; i++) cellAmount[cell[i]] += items[i].amount;
   const unitCells: number[][] = units.map(() => []);
@@ -123,6 +126,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     cellSection,
     cellSectionDigits,
     cellItemDigits,
+    cellName,
     unitCells,
     cellAmount,
     bySignature,

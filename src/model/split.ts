@@ -1,27 +1,21 @@
-import type { Budget, LineItem } from './budget.ts';
+import type { Budget } from './budget.ts';
+
+/** The lists of a budget that belong to one unit each. */
+const PER_UNIT = ['lineItems', 'projects', 'yearEndBalances', 'specialFunds', 'projectPerformance', 'unitPerformance'] as const;
+type PerUnit = { [K in (typeof PER_UNIT)[number]]: Budget[K] };
 
 /** One unit's own budget out of its department's: what the unit publishes on its own. */
-export function unitBudget(b: Budget, unit: string, items?: LineItem[]): Budget {
-  const only = <T extends { unit: string }>(xs: T[]) => xs.filter((x) => x.unit === unit);
+export function unitBudget(b: Budget, unit: string, lists?: PerUnit): Budget {
   const u = b.units.find((x) => x.code === unit);
   if (!u) throw new Error(`单位 ${unit} 不属于部门 ${b.department.code}`);
-  return {
-    ...b,
-    filer: undefined,
-    units: [u],
-    lineItems: items ?? only(b.lineItems),
-    projects: only(b.projects),
-    yearEndBalances: only(b.yearEndBalances),
-    specialFunds: only(b.specialFunds),
-    projectPerformance: only(b.projectPerformance),
-    unitPerformance: only(b.unitPerformance),
-  };
+  const own = lists ?? (Object.fromEntries(PER_UNIT.map((k) => [k, (b[k] as { unit: string }[]).filter((x) => x.unit === unit)])) as PerUnit);
+  return { ...b, filer: undefined, units: [u], ...own };
 }
 
-/** Every unit's own budget, in unit code order, with one pass over the line items. */
+/** Every unit's own budget, in unit code order, with one pass over each of the department's lists. */
 export function unitBudgets(b: Budget): Budget[] {
   const units = [...b.units].sort((x, y) => x.code.localeCompare(y.code));
-  const items = new Map(units.map((u) => [u.code, [] as LineItem[]]));
-  for (const li of b.lineItems) items.get(li.unit)?.push(li);
-  return units.map((u) => unitBudget(b, u.code, items.get(u.code)));
+  const lists = new Map(units.map((u) => [u.code, Object.fromEntries(PER_UNIT.map((k) => [k, []])) as unknown as PerUnit]));
+  for (const k of PER_UNIT) for (const x of b[k] as { unit: string }[]) (lists.get(x.unit)?.[k] as { unit: string }[] | undefined)?.push(x);
+  return units.map((u) => unitBudget(b, u.code, lists.get(u.code)));
 }

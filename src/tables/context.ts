@@ -1,5 +1,6 @@
 import type { Classification } from '../classification/classification.ts';
 import { filerOf, type Budget, type LineItem, type Unit } from '../model/budget.ts';
+import type { Money } from '../money/money.ts';
 import { SIGNATURE_FIELDS } from '../model/line-item-fields.ts';
 
 /**
@@ -24,8 +25,20 @@ export interface BuildContext {
   /** Per cell: its 项 code's 类 (3 digits) and 款 (5 digits), as rows print them: sliced once per budget, not per table. */
   cellClass: string[];
   cellSection: string[];
+  /** Per cell: the 款 and 项 digits of its code (positions 4–5 and 6–7), as the 类/款/项 code columns print them. */
+  cellSectionDigits: string[];
+  cellItemDigits: string[];
+  /** Per cell: the 项's name ('' when the list lacks it), looked up once instead of once per table. */
+  cellName: string[];
   /** Per unit (in order): its cell ids sorted by function code. */
   unitCells: number[][];
+  /** Per cell: the total of its items. */
+  cellAmount: Float64Array;
+  /**
+   * The items summed by signature, in order of first appearance: one item of each signature stands
+   * for all (they agree on fund, kind, economic codes and 三公 mark), with the total of them all.
+   */
+  bySignature: { item: LineItem; amount: Money }[];
 }
 
 /**
@@ -34,18 +47,27 @@ export interface BuildContext {
  */
 interface Nest {
   next: Map<string, Nest>;
-  id?: number;
+  /** -1 until a signature ends here */
+  id: number;
+  /** The context being built when the signature was last met, and its entry there (saves a map per context). */
+  seenIn: number;
+  total: { item: LineItem; amount: Money } | undefined;
 }
-const signatureIds: Nest = { next: new Map() };
+// Every node is made with all its fields, so that the hot loop sees one object shape.
+const nest = (): Nest => ({ next: new Map(), id: -1, seenIn: 0, total: undefined });
+const signatureIds = nest();
+const SIGNATURE_KEYS = SIGNATURE_FIELDS.map((f) => f.key);
 let signatures = 0;
+let contexts = 0;
 
-function signatureOf(li: LineItem): number {
+function signatureOf(li: LineItem): Nest {
   let n = signatureIds;
-  for (const f of SIGNATURE_FIELDS) {
-    const v = (li[f.key] as string | undefined) ?? '';
-    n = n.next.get(v) ?? n.next.set(v, { next: new Map() }).get(v)!;
+  for (const k of SIGNATURE_KEYS) {
+    const v = (li[k] as string | undefined) ?? '';
+    n = n.next.get(v) ?? n.next.set(v, nest()).get(v)!;
   }
-  return (n.id ??= signatures++);
+  if (n.id < 0) n.id = signatures++;
+  return n;
 }
 
 export function buildContext(budget: Budget, classification: Classification): BuildContext {
@@ -57,10 +79,21 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const cellIds = new Map<string, Map<string, number>>();
   const cellUnit: number[] = [];
   const cellFunction: string[] = [];
+  const bySignature: { item: LineItem; amount: Money }[] = [];
+  const serial = ++contexts;
+  let lastUnit: string | undefined;
+  let byFunction = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
-    signature[i] = signatureOf(li);
-    const byFunction = cellIds.get(li.unit) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
+    const sig = signatureOf(li);
+    signature[i] = sig.id;
+    if (sig.seenIn !== serial) {
+      sig.seenIn = serial;
+      bySignature.push((sig.total = { item: li, amount: 0 }));
+    }
+    sig.total!.amount += li.amount;
+    // Items mostly come unit by unit: look the unit up only when it changes.
+    if (li.unit !== lastUnit) byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
     let c = byFunction.get(li.functionCode);
     if (c === undefined) {
       byFunction.set(li.functionCode, (c = cellUnit.length));
@@ -71,6 +104,11 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   }
   const cellClass = cellFunction.map((f) => f.slice(0, 3));
   const cellSection = cellFunction.map((f) => f.slice(0, 5));
+  const cellSectionDigits = cellFunction.map((f) => f.slice(3, 5));
+  const cellItemDigits = cellFunction.map((f) => f.slice(5, 7));
+  const cellName = cellFunction.map((f) => classification.function.nameOf(f) ?? '');
+  const cellAmount = new Float64Array(cellUnit.length);
+  for (let i = 0; i < items.length; i++) cellAmount[cell[i]] += items[i].amount;
   const unitCells: number[][] = units.map(() => []);
   cellUnit.forEach((u, c) => u >= 0 && unitCells[u].push(c));
   for (const cs of unitCells) cs.sort((a, b) => (cellFunction[a] < cellFunction[b] ? -1 : cellFunction[a] > cellFunction[b] ? 1 : 0));
@@ -86,6 +124,11 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     cellFunction,
     cellClass,
     cellSection,
+    cellSectionDigits,
+    cellItemDigits,
+    cellName,
     unitCells,
+    cellAmount,
+    bySignature,
   };
 }

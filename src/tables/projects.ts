@@ -5,8 +5,16 @@ import type { BuildContext } from './context.ts';
 
 export const projectKey = (unit: string, name: string) => `${unit}\u0000${name}`;
 
-/** Line items of each project, keyed by unit + name. */
+const byProject = new WeakMap<BuildContext, Map<string, LineItem[]>>();
+
+/** Line items of each project, keyed by unit + name (grouped once per budget: 预算20–22表 all use them). */
 export function itemsByProject(ctx: BuildContext): Map<string, LineItem[]> {
+  let m = byProject.get(ctx);
+  if (!m) byProject.set(ctx, (m = groupByProject(ctx)));
+  return m;
+}
+
+function groupByProject(ctx: BuildContext): Map<string, LineItem[]> {
   const m = new Map<string, LineItem[]>();
   for (const li of ctx.items) {
     if (!li.project) continue;

@@ -53,10 +53,14 @@ export function build01(ctx: BuildContext): Table {
   const balances = ctx.budget.yearEndBalances;
   // Income of a source = its line items + its planned year-end balance (R6).
   const income = new Map<string, number>(FUND_SOURCES.map((f) => [f, 0]));
-  for (const li of items) income.set(li.fund, income.get(li.fund)! + li.amount);
+  for (const { item, amount } of ctx.bySignature) income.set(item.fund, income.get(item.fund)! + amount);
   for (const b of balances) income.set(b.fund, income.get(b.fund)! + b.amount);
-  const inc = (p: (f: string) => boolean) => [...income].reduce((s, [f, a]) => (p(f) ? s + a : s), 0);
-  const src = (f: string) => inc((x) => x === f);
+  const inc = (p: (f: string) => boolean) => {
+    let s = 0;
+    for (const [f, a] of income) if (p(f)) s += a;
+    return s;
+  };
+  const src = (f: string) => income.get(f) ?? 0;
   // Sub-items are indented with ideographic spaces, as the printed tables do; rules and readers ignore them.
   const e = (label: string, amount: number, level = 0): Entry => ({ label: INDENT.repeat(level) + label, amount: blankZero(amount) });
 
@@ -79,7 +83,7 @@ export function build01(ctx: BuildContext): Table {
     e('十、其他收入', src('本年/其他收入')),
   ];
 
-  // One pass over the items for the three spending lists.
+  // The three spending lists: by function 类 from the (unit, 项) cells, by economic class from the signatures.
   const byFn = new Map<string, number>();
   const byGov = new Map<string, number>();
   const basicBy = new Map<string, number>();
@@ -89,17 +93,17 @@ export function build01(ctx: BuildContext): Table {
   let projectTotal = 0;
   let totalSpent = 0;
   const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
-  for (const li of items) {
-    totalSpent += li.amount;
-    add(byFn, li.functionCode.slice(0, 3), li.amount);
-    add(byGov, li.govEconCode.slice(0, 3), li.amount);
+  ctx.cellClass.forEach((c, cell) => add(byFn, c, ctx.cellAmount[cell]));
+  for (const { item: li, amount } of ctx.bySignature) {
+    totalSpent += amount;
+    add(byGov, li.govEconCode.slice(0, 3), amount);
     if (isBasic(li.kind)) {
-      basicTotal += li.amount;
-      add(basicBy, li.deptEconCode.slice(0, 3), li.amount);
+      basicTotal += amount;
+      add(basicBy, li.deptEconCode.slice(0, 3), amount);
     } else if (li.kind === '项目支出') {
-      projectTotal += li.amount;
-      add(projectBy, li.deptEconCode.slice(0, 3), li.amount);
-    } else add(otherBy, li.kind, li.amount);
+      projectTotal += amount;
+      add(projectBy, li.deptEconCode.slice(0, 3), amount);
+    } else add(otherBy, li.kind, amount);
   }
   const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byFn.get(c) ?? 0));
   const byDeptEcon = [

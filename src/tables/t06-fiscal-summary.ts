@@ -11,9 +11,9 @@ export const HEADER_06 = [
 
 /** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营预算): income by source, spending by function 类. */
 export function build06(ctx: BuildContext): Table {
-  const fiscal = ctx.items.filter((li) => isFiscal(li.fund));
+  const fiscal = ctx.bySignature.filter(({ item }) => isFiscal(item.fund));
   const balances = ctx.budget.yearEndBalances.filter((b) => isFiscal(b.fund));
-  const income = sumBy([...fiscal, ...balances], (x) => x.fund, (x) => x.amount);
+  const income = sumBy([...fiscal.map(({ item, amount }) => ({ fund: item.fund, amount })), ...balances], (x) => x.fund, (x) => x.amount);
   const inc = (p: (f: string) => boolean) => [...income].reduce((s, [f, a]) => (p(f) ? s + a : s), 0);
   const e = (label: string, amount: number): Entry => ({ label, amount: blankZero(amount) });
 
@@ -26,8 +26,13 @@ export function build06(ctx: BuildContext): Table {
     e('二、上年结转', co[0] + co[1] + co[2]),
     ...sources.map((l, i) => e(l, co[i])),
   ];
-  const byClass = sumBy(fiscal, (li) => li.functionCode.slice(0, 3), (li) => li.amount);
-  const spent = fiscal.reduce((s, li) => s + li.amount, 0);
+  const byClass = new Map<string, number>();
+  ctx.items.forEach((li, i) => {
+    if (!isFiscal(li.fund)) return;
+    const c = ctx.cellClass[ctx.cell[i]];
+    byClass.set(c, (byClass.get(c) ?? 0) + li.amount);
+  });
+  const spent = fiscal.reduce((s, x) => s + x.amount, 0);
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const expenditure: Entry[] = [
     e('一、本年支出', spent),

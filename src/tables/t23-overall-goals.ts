@@ -55,8 +55,10 @@ export function build23(ctx: BuildContext): Table {
   const goals = new Map(ctx.budget.unitPerformance.map((g) => [g.unit, g]));
   // The 合计 row prints zeros as 0.00, the unit rows leave them blank (seed).
   rows.push({ kind: 'total', indent: 0, cells: ['合计：', ...amounts(ctx.items), null, null, null, null] });
-  for (const u of ctx.units) {
-    const items = ctx.items.filter((li) => li.unit === u.code);
+  const byUnit = ctx.units.map((): LineItem[] => []);
+  ctx.items.forEach((li, i) => byUnit[ctx.cellUnit[ctx.cell[i]]]?.push(li));
+  for (const [ui, u] of ctx.units.entries()) {
+    const items = byUnit[ui];
     const g = goals.get(u.code);
     const cells: Cell[] = [u.name, ...amounts(items).map((a) => a || null), g?.duties ?? null, g?.overallGoal ?? null, g?.outputIndicators ?? null, g?.benefitIndicators ?? null];
     rows.push({ kind: 'unit', code: u.code, indent: 0, cells });

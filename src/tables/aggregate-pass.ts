@@ -1,0 +1,147 @@
+/**
+ * The sums behind every aggregate table of a budget, made in one pass over its line items: each
+ * definition is compiled once per process and given a slice of a shared per-cell vector, and each
+ * signature (fund, kind, economic codes, 三公 mark) is resolved once per process to the slots it
+ * adds to in every table. A budget's 17 aggregate tables then cost one pass instead of 17.
+ */
+import type { ColumnNode } from '../ir/table.ts';
+import type { LineItem } from '../model/budget.ts';
+import type { AggregateDef } from './aggregate.ts';
+import { matches, type DefColumn, type Match } from './columns.ts';
+import type { BuildContext } from './context.ts';
+
+export interface Compiled {
+  /** Position among compiled definitions, and first slot of its columns in a cell's vector. */
+  index: number;
+  offset: number;
+  /** The header without measures, shared by every table built from the definition. */
+  header: ColumnNode[];
+  leaves: DefColumn[];
+  /** leaf index → leaf indexes it sums, in an order where every operand is computed first */
+  sumOrder: [number, number[]][];
+  amountCols: number[];
+  /** leaf indexes of columns that match line items, and their conditions */
+  matchCols: number[];
+  matchPreds: Match[];
+}
+
+const compiled = new WeakMap<AggregateDef, Compiled>();
+const registry: { def: AggregateDef; c: Compiled }[] = [];
+let slots = 0;
+
+export function compile(def: AggregateDef): Compiled {
+  let c = compiled.get(def);
+  if (c) return c;
+  const leaves: DefColumn[] = [];
+  const walk = (ns: DefColumn[]) => ns.forEach((n) => (n.children?.length ? walk(n.children) : leaves.push(n)));
+  walk(def.columns);
+  const byKey = new Map(leaves.map((l, i) => [l.key!, i]));
+  const matchCols: number[] = [];
+  const sums = new Map<number, number[]>();
+  leaves.forEach((l, i) => {
+    if (!l.measure) return;
+    if ('match' in l.measure) matchCols.push(i);
+    else
+      sums.set(
+        i,
+        l.measure.sum.map((k) => {
+          const j = byKey.get(k);
+          if (j === undefined) throw new Error(`预算${def.id}表: column ${l.key} sums unknown column ${k}`);
+          return j;
+        }),
+      );
+  });
+  const sumOrder: [number, number[]][] = [];
+  const done = new Set<number>();
+  const visit = (i: number) => {
+    if (done.has(i) || !sums.has(i)) return;
+    sums.get(i)!.forEach(visit);
+    done.add(i);
+    sumOrder.push([i, sums.get(i)!]);
+  };
+  [...sums.keys()].forEach(visit);
+  const amountCols = leaves.map((l, i) => (l.kind === 'amount' ? i : -1)).filter((i) => i >= 0);
+  const matchPreds = matchCols.map((i) => (leaves[i].measure as { match: Match }).match);
+  c = { index: registry.length, offset: slots, header: def.columns.map(stripMeasure), leaves, sumOrder, amountCols, matchCols, matchPreds };
+  slots += leaves.length;
+  registry.push({ def, c });
+  compiled.set(def, c);
+  targets.length = 0;
+  return c;
+}
+
+function stripMeasure({ label, key, kind, children }: DefColumn): ColumnNode {
+  return children?.length ? { label, children: children.map(stripMeasure) } : { label, key, kind: kind ?? 'amount' };
+}
+
+/**
+ * Per signature id: [n, the n definitions whose pool holds it…, the slots it adds to…]. Reset when a
+ * definition is compiled, so it always covers every definition known.
+ */
+const targets: (Int32Array | undefined)[] = [];
+
+function targetsOf(li: LineItem): Int32Array {
+  const tables: number[] = [];
+  const cols: number[] = [];
+  for (const { def, c } of registry) {
+    if (!def.pool(li)) continue;
+    tables.push(c.index);
+    for (let k = 0; k < c.matchCols.length; k++) if (matches(c.matchPreds[k], li)) cols.push(c.offset + c.matchCols[k]);
+  }
+  return Int32Array.from([tables.length, ...tables, ...cols]);
+}
+
+/** A budget's sums: cell c's slots are sums[c*width …], whether it holds items of definition k is present[c*tables + k]. */
+export interface CellSums {
+  width: number;
+  tables: number;
+  sums: Float64Array;
+  present: Uint8Array;
+  /** Per definition: whether any line item is in its pool. */
+  any: Uint8Array;
+}
+
+/**
+ * The sums of the budget last summed. Tables are built one budget after another, so one buffer,
+ * reused, serves them all: a fresh one per budget (≈50 kB for a unit) made the collector run often.
+ * A context whose sums were overwritten by another's is summed again.
+ */
+let current: { ctx: BuildContext; sums: CellSums } | undefined;
+let buffer = new Float64Array(0);
+let flags = new Uint8Array(0);
+
+/** The budget's sums, covering `c` (computed on first use, again only when a definition is new). */
+export function cellSums(ctx: BuildContext, c: Compiled): CellSums {
+  if (current?.ctx === ctx && c.index < current.sums.tables) return current.sums;
+  current = { ctx, sums: sumAll(ctx) };
+  return current.sums;
+}
+
+/** Largest buffer kept between budgets (a department of thousands of cells gets its own). */
+const KEEP = 1 << 21;
+
+function sumAll(ctx: BuildContext): CellSums {
+  const width = slots;
+  const nTables = registry.length;
+  const nCells = ctx.cellFunction.length;
+  const [n, m] = [nCells * width, nCells * nTables];
+  const sums = n <= buffer.length ? buffer.fill(0, 0, n) : n <= KEEP ? (buffer = new Float64Array(Math.min(2 * n, KEEP))) : new Float64Array(n);
+  const present = m <= flags.length ? flags.fill(0, 0, m) : m <= KEEP ? (flags = new Uint8Array(Math.min(2 * m, KEEP))) : new Uint8Array(m);
+  const any = new Uint8Array(nTables);
+  const { items, signature, cell } = ctx;
+  for (let i = 0; i < items.length; i++) {
+    const s = signature[i];
+    const t = targets[s] ?? (targets[s] = targetsOf(items[i]));
+    const n = t[0];
+    if (n === 0) continue;
+    const c = cell[i];
+    for (let k = 1; k <= n; k++) {
+      present[c * nTables + t[k]] = 1;
+      any[t[k]] = 1;
+    }
+    const base = c * width;
+    const amount = items[i].amount;
+    for (let k = n + 1; k < t.length; k++) sums[base + t[k]] += amount;
+  }
+  return { width, tables: nTables, sums, present, any };
+}

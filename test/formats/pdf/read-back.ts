@@ -6,7 +6,9 @@
  */
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { headerGrid, type Table } from '../../../src/ir/table.ts';
+import { expect } from 'vitest';
+import { printRow, rowHeaderColumns } from '../../../src/formats/render-rows.ts';
+import { headerGrid, leaves, type Table } from '../../../src/ir/table.ts';
 import { formatMoney } from '../../../src/money/money.ts';
 
 export interface Run {
@@ -78,4 +80,27 @@ export const headerText = (t: Table) =>
 export function tableRanges(pages: string[], tables: Table[]): [number, number][] {
   const starts = tables.map((t) => pages.findIndex((p) => p.includes(t.mark)));
   return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] : pages.length]);
+}
+
+/** What a row prints, cell after cell, squashed. */
+export function rowText(t: Table, r: number): string {
+  const cols = leaves(t.header);
+  return squash(
+    printRow(t, t.rows[r], cols, rowHeaderColumns(t, cols))
+      .map((c) => c.text)
+      .join(''),
+  );
+}
+
+/** Expects every distinct row of a table printed whole on one of its (squashed) pages; returns how many were checked. */
+export function expectRowsWhole(t: Table, pages: string[]): number {
+  const rows = t.rows.map((_, r) => rowText(t, r));
+  let checked = 0;
+  rows.forEach((row, r) => {
+    // A row printing the same as another could hide a split one: only distinct rows count.
+    if (rows.indexOf(row) !== rows.lastIndexOf(row)) return;
+    expect(pages.some((p) => p.includes(row)), `${t.mark} row ${r}: ${row}`).toBe(true);
+    checked++;
+  });
+  return checked;
 }

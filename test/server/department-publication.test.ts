@@ -65,6 +65,10 @@ describe('department 预算全文', () => {
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('第一部分 2024年部门预算说明');
+    // the units carry the department file's inputs (imported unit by unit): one set, not summed
+    const text = squash(html.body.replace(/<[^>]+>/g, ''));
+    expect(text).toContain('本部门编制数412人，实有在职人数398人');
+    expect(text).toContain('政府采购预算总额1448.50万元');
     const docx = await anon.get(`${D}/publication.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');

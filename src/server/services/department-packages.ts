@@ -9,6 +9,7 @@ import { cachedClassification } from '../../classification/load.ts';
 import { tableToJson } from '../../formats/json.ts';
 import type { Table } from '../../ir/table.ts';
 import type { Budget, Department } from '../../model/budget.ts';
+import { departmentInputs } from '../../model/department-inputs.ts';
 import { composeDepartment } from '../../tables/compose.ts';
 import type { Queryable } from '../db/db.ts';
 import { EncodedBody } from '../encoding.ts';
@@ -69,7 +70,7 @@ export class DepartmentPackageCache {
   }
 }
 
-/** The units' own budgets (in unit code order) as one department budget. */
+/** The units' own budgets (in unit code order) as one department budget, with their 说明 inputs put together. */
 function departmentBudget(department: Department, year: number, units: Budget[]): Budget {
   const all = <K extends 'units' | 'projects' | 'lineItems' | 'yearEndBalances' | 'specialFunds' | 'projectPerformance' | 'unitPerformance'>(k: K) =>
     units.flatMap((b): unknown[] => b[k] ?? []) as Budget[K];
@@ -84,5 +85,6 @@ function departmentBudget(department: Department, year: number, units: Budget[])
     specialFunds: all('specialFunds'),
     projectPerformance: all('projectPerformance'),
     unitPerformance: all('unitPerformance'),
+    publication: departmentInputs(units),
   };
 }

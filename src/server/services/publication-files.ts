@@ -30,9 +30,9 @@ export const snapshotPublication = (content: SnapshotContent, classification: Cl
   buildPublication(content.budget, classification, content.tables);
 
 /**
- * The department's document: 说明 and tables of its composed budget. The units' own 说明 inputs
- * (机构设置, 上年数, …) describe a unit, not the department, so they are not carried over: the
- * department's 说明 says what its tables and line items say.
+ * The department's document: 说明 and tables of its composed budget. Its 说明 inputs are its units'
+ * put together (model/department-inputs.ts): counts and amounts summed when every unit gave them,
+ * 单位构成 notes kept; a unit's own prose is not the department's and is left out.
  */
 export const departmentPublication = (d: DepartmentPackage, classification: Classification): Publication =>
   buildPublication(d.budget, classification, d.tables);

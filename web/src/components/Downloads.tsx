@@ -18,6 +18,22 @@ const PUBLICATION: [string, Key][] = [
   ['html', 'downloadHtml'],
 ];
 
+/** One list of links, `${base}/${file}.${format}`, each marked `${mark}=format` for the browser tests. */
+function Links({ base, file, mark, formats }: { base: string; file: string; mark: string; formats: [string, Key][] }) {
+  const { t } = useI18n();
+  return (
+    <ul>
+      {formats.map(([f, label]) => (
+        <li key={f}>
+          <a href={`${base}/${file}.${f}`} download {...{ [mark]: f }}>
+            {t(label)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** `base`: …/budgets/:unit/:year, …/packages/:unit/:year/latest|v/n or …/departments/:dept/:year */
 export function Downloads({ base, hint, publication = false, publicationHint = 'publicationDownloadsHint' }: { base: string; hint?: string; publication?: boolean; publicationHint?: Key }) {
   const { t } = useI18n();
@@ -25,28 +41,12 @@ export function Downloads({ base, hint, publication = false, publicationHint = '
     <div className="downloads">
       <h3>{t('downloads')}</h3>
       {hint && <p className="muted">{hint}</p>}
-      <ul>
-        {FORMATS.map(([f, label]) => (
-          <li key={f}>
-            <a href={`${base}/download.${f}`} download data-format={f}>
-              {t(label)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <Links base={base} file="download" mark="data-format" formats={FORMATS} />
       {publication && (
         <>
           <h3>{t('publicationDownloads')}</h3>
           <p className="muted">{t(publicationHint)}</p>
-          <ul>
-            {PUBLICATION.map(([f, label]) => (
-              <li key={f}>
-                <a href={`${base}/publication.${f}`} download data-publication={f}>
-                  {t(label)}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <Links base={base} file="publication" mark="data-publication" formats={PUBLICATION} />
         </>
       )}
     </div>

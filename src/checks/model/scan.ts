@@ -1,0 +1,130 @@
+/**
+ * One pass over a budget's line items for all line-item rules. What a rule decides depends mostly
+ * on an item's codes, so each distinct code is looked up once and its facts are shared by every
+ * rule and every item that uses it; each item is visited once, not once per rule.
+ */
+import type { Classification } from '../../classification/classification.ts';
+import type { CodeList, Subject } from '../../classification/codes.ts';
+import type { GovTarget, UnitType } from '../../classification/mapping.ts';
+import type { Budget, LineItem } from '../../model/budget.ts';
+import { POOLS } from '../../model/funds.ts';
+import { WAN_CENTI } from '../../model/rounding.ts';
+import { PUBLIC_GOODS_COLUMNS } from '../../tables/t13-public-goods-by-dept-econ.ts';
+import type { Finding, Severity } from '../types.ts';
+
+/** What a rule reports; the rule's id and (unless given) its severity are added by the runner. */
+export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
+
+/** A code as one list knows it, decided once per budget. */
+export interface CodeFacts {
+  code: string;
+  subject: Subject | undefined;
+  /** Index of the first item that uses the code (C-code-confidence reports in that order). */
+  first: number;
+  /** Its 类/款 that have no name in the list (R1-code-name). */
+  unnamed: string[];
+}
+
+export interface EconFacts extends CodeFacts {
+  /** The 类, `30201` → `302`. */
+  cls: string;
+  /** A 款 of 预算13表's columns. */
+  publicGoods: boolean;
+  /** The mapping's government code for this departmental code, by unit type (R5). */
+  wants: Map<UnitType, GovTarget | undefined>;
+}
+
+/** What the rules know about the item at hand; one object, refilled for each item. */
+export interface ItemFacts {
+  c: Classification;
+  fn: CodeFacts;
+  dept: EconFacts;
+  gov: EconFacts;
+  /** The type of the item's unit, if the budget lists the unit. */
+  type: UnitType | undefined;
+}
+
+/** A rule that looks at one line item at a time. */
+export type ItemTest = (li: LineItem, f: ItemFacts) => RuleFinding | undefined;
+
+/** What the pass found: per item rule, its findings in item order; and the facts budget rules use. */
+export interface Scan {
+  b: Budget;
+  c: Classification;
+  found: RuleFinding[][];
+  /** Distinct codes per list (function, departmental, government), in order of first use. */
+  codes: [CodeFacts[], EconFacts[], EconFacts[]];
+  /** `unit|project` of projects paid with this year's fiscal money, in order of first use. */
+  fiscalProjects: string[];
+  /** Every line item a whole 0.01 万元. */
+  itemsOnStep: boolean;
+}
+
+const PUBLIC_GOODS = new Set(PUBLIC_GOODS_COLUMNS.map(([c]) => c));
+
+function functionFacts(list: CodeList, code: string, first: number): CodeFacts {
+  const subject = list.get(code);
+  const unnamed = subject ? [code.slice(0, 3), code.slice(0, 5)].filter((x) => !list.has(x)) : [];
+  return { code, subject, first, unnamed };
+}
+
+function econFacts(list: CodeList, code: string, first: number): EconFacts {
+  const cls = code.slice(0, 3);
+  const unnamed = code.length === 5 && !list.has(cls) ? [cls] : [];
+  return { code, subject: list.get(code), first, unnamed, cls, publicGoods: PUBLIC_GOODS.has(code), wants: new Map() };
+}
+
+/** The mapping's target for a departmental code in a unit of `type`, looked up once per pair. */
+export function wantOf(f: ItemFacts, type: UnitType): GovTarget | undefined {
+  const { wants } = f.dept;
+  if (wants.has(type)) return wants.get(type);
+  const want = f.c.mapping.govFor(f.dept.code, type);
+  wants.set(type, want);
+  return want;
+}
+
+const fiscalCurrent = (fund: string) => POOLS.gpbFiscalCurrent(fund) || POOLS.gfFiscalCurrent(fund) || POOLS.soeFiscalCurrent(fund);
+
+export function scan(b: Budget, c: Classification, tests: readonly ItemTest[]): Scan {
+  const fns = new Map<string, CodeFacts>();
+  const depts = new Map<string, EconFacts>();
+  const govs = new Map<string, EconFacts>();
+  const types = new Map(b.units.map((u) => [u.code, u.type]));
+  const found: RuleFinding[][] = tests.map(() => []);
+  // Projects by unit first, so that the `unit|project` text is made once per project, not per item.
+  const projects = new Map<string, Set<string>>();
+  const fiscalKeys = new Set<string>();
+  const facts = { c } as ItemFacts;
+  let unit: string | undefined;
+  let unitProjects: Set<string> | undefined;
+  let itemsOnStep = true;
+  const items = b.lineItems;
+  for (let i = 0; i < items.length; i++) {
+    const li = items[i];
+    let fn = fns.get(li.functionCode);
+    if (!fn) fns.set(li.functionCode, (fn = functionFacts(c.function, li.functionCode, i)));
+    let dept = depts.get(li.deptEconCode);
+    if (!dept) depts.set(li.deptEconCode, (dept = econFacts(c.deptEcon, li.deptEconCode, i)));
+    let gov = govs.get(li.govEconCode);
+    if (!gov) govs.set(li.govEconCode, (gov = econFacts(c.govEcon, li.govEconCode, i)));
+    if (li.unit !== unit || i === 0) {
+      unit = li.unit;
+      facts.type = types.get(unit);
+      unitProjects = projects.get(unit);
+    }
+    facts.fn = fn;
+    facts.dept = dept;
+    facts.gov = gov;
+    for (let r = 0; r < tests.length; r++) {
+      const bad = tests[r](li, facts);
+      if (bad) found[r].push(bad);
+    }
+    if (li.amount % WAN_CENTI !== 0) itemsOnStep = false;
+    if (li.project && !unitProjects?.has(li.project) && fiscalCurrent(li.fund)) {
+      if (!unitProjects) projects.set(li.unit, (unitProjects = new Set()));
+      unitProjects.add(li.project);
+      fiscalKeys.add(`${li.unit}|${li.project}`);
+    }
+  }
+  return { b, c, found, codes: [[...fns.values()], [...depts.values()], [...govs.values()]], fiscalProjects: [...fiscalKeys], itemsOnStep };
+}

@@ -26,8 +26,13 @@ function run(b: Budget, c: Classification, rules: readonly ModelRule[]): Finding
     items.map((r) => r.item),
   );
   const out: Finding[] = [];
+  // The rules' findings are fresh objects: completed in place rather than copied (as many as items).
   const add = (r: ModelRule, fs: RuleFinding[]) => {
-    for (const f of fs) out.push({ ...f, rule: r.id, severity: f.severity ?? r.severity });
+    for (const f of fs as (RuleFinding & Finding)[]) {
+      f.rule = r.id;
+      f.severity = f.severity ?? r.severity;
+      out.push(f);
+    }
   };
   for (const r of rules) add(r, 'item' in r ? s.found[items.indexOf(r)] : r.budget(s));
   return out;

@@ -8,7 +8,7 @@ import { formatMoney } from '../../money/money.ts';
 import { identityKey } from '../../model/line-item-fields.ts';
 import { balanceToStep, WAN_CENTI } from '../../model/rounding.ts';
 import type { Severity } from '../types.ts';
-import type { CodeFacts, RuleFinding, Scan } from './scan.ts';
+import type { RuleFinding, Scan } from './scan.ts';
 
 export interface BudgetRule {
   id: string;
@@ -47,13 +47,12 @@ export const BUDGET_RULES: BudgetRule[] = [
     formula: '所用科目来自导入的官方科目表或可信度为 high 的行',
     budget: ({ c, codes }) => {
       const lists = [c.function, c.deptEcon, c.govEcon];
-      // In order of the first item using the code; of one item's codes, function before departmental before government.
-      const doubtful = codes.flatMap((cs, k) => cs.filter((x) => x.subject && !isVerified(x.subject.confidence)).map((x): [CodeFacts, number] => [x, k]));
-      doubtful.sort(([x, k], [y, l]) => x.first - y.first || k - l);
-      return doubtful.map(([{ code, subject: s }, k]) => ({
-        message: `${lists[k].name}科目 ${code} ${s!.name}${CONFIDENCE_TEXT[s!.confidence](s!.sources)}，请对照当年《政府收支分类科目》核实`,
-        messageEn: `${code} ${s!.name} is a ${s!.confidence}-confidence row (${s!.sources ?? 'no source'})`,
-      }));
+      return codes
+        .filter(([x]) => x.subject && !isVerified(x.subject.confidence))
+        .map(([{ code, subject: s }, k]) => ({
+          message: `${lists[k].name}科目 ${code} ${s!.name}${CONFIDENCE_TEXT[s!.confidence](s!.sources)}，请对照当年《政府收支分类科目》核实`,
+          messageEn: `${code} ${s!.name} is a ${s!.confidence}-confidence row (${s!.sources ?? 'no source'})`,
+        }));
     },
   },
   {

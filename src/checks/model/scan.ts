@@ -5,7 +5,7 @@
  */
 import type { Classification } from '../../classification/classification.ts';
 import type { CodeList, Subject } from '../../classification/codes.ts';
-import type { GovTarget, UnitType } from '../../classification/mapping.ts';
+import type { EconMapping, GovTarget, UnitType } from '../../classification/mapping.ts';
 import type { Budget, LineItem } from '../../model/budget.ts';
 import { POOLS } from '../../model/funds.ts';
 import { WAN_CENTI } from '../../model/rounding.ts';
@@ -15,14 +15,14 @@ import type { Finding, Severity } from '../types.ts';
 /** What a rule reports; the rule's id and (unless given) its severity are added by the runner. */
 export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
 
-/** A code as one list knows it, decided once per budget. */
+/** A code as one list knows it. Decided once per list (cached across budgets: lists do not change). */
 export interface CodeFacts {
   code: string;
   subject: Subject | undefined;
-  /** Index of the first item that uses the code (C-code-confidence reports in that order). */
-  first: number;
   /** Its 类/款 that have no name in the list (R1-code-name). */
   unnamed: string[];
+  /** The last scan that met the code, so that each scan lists the codes it uses once, in order of first use. */
+  scan: number;
 }
 
 export interface EconFacts extends CodeFacts {
@@ -52,8 +52,11 @@ export interface Scan {
   b: Budget;
   c: Classification;
   found: RuleFinding[][];
-  /** Distinct codes per list (function, departmental, government), in order of first use. */
-  codes: [CodeFacts[], EconFacts[], EconFacts[]];
+  /**
+   * The distinct codes the items use with their list (0 function, 1 departmental, 2 government), in
+   * order of first use; of one item's codes, function before departmental before government.
+   */
+  codes: [CodeFacts, 0 | 1 | 2][];
   /** `unit|project` of projects paid with this year's fiscal money, in order of first use. */
   fiscalProjects: string[];
   /** Every line item a whole 0.01 万元. */
@@ -62,17 +65,30 @@ export interface Scan {
 
 const PUBLIC_GOODS = new Set(PUBLIC_GOODS_COLUMNS.map(([c]) => c));
 
-function functionFacts(list: CodeList, code: string, first: number): CodeFacts {
+function functionFacts(list: CodeList, code: string): CodeFacts {
   const subject = list.get(code);
   const unnamed = subject ? [code.slice(0, 3), code.slice(0, 5)].filter((x) => !list.has(x)) : [];
-  return { code, subject, first, unnamed };
+  return { code, subject, unnamed, scan: 0 };
 }
 
-function econFacts(list: CodeList, code: string, first: number): EconFacts {
+function econFacts(list: CodeList, code: string): EconFacts {
   const cls = code.slice(0, 3);
   const unnamed = code.length === 5 && !list.has(cls) ? [cls] : [];
-  return { code, subject: list.get(code), first, unnamed, cls, publicGoods: PUBLIC_GOODS.has(code), wants: new Map() };
+  return { code, subject: list.get(code), unnamed, scan: 0, cls, publicGoods: PUBLIC_GOODS.has(code), wants: new Map() };
 }
+
+// Keyed by list (and, for departmental codes, by mapping): the objects a Classification is made of.
+const functionCache = new WeakMap<CodeList, Map<string, CodeFacts>>();
+const govCache = new WeakMap<CodeList, Map<string, EconFacts>>();
+const deptCache = new WeakMap<CodeList, WeakMap<EconMapping, Map<string, EconFacts>>>();
+
+function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = make()));
+  return v;
+}
+
+let scans = 0;
 
 /** The mapping's target for a departmental code in a unit of `type`, looked up once per pair. */
 export function wantOf(f: ItemFacts, type: UnitType): GovTarget | undefined {
@@ -86,9 +102,11 @@ export function wantOf(f: ItemFacts, type: UnitType): GovTarget | undefined {
 const fiscalCurrent = (fund: string) => POOLS.gpbFiscalCurrent(fund) || POOLS.gfFiscalCurrent(fund) || POOLS.soeFiscalCurrent(fund);
 
 export function scan(b: Budget, c: Classification, tests: readonly ItemTest[]): Scan {
-  const fns = new Map<string, CodeFacts>();
-  const depts = new Map<string, EconFacts>();
-  const govs = new Map<string, EconFacts>();
+  const token = ++scans;
+  const fns = cached(functionCache, c.function, () => new Map());
+  const depts = cached(cached(deptCache, c.deptEcon, () => new WeakMap()), c.mapping, () => new Map());
+  const govs = cached(govCache, c.govEcon, () => new Map());
+  const codes: Scan['codes'] = [];
   const types = new Map(b.units.map((u) => [u.code, u.type]));
   const found: RuleFinding[][] = tests.map(() => []);
   // Projects by unit first, so that the `unit|project` text is made once per project, not per item.
@@ -102,11 +120,14 @@ export function scan(b: Budget, c: Classification, tests: readonly ItemTest[]): 
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
     let fn = fns.get(li.functionCode);
-    if (!fn) fns.set(li.functionCode, (fn = functionFacts(c.function, li.functionCode, i)));
+    if (!fn) fns.set(li.functionCode, (fn = functionFacts(c.function, li.functionCode)));
+    if (fn.scan !== token) codes.push([fn, 0]), (fn.scan = token);
     let dept = depts.get(li.deptEconCode);
-    if (!dept) depts.set(li.deptEconCode, (dept = econFacts(c.deptEcon, li.deptEconCode, i)));
+    if (!dept) depts.set(li.deptEconCode, (dept = econFacts(c.deptEcon, li.deptEconCode)));
+    if (dept.scan !== token) codes.push([dept, 1]), (dept.scan = token);
     let gov = govs.get(li.govEconCode);
-    if (!gov) govs.set(li.govEconCode, (gov = econFacts(c.govEcon, li.govEconCode, i)));
+    if (!gov) govs.set(li.govEconCode, (gov = econFacts(c.govEcon, li.govEconCode)));
+    if (gov.scan !== token) codes.push([gov, 2]), (gov.scan = token);
     if (li.unit !== unit || i === 0) {
       unit = li.unit;
       facts.type = types.get(unit);
@@ -126,5 +147,5 @@ export function scan(b: Budget, c: Classification, tests: readonly ItemTest[]): 
       fiscalKeys.add(`${li.unit}|${li.project}`);
     }
   }
-  return { b, c, found, codes: [[...fns.values()], [...depts.values()], [...govs.values()]], fiscalProjects: [...fiscalKeys], itemsOnStep };
+  return { b, c, found, codes, fiscalProjects: [...fiscalKeys], itemsOnStep };
 }

@@ -30,8 +30,8 @@ export interface EconFacts extends CodeFacts {
   cls: string;
   /** A 款 of 预算13表's columns. */
   publicGoods: boolean;
-  /** The mapping's government code for this departmental code, by unit type (R5). */
-  wants: Map<UnitType, GovTarget | undefined>;
+  /** The mapping's government code for this departmental code, by unit type index (R5); null: none. */
+  wants: (GovTarget | null)[];
 }
 
 /** What the rules know about the item at hand; one object, refilled for each item. */
@@ -42,6 +42,8 @@ export interface ItemFacts {
   gov: EconFacts;
   /** The type of the item's unit, if the budget lists the unit. */
   type: UnitType | undefined;
+  /** A small number per unit type, for look-ups by type. */
+  typeIndex: number;
 }
 
 /** A rule that looks at one line item at a time. */
@@ -74,7 +76,7 @@ function functionFacts(list: CodeList, code: string): CodeFacts {
 function econFacts(list: CodeList, code: string): EconFacts {
   const cls = code.slice(0, 3);
   const unnamed = code.length === 5 && !list.has(cls) ? [cls] : [];
-  return { code, subject: list.get(code), unnamed, scan: 0, cls, publicGoods: PUBLIC_GOODS.has(code), wants: new Map() };
+  return { code, subject: list.get(code), unnamed, scan: 0, cls, publicGoods: PUBLIC_GOODS.has(code), wants: [] };
 }
 
 // Keyed by list (and, for departmental codes, by mapping): the objects a Classification is made of.
@@ -90,14 +92,17 @@ function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V
 
 let scans = 0;
 
-/** The mapping's target for a departmental code in a unit of `type`, looked up once per pair. */
+/** The mapping's target for the item's departmental code in a unit of its type, looked up once per pair. */
 export function wantOf(f: ItemFacts, type: UnitType): GovTarget | undefined {
-  const { wants } = f.dept;
-  if (wants.has(type)) return wants.get(type);
-  const want = f.c.mapping.govFor(f.dept.code, type);
-  wants.set(type, want);
-  return want;
+  const want = f.dept.wants[f.typeIndex];
+  if (want !== undefined) return want ?? undefined;
+  const looked = f.c.mapping.govFor(f.dept.code, type);
+  f.dept.wants[f.typeIndex] = looked ?? null;
+  return looked;
 }
+
+const typeIndexes = new Map<string, number>();
+const typeIndex = (type: string) => typeIndexes.get(type) ?? typeIndexes.set(type, typeIndexes.size).size - 1;
 
 const fiscalCurrent = (fund: string) => POOLS.gpbFiscalCurrent(fund) || POOLS.gfFiscalCurrent(fund) || POOLS.soeFiscalCurrent(fund);
 
@@ -131,6 +136,7 @@ export function scan(b: Budget, c: Classification, tests: readonly ItemTest[]): 
     if (li.unit !== unit || i === 0) {
       unit = li.unit;
       facts.type = types.get(unit);
+      facts.typeIndex = facts.type === undefined ? -1 : typeIndex(facts.type);
       unitProjects = projects.get(unit);
     }
     facts.fn = fn;

@@ -22,7 +22,7 @@ export interface CodeFacts {
   /** Its 类/款 that have no name in the list (R1-code-name). */
   unnamed: string[];
   /** The last scan that met the code, so that each scan lists the codes it uses once, in order of first use. */
-  scan: number;
+  seenBy: number;
 }
 
 export interface EconFacts extends CodeFacts {
@@ -70,13 +70,13 @@ const PUBLIC_GOODS = new Set(PUBLIC_GOODS_COLUMNS.map(([c]) => c));
 function functionFacts(list: CodeList, code: string): CodeFacts {
   const subject = list.get(code);
   const unnamed = subject ? [code.slice(0, 3), code.slice(0, 5)].filter((x) => !list.has(x)) : [];
-  return { code, subject, unnamed, scan: 0 };
+  return { code, subject, unnamed, seenBy: 0 };
 }
 
 function econFacts(list: CodeList, code: string): EconFacts {
   const cls = code.slice(0, 3);
   const unnamed = code.length === 5 && !list.has(cls) ? [cls] : [];
-  return { code, subject: list.get(code), unnamed, scan: 0, cls, publicGoods: PUBLIC_GOODS.has(code), wants: [] };
+  return { code, subject: list.get(code), unnamed, seenBy: 0, cls, publicGoods: PUBLIC_GOODS.has(code), wants: [] };
 }
 
 // Keyed by list (and, for departmental codes, by mapping): the objects a Classification is made of.
@@ -90,6 +90,8 @@ function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V
   return v;
 }
 
+/** Facts of codes outside the lists pile up with every bad input: a cache that large is started over. */
+const MAX_CACHED = 20_000;
 let scans = 0;
 
 /** The mapping's target for the item's departmental code in a unit of its type, looked up once per pair. */
@@ -111,6 +113,7 @@ export function scan(b: Budget, c: Classification, tests: readonly ItemTest[]): 
   const fns = cached(functionCache, c.function, () => new Map());
   const depts = cached(cached(deptCache, c.deptEcon, () => new WeakMap()), c.mapping, () => new Map());
   const govs = cached(govCache, c.govEcon, () => new Map());
+  for (const m of [fns, depts, govs]) if (m.size > MAX_CACHED) m.clear();
   const codes: Scan['codes'] = [];
   const types = new Map(b.units.map((u) => [u.code, u.type]));
   const found: RuleFinding[][] = tests.map(() => []);
@@ -126,13 +129,13 @@ export function scan(b: Budget, c: Classification, tests: readonly ItemTest[]): 
     const li = items[i];
     let fn = fns.get(li.functionCode);
     if (!fn) fns.set(li.functionCode, (fn = functionFacts(c.function, li.functionCode)));
-    if (fn.scan !== token) codes.push([fn, 0]), (fn.scan = token);
+    if (fn.seenBy !== token) codes.push([fn, 0]), (fn.seenBy = token);
     let dept = depts.get(li.deptEconCode);
     if (!dept) depts.set(li.deptEconCode, (dept = econFacts(c.deptEcon, li.deptEconCode)));
-    if (dept.scan !== token) codes.push([dept, 1]), (dept.scan = token);
+    if (dept.seenBy !== token) codes.push([dept, 1]), (dept.seenBy = token);
     let gov = govs.get(li.govEconCode);
     if (!gov) govs.set(li.govEconCode, (gov = econFacts(c.govEcon, li.govEconCode)));
-    if (gov.scan !== token) codes.push([gov, 2]), (gov.scan = token);
+    if (gov.seenBy !== token) codes.push([gov, 2]), (gov.seenBy = token);
     if (li.unit !== unit || i === 0) {
       unit = li.unit;
       facts.type = types.get(unit);

@@ -8,7 +8,7 @@
  */
 import type { Row, Table } from '../ir/table.ts';
 import type { DepartmentPackages } from '../tables/index.ts';
-import type { Failure, Site } from './engine.ts';
+import type { Failure, Passing, Site } from './engine.ts';
 import { checkTables, type CheckOptions } from './index.ts';
 import type { Rule } from './rule.ts';
 import type { CheckReport } from './types.ts';
@@ -41,13 +41,21 @@ export function checkDepartmentPackages(pkgs: DepartmentPackages, opts: CheckOpt
     units.set(code, report);
   }
   const unitRows = new Map(pkgs.department.map((t, k) => [t, unitRowsOf(t, [...pkgs.units.values()].map((ts) => ts[k]))]));
+  const passingRows = new Map<Table, Passing>();
+  for (const [t, known] of unitRows) {
+    const others: number[] = [];
+    for (let i = 0; i < known.length; i++) if (!known[i]) others.push(i);
+    passingRows.set(t, { known, others });
+  }
+  // A rule that failed at no unit row (and ran in every unit) holds at every unit row.
+  const passing: Site['passing'] = (rule, table) => (found.has(rule) || notRunInSomeUnit.has(rule.id) ? undefined : passingRows.get(table));
   const reuse: Site['reuse'] = (rule, table, row) => {
     if (!unitRows.get(table)?.[row] || notRunInSomeUnit.has(rule.id)) return undefined;
     const r = table.rows[row];
     const fs = found.get(rule)?.get(r);
     return fs ? fs.map((f) => ({ ...f, row })) : NONE;
   };
-  return { department: checkTables(pkgs.department, opts, { reuse }), units };
+  return { department: checkTables(pkgs.department, opts, { reuse, passing }), units };
 }
 
 /**

@@ -14,7 +14,10 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
   const p = table.precision ?? 0;
   const rows = table.rows;
   const out: Failure[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  const only = site.passing?.(rule, table)?.others;
+  const n = only ? only.length : rows.length;
+  for (let o = 0; o < n; o++) {
+    const i = only ? only[o] : o;
     const row = rows[i];
     if (rule.rows && !rule.rows.includes(row.kind)) continue;
     if (row.kind === 'line') continue;
@@ -83,6 +86,8 @@ let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
 let sumsBuf = new Float64Array(4096);
 
+const NONE: Failure[] = [];
+
 export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   const { table, amountCols } = set.get(rule.table);
   const m = amountCols.length;
@@ -98,7 +103,8 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     const q = parent[i];
     if (q >= 0 && slot[q] < 0) slot[q] = order.push(q) - 1;
   }
-  const known = site.reuse ? order.map((q) => site.reuse!(rule, table, q)) : undefined;
+  const passing = site.passing?.(rule, table);
+  const known = passing ? order.map((q) => (passing.known[q] ? NONE : undefined)) : site.reuse ? order.map((q) => site.reuse!(rule, table, q)) : undefined;
   // Children's counts and column sums, in one pass (in row order, as the sums were always added).
   if (kidsBuf.length < order.length) kidsBuf = new Int32Array(2 * order.length);
   if (sumsBuf.length < order.length * m) sumsBuf = new Float64Array(2 * order.length * m);
@@ -145,13 +151,14 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
   const pairs = perHeaders(rule, [L.leaves, R.leaves], () =>
     rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const),
   );
-  const leftRows = set.keyRows(rule.left);
-  const rightRows = set.keyRows(rule.right);
-  const where = (rule.whereEmpty ?? []).map((w) => {
-    const W = set.get(w.table);
-    const rows = set.keyRows(w.table);
-    return { t: W.table, rows, cols: perHeaders(w, [W.leaves], () => w.cols.map((k) => set.col(w.table, k))) };
-  });
+  const wheres = (rule.whereEmpty ?? []).map((w) => ({ w, W: set.get(w.table) }));
+  // Where only the 合计 and 部门 rows remain to compare, only their keys are looked up.
+  const few = fewKeys(rule, [L.table, R.table, ...wheres.map(({ W }) => W.table)], set, site);
+  const keyRows = (id: string, t: Table) => few?.get(t)?.rowOfKey ?? set.keyRows(id);
+  const keysOfKind = (id: string, t: Table, kind: string) => (few ? (few.get(t)?.byKind.get(kind) ?? NO_KEYS) : set.keysOfKind(id, kind));
+  const leftRows = keyRows(rule.left, L.table);
+  const rightRows = keyRows(rule.right, R.table);
+  const where = wheres.map(({ w, W }) => ({ t: W.table, rows: keyRows(w.table, W.table), cols: perHeaders(w, [W.leaves], () => w.cols.map((k) => set.col(w.table, k))) }));
   const lp = L.table.precision ?? 0;
   const rp = R.table.precision ?? 0;
   const precision = Math.max(lp, rp);
@@ -193,11 +200,38 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
   };
   // Every key on the left, then the right's keys the left lacks (they compare against zero).
   for (const kind of rule.rows) {
-    const lk = set.keysOfKind(rule.left, kind);
+    const lk = keysOfKind(rule.left, L.table, kind);
     for (let i = 0; i < lk.length; i++) compare(lk[i]);
-    const rk = set.keysOfKind(rule.right, kind);
+    const rk = keysOfKind(rule.right, R.table, kind);
     for (let i = 0; i < rk.length; i++) if (rowOfKey(leftRows, rk[i]) < 0) compare(rk[i]);
   }
   return out;
 }
 
+
+const NO_KEYS: number[] = [];
+const WIDE = new Set(['total', 'department']);
+
+/**
+ * Key lookups over the rows a join must still compare, when in each of its tables these are only
+ * 合计 and 部门 rows (Passing: they are then all of them): every other key is located at a row whose
+ * comparisons are known to hold, so it is not looked at (undefined: the tables are keyed whole).
+ */
+function fewKeys(rule: JoinRule, tables: Table[], set: TableSet, site: Site) {
+  const few = new Map<Table, { rowOfKey: Int32Array; byKind: Map<string, number[]> }>();
+  for (const t of tables) {
+    const others = site.passing?.(rule, t)?.others;
+    if (!others || !others.every((i) => WIDE.has(t.rows[i].kind))) return undefined;
+    if (few.has(t)) continue;
+    const byKind = new Map<string, number[]>();
+    const keys = others.map((i) => set.keyOf(t.rows[i], true)!);
+    const rowOfKey = new Int32Array(Math.max(-1, ...keys) + 1).fill(-1);
+    others.forEach((i, o) => {
+      rowOfKey[keys[o]] = i;
+      const kind = t.rows[i].kind;
+      (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(keys[o]);
+    });
+    few.set(t, { rowOfKey, byKind });
+  }
+  return few;
+}

@@ -31,7 +31,7 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
     let expected = 0;
     for (let k = 0; k < parts.length; k++) expected += amountOf(row, parts[k]);
     if (!holds(rule, found, expected, '=', 1 + parts.length, p)) out.push({ table: rule.table, row: i, col: total, expected, found });
-    site.record?.(rule, table, i, out, from);
+    if (out.length > from) site.record?.(rule, table, i, out, from);
   }
   return out;
 }
@@ -140,7 +140,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
       const expected = sums[s * m + j];
       if (!holds(rule, found, expected, '=', 1 + kids[s], p)) out.push({ table: rule.table, row: q, col: amountCols[j], expected, found });
     }
-    site.record?.(rule, table, q, out, from);
+    if (out.length > from) site.record?.(rule, table, q, out, from);
   }
   return out;
 }
@@ -163,13 +163,16 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
   const rp = R.table.precision ?? 0;
   const precision = Math.max(lp, rp);
   const op = rule.op ?? '=';
-  const sumAt = (t: Table, i: number, cols: readonly number[]) => {
+  // `any`: 1 as soon as a cell is non-zero (whereEmpty), not the sum.
+  const sumAt = (t: Table, i: number, cols: readonly number[], any = false) => {
     if (i < 0) return 0;
     let s = 0;
     const cells = t.rows[i].cells;
     for (let k = 0; k < cols.length; k++) {
       const v = cells[cols[k]];
-      if (typeof v === 'number') s += v;
+      if (typeof v !== 'number') continue;
+      if (any && v !== 0) return 1;
+      s += v;
     }
     return s;
   };
@@ -184,7 +187,7 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
     if (known) return void out.push(...known);
     for (const w of where) {
       const wi = rowOfKey(w.rows, k);
-      if (wi >= 0 && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0)) return;
+      if (wi >= 0 && sumAt(w.t, wi, w.cols, true) !== 0) return;
     }
     const from = out.length;
     for (let p = 0; p < pairs.length; p++) {
@@ -196,7 +199,7 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
       if (li >= 0) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
       else out.push({ table: rule.right, row: ri, col: rc[0], expected: found, found: expected });
     }
-    site.record?.(rule, at, atRow, out, from);
+    if (out.length > from) site.record?.(rule, at, atRow, out, from);
   };
   // Every key on the left, then the right's keys the left lacks (they compare against zero).
   for (const kind of rule.rows) {

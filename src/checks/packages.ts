@@ -13,8 +13,6 @@ import { checkTables, type CheckOptions } from './index.ts';
 import type { Rule } from './rule.ts';
 import type { CheckReport } from './types.ts';
 
-/** Rows that sum over every unit: never taken from a unit's package. */
-const DEPARTMENT_WIDE = new Set(['total', 'department']);
 const NONE: Failure[] = [];
 
 export interface PackageReports {
@@ -40,7 +38,8 @@ export function checkDepartmentPackages(pkgs: DepartmentPackages, opts: CheckOpt
     for (const n of report.rulesNotRun) notRunInSomeUnit.add(n.rule);
     units.set(code, report);
   }
-  const unitRows = new Map(pkgs.department.map((t, k) => [t, unitRowsOf(t, [...pkgs.units.values()].map((ts) => ts[k]))]));
+  const unitPkgs = [...pkgs.units.values()];
+  const unitRows = new Map(pkgs.department.map((t, k) => [t, unitRowsOf(t, unitPkgs.map((ts) => ts[k]))]));
   const passingRows = new Map<Table, Passing>();
   for (const [t, known] of unitRows) {
     const others: number[] = [];
@@ -67,8 +66,9 @@ function unitRowsOf(department: Table, parts: Table[]): Uint8Array {
   const flags = new Uint8Array(rows.length);
   let p = 0;
   for (const t of parts) {
+    // Rows that sum over every unit (合计, 部门) are never taken from a unit's package.
     for (const r of t.rows) {
-      if (DEPARTMENT_WIDE.has(r.kind)) continue;
+      if (r.kind === 'total' || r.kind === 'department') continue;
       let q = p;
       while (q < rows.length && rows[q] !== r) q++;
       // A table whose rows are not in the department's (01, 06: summed line by line) has none there.

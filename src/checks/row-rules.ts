@@ -86,8 +86,6 @@ let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
 let sumsBuf = new Float64Array(4096);
 
-const NONE: Failure[] = [];
-
 export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   const { table, amountCols } = set.get(rule.table);
   const m = amountCols.length;
@@ -103,8 +101,9 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     const q = parent[i];
     if (q >= 0 && slot[q] < 0) slot[q] = order.push(q) - 1;
   }
-  const passing = site.passing?.(rule, table);
-  const known = passing ? order.map((q) => (passing.known[q] ? NONE : undefined)) : site.reuse ? order.map((q) => site.reuse!(rule, table, q)) : undefined;
+  // Parents whose comparisons are known: in one array by slot (reused failures) or by row (passing).
+  const passing = site.passing?.(rule, table)?.known;
+  const known = !passing && site.reuse ? order.map((q) => site.reuse!(rule, table, q)) : undefined;
   // Children's counts and column sums, in one pass (in row order, as the sums were always added).
   if (kidsBuf.length < order.length) kidsBuf = new Int32Array(2 * order.length);
   if (sumsBuf.length < order.length * m) sumsBuf = new Float64Array(2 * order.length * m);
@@ -116,7 +115,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     const s = parent[i] >= 0 ? slot[parent[i]] : -1;
     if (s < 0) continue;
     kids[s]++;
-    if (known?.[s]) continue;
+    if (known?.[s] || passing?.[parent[i]]) continue;
     const cells = rows[i].cells;
     for (let j = 0; j < m; j++) {
       const v = cells[amountCols[j]];
@@ -127,6 +126,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   const out: Failure[] = [];
   for (let s = 0; s < order.length; s++) {
     const q = order[s];
+    if (passing?.[q]) continue;
     const k = known?.[s];
     if (k) {
       out.push(...k);

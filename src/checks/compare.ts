@@ -23,6 +23,8 @@ export interface Site {
    * other rows in order: a rule then compares at those rows only (undefined: nothing known so).
    */
   passing?(rule: Rule, table: Table): Passing | undefined;
+  /** Rows of `table` where the table rule `rule` (table-rules.ts) is known to find nothing. */
+  tableRuleKnown?(rule: string, table: Table): Uint8Array | undefined;
 }
 
 export interface Passing {

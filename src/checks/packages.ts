@@ -14,6 +14,7 @@ import type { Rule } from './rule.ts';
 import type { CheckReport } from './types.ts';
 
 const NONE: Failure[] = [];
+const ROW_TABLE_RULES = new Set(['C-function-level', 'C-function-code']);
 
 export interface PackageReports {
   department: CheckReport;
@@ -54,7 +55,14 @@ export function checkDepartmentPackages(pkgs: DepartmentPackages, opts: CheckOpt
     const fs = found.get(rule)?.get(r);
     return fs ? fs.map((f) => ({ ...f, row })) : NONE;
   };
-  return { department: checkTables(pkgs.department, opts, { reuse, passing }), units };
+  // The row-by-row table rules judge a row by itself and its table's header: at a unit row, they
+  // find what they found in the unit's table (when it shares the header and found nothing there).
+  const tableFound = new Set<string>();
+  for (const r of units.values()) for (const f of r.findings) if (ROW_TABLE_RULES.has(f.rule)) tableFound.add(`${f.rule}|${f.table}`);
+  const sameHeader = new Set(pkgs.department.filter((t, k) => unitPkgs.every((ts) => ts[k]?.header === t.header && ts[k].id === t.id)));
+  const tableRuleKnown: Site['tableRuleKnown'] = (rule, table) =>
+    ROW_TABLE_RULES.has(rule) && sameHeader.has(table) && !tableFound.has(`${rule}|${table.id}`) ? unitRows.get(table) : undefined;
+  return { department: checkTables(pkgs.department, opts, { reuse, passing, tableRuleKnown }), units };
 }
 
 /**

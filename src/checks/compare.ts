@@ -18,6 +18,18 @@ export interface Failure {
 export interface Site {
   reuse?(rule: Rule, table: Table, row: number): Failure[] | undefined;
   record?(rule: Rule, table: Table, row: number, out: Failure[], from: number): void;
+  /**
+   * Rows of `table` where every comparison of `rule` is known to hold (`known[row]` is 1), and the
+   * other rows in order: a rule then compares at those rows only (undefined: nothing known so).
+   */
+  passing?(rule: Rule, table: Table): Passing | undefined;
+  /** Rows of `table` where the table rule `rule` (table-rules.ts) is known to find nothing. */
+  tableRuleKnown?(rule: string, table: Table): Uint8Array | undefined;
+}
+
+export interface Passing {
+  known: Uint8Array;
+  others: number[];
 }
 
 /** found op expected, allowing half a displayed step per term when figures were rounded. */

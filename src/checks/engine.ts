@@ -7,7 +7,7 @@ import { join, rowSum, tree } from './row-rules.ts';
 import { CannotRun, rowLabel, TableSet, type Resolved } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
 
-export type { Failure, Site } from './compare.ts';
+export type { Failure, Passing, Site } from './compare.ts';
 export { parents } from './row-rules.ts';
 
 export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckReport {

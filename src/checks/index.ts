@@ -36,7 +36,7 @@ export function hunanRules(c: Classification): Rule[] {
 /** `site`: see engine.ts (how checkDepartmentPackages reuses a unit's comparisons in its department). */
 export function checkTables(tables: Table[], opts: CheckOptions, site?: Site): CheckReport {
   const report = runRules(tables, opts.rules ?? hunanRules(opts.classification), site);
-  const extra = runTableRules(tables, opts.classification, opts.expectedTables ?? HUNAN_23_IDS);
+  const extra = runTableRules(tables, opts.classification, opts.expectedTables ?? HUNAN_23_IDS, site?.tableRuleKnown);
   report.findings.push(...extra.findings);
   report.rulesRun.push(...extra.run);
   return report;

@@ -8,14 +8,13 @@
  */
 import type { Row, Table } from '../ir/table.ts';
 import type { DepartmentPackages } from '../tables/index.ts';
-import type { Failure, Site } from './engine.ts';
+import type { Failure, Passing, Site } from './engine.ts';
 import { checkTables, type CheckOptions } from './index.ts';
 import type { Rule } from './rule.ts';
 import type { CheckReport } from './types.ts';
 
-/** Rows that sum over every unit: never taken from a unit's package. */
-const DEPARTMENT_WIDE = new Set(['total', 'department']);
 const NONE: Failure[] = [];
+const ROW_TABLE_RULES = new Set(['C-function-level', 'C-function-code']);
 
 export interface PackageReports {
   department: CheckReport;
@@ -40,14 +39,30 @@ export function checkDepartmentPackages(pkgs: DepartmentPackages, opts: CheckOpt
     for (const n of report.rulesNotRun) notRunInSomeUnit.add(n.rule);
     units.set(code, report);
   }
-  const unitRows = new Map(pkgs.department.map((t, k) => [t, unitRowsOf(t, [...pkgs.units.values()].map((ts) => ts[k]))]));
+  const unitPkgs = [...pkgs.units.values()];
+  const unitRows = new Map(pkgs.department.map((t, k) => [t, unitRowsOf(t, unitPkgs.map((ts) => ts[k]))]));
+  const passingRows = new Map<Table, Passing>();
+  for (const [t, known] of unitRows) {
+    const others: number[] = [];
+    for (let i = 0; i < known.length; i++) if (!known[i]) others.push(i);
+    passingRows.set(t, { known, others });
+  }
+  // A rule that failed at no unit row (and ran in every unit) holds at every unit row.
+  const passing: Site['passing'] = (rule, table) => (found.has(rule) || notRunInSomeUnit.has(rule.id) ? undefined : passingRows.get(table));
   const reuse: Site['reuse'] = (rule, table, row) => {
     if (!unitRows.get(table)?.[row] || notRunInSomeUnit.has(rule.id)) return undefined;
     const r = table.rows[row];
     const fs = found.get(rule)?.get(r);
     return fs ? fs.map((f) => ({ ...f, row })) : NONE;
   };
-  return { department: checkTables(pkgs.department, opts, { reuse }), units };
+  // The row-by-row table rules judge a row by itself and its table's header: at a unit row, they
+  // find what they found in the unit's table (when it shares the header and found nothing there).
+  const tableFound = new Set<string>();
+  for (const r of units.values()) for (const f of r.findings) if (ROW_TABLE_RULES.has(f.rule)) tableFound.add(`${f.rule}|${f.table}`);
+  const sameHeader = new Set(pkgs.department.filter((t, k) => unitPkgs.every((ts) => ts[k]?.header === t.header && ts[k].id === t.id)));
+  const tableRuleKnown: Site['tableRuleKnown'] = (rule, table) =>
+    ROW_TABLE_RULES.has(rule) && sameHeader.has(table) && !tableFound.has(`${rule}|${table.id}`) ? unitRows.get(table) : undefined;
+  return { department: checkTables(pkgs.department, opts, { reuse, passing, tableRuleKnown }), units };
 }
 
 /**
@@ -59,8 +74,9 @@ function unitRowsOf(department: Table, parts: Table[]): Uint8Array {
   const flags = new Uint8Array(rows.length);
   let p = 0;
   for (const t of parts) {
+    // Rows that sum over every unit (合计, 部门) are never taken from a unit's package.
     for (const r of t.rows) {
-      if (DEPARTMENT_WIDE.has(r.kind)) continue;
+      if (r.kind === 'total' || r.kind === 'department') continue;
       let q = p;
       while (q < rows.length && rows[q] !== r) q++;
       // A table whose rows are not in the department's (01, 06: summed line by line) has none there.

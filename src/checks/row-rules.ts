@@ -14,7 +14,10 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
   const p = table.precision ?? 0;
   const rows = table.rows;
   const out: Failure[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  const only = site.passing?.(rule, table)?.others;
+  const n = only ? only.length : rows.length;
+  for (let o = 0; o < n; o++) {
+    const i = only ? only[o] : o;
     const row = rows[i];
     if (rule.rows && !rule.rows.includes(row.kind)) continue;
     if (row.kind === 'line') continue;
@@ -28,7 +31,7 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
     let expected = 0;
     for (let k = 0; k < parts.length; k++) expected += amountOf(row, parts[k]);
     if (!holds(rule, found, expected, '=', 1 + parts.length, p)) out.push({ table: rule.table, row: i, col: total, expected, found });
-    site.record?.(rule, table, i, out, from);
+    if (out.length > from) site.record?.(rule, table, i, out, from);
   }
   return out;
 }
@@ -98,7 +101,9 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     const q = parent[i];
     if (q >= 0 && slot[q] < 0) slot[q] = order.push(q) - 1;
   }
-  const known = site.reuse ? order.map((q) => site.reuse!(rule, table, q)) : undefined;
+  // Parents whose comparisons are known: in one array by slot (reused failures) or by row (passing).
+  const passing = site.passing?.(rule, table)?.known;
+  const known = !passing && site.reuse ? order.map((q) => site.reuse!(rule, table, q)) : undefined;
   // Children's counts and column sums, in one pass (in row order, as the sums were always added).
   if (kidsBuf.length < order.length) kidsBuf = new Int32Array(2 * order.length);
   if (sumsBuf.length < order.length * m) sumsBuf = new Float64Array(2 * order.length * m);
@@ -110,7 +115,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     const s = parent[i] >= 0 ? slot[parent[i]] : -1;
     if (s < 0) continue;
     kids[s]++;
-    if (known?.[s]) continue;
+    if (known?.[s] || passing?.[parent[i]]) continue;
     const cells = rows[i].cells;
     for (let j = 0; j < m; j++) {
       const v = cells[amountCols[j]];
@@ -121,6 +126,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   const out: Failure[] = [];
   for (let s = 0; s < order.length; s++) {
     const q = order[s];
+    if (passing?.[q]) continue;
     const k = known?.[s];
     if (k) {
       out.push(...k);
@@ -134,7 +140,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
       const expected = sums[s * m + j];
       if (!holds(rule, found, expected, '=', 1 + kids[s], p)) out.push({ table: rule.table, row: q, col: amountCols[j], expected, found });
     }
-    site.record?.(rule, table, q, out, from);
+    if (out.length > from) site.record?.(rule, table, q, out, from);
   }
   return out;
 }
@@ -145,24 +151,28 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
   const pairs = perHeaders(rule, [L.leaves, R.leaves], () =>
     rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const),
   );
-  const leftRows = set.keyRows(rule.left);
-  const rightRows = set.keyRows(rule.right);
-  const where = (rule.whereEmpty ?? []).map((w) => {
-    const W = set.get(w.table);
-    const rows = set.keyRows(w.table);
-    return { t: W.table, rows, cols: perHeaders(w, [W.leaves], () => w.cols.map((k) => set.col(w.table, k))) };
-  });
+  const wheres = (rule.whereEmpty ?? []).map((w) => ({ w, W: set.get(w.table) }));
+  // Where only the 合计 and 部门 rows remain to compare, only their keys are looked up.
+  const few = fewKeys(rule, [L.table, R.table, ...wheres.map(({ W }) => W.table)], set, site);
+  const keyRows = (id: string, t: Table) => few?.get(t)?.rowOfKey ?? set.keyRows(id);
+  const keysOfKind = (id: string, t: Table, kind: string) => (few ? (few.get(t)?.byKind.get(kind) ?? NO_KEYS) : set.keysOfKind(id, kind));
+  const leftRows = keyRows(rule.left, L.table);
+  const rightRows = keyRows(rule.right, R.table);
+  const where = wheres.map(({ w, W }) => ({ t: W.table, rows: keyRows(w.table, W.table), cols: perHeaders(w, [W.leaves], () => w.cols.map((k) => set.col(w.table, k))) }));
   const lp = L.table.precision ?? 0;
   const rp = R.table.precision ?? 0;
   const precision = Math.max(lp, rp);
   const op = rule.op ?? '=';
-  const sumAt = (t: Table, i: number, cols: readonly number[]) => {
+  // `any`: 1 as soon as a cell is non-zero (whereEmpty), not the sum.
+  const sumAt = (t: Table, i: number, cols: readonly number[], any = false) => {
     if (i < 0) return 0;
     let s = 0;
     const cells = t.rows[i].cells;
     for (let k = 0; k < cols.length; k++) {
       const v = cells[cols[k]];
-      if (typeof v === 'number') s += v;
+      if (typeof v !== 'number') continue;
+      if (any && v !== 0) return 1;
+      s += v;
     }
     return s;
   };
@@ -177,7 +187,7 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
     if (known) return void out.push(...known);
     for (const w of where) {
       const wi = rowOfKey(w.rows, k);
-      if (wi >= 0 && w.cols.some((c) => amountOf(w.t.rows[wi], c) !== 0)) return;
+      if (wi >= 0 && sumAt(w.t, wi, w.cols, true) !== 0) return;
     }
     const from = out.length;
     for (let p = 0; p < pairs.length; p++) {
@@ -189,15 +199,42 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
       if (li >= 0) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
       else out.push({ table: rule.right, row: ri, col: rc[0], expected: found, found: expected });
     }
-    site.record?.(rule, at, atRow, out, from);
+    if (out.length > from) site.record?.(rule, at, atRow, out, from);
   };
   // Every key on the left, then the right's keys the left lacks (they compare against zero).
   for (const kind of rule.rows) {
-    const lk = set.keysOfKind(rule.left, kind);
+    const lk = keysOfKind(rule.left, L.table, kind);
     for (let i = 0; i < lk.length; i++) compare(lk[i]);
-    const rk = set.keysOfKind(rule.right, kind);
+    const rk = keysOfKind(rule.right, R.table, kind);
     for (let i = 0; i < rk.length; i++) if (rowOfKey(leftRows, rk[i]) < 0) compare(rk[i]);
   }
   return out;
 }
 
+
+const NO_KEYS: number[] = [];
+const WIDE = new Set(['total', 'department']);
+
+/**
+ * Key lookups over the rows a join must still compare, when in each of its tables these are only
+ * 合计 and 部门 rows (Passing: they are then all of them): every other key is located at a row whose
+ * comparisons are known to hold, so it is not looked at (undefined: the tables are keyed whole).
+ */
+function fewKeys(rule: JoinRule, tables: Table[], set: TableSet, site: Site) {
+  const few = new Map<Table, { rowOfKey: Int32Array; byKind: Map<string, number[]> }>();
+  for (const t of tables) {
+    const others = site.passing?.(rule, t)?.others;
+    if (!others || !others.every((i) => WIDE.has(t.rows[i].kind))) return undefined;
+    if (few.has(t)) continue;
+    const byKind = new Map<string, number[]>();
+    const keys = others.map((i) => set.keyOf(t.rows[i], true)!);
+    const rowOfKey = new Int32Array(Math.max(-1, ...keys) + 1).fill(-1);
+    others.forEach((i, o) => {
+      rowOfKey[keys[o]] = i;
+      const kind = t.rows[i].kind;
+      (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(keys[o]);
+    });
+    few.set(t, { rowOfKey, byKind });
+  }
+  return few;
+}

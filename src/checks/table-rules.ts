@@ -9,7 +9,8 @@ export interface TableRule {
   id: string;
   severity: Severity;
   formula: string;
-  check: (tables: Table[], c: Classification, expected: string[]) => Iterable<Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }>;
+  /** `known(t)`: rows of t where this rule is known to find nothing (see packages.ts), or undefined. */
+  check: (tables: Table[], c: Classification, expected: string[], known: (t: Table) => Uint8Array | undefined) => Iterable<Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }>;
 }
 
 /** Length of the function code of a 类, 款 or 项 row; 0 for rows of other kinds. */
@@ -41,24 +42,29 @@ export const TABLE_RULES: TableRule[] = [
     id: 'C-function-level',
     severity: 'error',
     formula: '支出功能分类公开到项级；类、款、项编码分别为 3、5、7 位',
-    *check(tables) {
-      for (const t of tables)
+    *check(tables, _c, _e, known) {
+      for (const t of tables) {
+        const skip = known(t);
         for (let i = 0; i < t.rows.length; i++) {
+          if (skip?.[i]) continue;
           const r = t.rows[i];
           const length = codeLength(r.kind);
           if (!length || !r.code || r.code.length === length) continue;
           yield { table: t.id, row: i, rowLabel: rowLabel(t, i), message: `预算${t.id}表「${rowLabel(t, i)}」的功能科目编码 ${r.code} 不是${r.kind === 'item' ? '项' : r.kind === 'section' ? '款' : '类'}级编码`, messageEn: `table ${t.id}: code ${r.code} has the wrong length` };
         }
+      }
     },
   },
   {
     id: 'C-function-code',
     severity: 'error',
     formula: '功能科目编码与名称符合当年科目表',
-    *check(tables, c) {
+    *check(tables, c, _e, known) {
       for (const t of tables) {
         const nameCol = leaves(t.header).findIndex((l) => l.key === 'name');
+        const skip = known(t);
         for (let i = 0; i < t.rows.length; i++) {
+          if (skip?.[i]) continue;
           const r = t.rows[i];
           if (!codeLength(r.kind) || !r.code) continue;
           const s = c.function.get(r.code);
@@ -83,8 +89,12 @@ export const TABLE_RULES: TableRule[] = [
   },
 ];
 
-export function runTableRules(tables: Table[], c: Classification, expected: string[]): { findings: Finding[]; run: string[] } {
+/** `known(rule, t)`: rows of t where the table rule is known to find nothing (the rows are then skipped). */
+export function runTableRules(tables: Table[], c: Classification, expected: string[], known?: (rule: string, t: Table) => Uint8Array | undefined): { findings: Finding[]; run: string[] } {
   const findings: Finding[] = [];
-  for (const r of TABLE_RULES) for (const f of r.check(tables, c, expected)) findings.push({ ...f, rule: r.id, severity: f.severity ?? r.severity });
+  for (const r of TABLE_RULES) {
+    const rowsKnown = (t: Table) => known?.(r.id, t);
+    for (const f of r.check(tables, c, expected, rowsKnown)) findings.push({ ...f, rule: r.id, severity: f.severity ?? r.severity });
+  }
   return { findings, run: TABLE_RULES.map((r) => r.id) };
 }

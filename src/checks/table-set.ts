@@ -12,7 +12,9 @@ export interface Indexed {
   /** Indices of the amount columns (shared by the tables of one header). */
   amountCols: number[];
   /** Lazily built lookups: rows by normalised label per column, rows by kind|code, rows by join key. */
-  labels?: Map<number, Map<string, number[]>>;
+  labels?: Map<number, Labels>;
+  /** Row index of the 合计 row, -1 for none. */
+  total?: number;
   /** rows by kind, then by code (ALL: every row of the kind); a kind is indexed when first asked for */
   byKind?: Map<string, Map<string, number[]>>;
   byKey?: Map<number, number>;
@@ -33,6 +35,15 @@ export interface Resolved {
 }
 
 const ALL = '\u0000all';
+
+/** Rows by normalised label: the first row of each label, and every row of labels printed more than once. */
+interface Labels {
+  first: Map<string, number>;
+  repeated: Map<string, number[]>;
+}
+function nthRow(m: Labels, label: string, nth = 1): number | undefined {
+  return nth === 1 ? m.first.get(label) : m.repeated.get(label)?.[nth - 1];
+}
 const NO_ROWS: number[] = [];
 
 const colCache = new WeakMap<LeafColumn[], { cols: Map<string, number>; amountCols: number[] }>();
@@ -87,13 +98,9 @@ export class TableSet {
 
   rows(id: string, sel: RowSel): number[] {
     const t = this.get(id);
-    if ('total' in sel) {
-      const i = t.table.rows[0]?.kind === 'total' ? 0 : this.ofKind(t, 'total', undefined)[0];
-      if (i === undefined) throw new CannotRun(`预算${id}表没有合计行`);
-      return [i];
-    }
+    if ('total' in sel) return [this.totalRow(t)];
     if ('label' in sel) {
-      const i = this.labelled(t, this.col(id, sel.in)).get(normLabel(sel.label))?.[(sel.nth ?? 1) - 1];
+      const i = nthRow(this.labelled(t, this.col(id, sel.in)), normLabel(sel.label), sel.nth);
       if (i === undefined && sel.optional) return [];
       if (i === undefined) throw new CannotRun(`预算${id}表找不到“${sel.label}”行`);
       return [i];
@@ -179,18 +186,29 @@ export class TableSet {
     return m.get(code ?? ALL) ?? NO_ROWS;
   }
 
-  private labelled(t: Indexed, col: number): Map<string, number[]> {
+  private totalRow(t: Indexed): number {
+    t.total ??= t.table.rows[0]?.kind === 'total' ? 0 : (this.ofKind(t, 'total', undefined)[0] ?? -1);
+    if (t.total < 0) throw new CannotRun(`预算${t.table.id}表没有合计行`);
+    return t.total;
+  }
+
+  private labelled(t: Indexed, col: number): Labels {
     t.labels ??= new Map();
     let m = t.labels.get(col);
     if (!m) {
-      m = new Map();
-      t.table.rows.forEach((r, i) => {
-        const v = r.cells[col];
-        if (typeof v !== 'string') return;
+      // Arrays only for repeated labels: most labels are printed once.
+      const first = new Map<string, number>();
+      const repeated = new Map<string, number[]>();
+      const rows = t.table.rows;
+      for (let i = 0; i < rows.length; i++) {
+        const v = rows[i].cells[col];
+        if (typeof v !== 'string') continue;
         const k = normLabel(v);
-        (m!.get(k) ?? m!.set(k, []).get(k)!).push(i);
-      });
-      t.labels.set(col, m);
+        const f = first.get(k);
+        if (f === undefined) first.set(k, i);
+        else (repeated.get(k) ?? repeated.set(k, [f]).get(k)!).push(i);
+      }
+      t.labels.set(col, (m = { first, repeated }));
     }
     return m;
   }
@@ -205,15 +223,23 @@ export class TableSet {
     const cr = t && this.compiled(t, ref);
     // Anything not resolved on the header (a missing table or column) is reported as before.
     const c = cr ? cr.col : this.col(ref.table, ref.col);
-    const rows = cr ? this.rowsOf(t, ref, cr) : this.rows(ref.table, ref.row);
     const { table } = t!;
+    into.col = c;
+    into.precision = table.precision ?? 0;
+    into.terms = 1;
+    // One row (合计 or a label) without a rows array; absent optional labels sum to zero.
+    const one = cr ? this.rowOf(t, ref, cr) : -2;
+    if (one !== -2) {
+      into.sum = one >= 0 ? amountOf(table.rows[one], c) : 0;
+      into.row = one;
+      return into;
+    }
+    const rows = this.rows(ref.table, ref.row);
     let sum = 0;
     for (let k = 0; k < rows.length; k++) sum += amountOf(table.rows[rows[k]], c);
     into.sum = sum;
     into.terms = Math.max(rows.length, 1);
     into.row = rows.length ? rows[0] : -1;
-    into.col = c;
-    into.precision = table.precision ?? 0;
     return into;
   }
 
@@ -228,14 +254,18 @@ export class TableSet {
     return cr;
   }
 
-  /** rows() of a reference compiled on this table's header. */
-  private rowsOf(t: Indexed, ref: Ref, cr: CompiledRef): number[] {
+  /**
+   * The row of a 合计 or label reference compiled on this table's header (-1: an absent optional
+   * label), or -2 for a selector of several rows (see rows()).
+   */
+  private rowOf(t: Indexed, ref: Ref, cr: CompiledRef): number {
     const sel = ref.row;
-    if (!('label' in sel)) return this.rows(ref.table, sel);
-    const i = this.labelled(t, cr.labelCol).get(cr.label)?.[(sel.nth ?? 1) - 1];
-    if (i === undefined && sel.optional) return [];
+    if ('total' in sel) return this.totalRow(t);
+    if (!('label' in sel)) return -2;
+    const i = nthRow(this.labelled(t, cr.labelCol), cr.label, sel.nth);
+    if (i === undefined && sel.optional) return -1;
     if (i === undefined) throw new CannotRun(`预算${ref.table}表找不到“${sel.label}”行`);
-    return [i];
+    return i;
   }
 }
 

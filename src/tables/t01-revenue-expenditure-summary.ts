@@ -53,7 +53,8 @@ export function build01(ctx: BuildContext): Table {
   const balances = ctx.budget.yearEndBalances;
   // Income of a source = its line items + its planned year-end balance (R6).
   const income = new Map<string, number>(FUND_SOURCES.map((f) => [f, 0]));
-  for (const { item, amount } of ctx.bySignature) income.set(item.fund, income.get(item.fund)! + amount);
+  const { signatureItem, signatureAmount } = ctx;
+  for (let k = 0; k < signatureItem.length; k++) income.set(signatureItem[k].fund, income.get(signatureItem[k].fund)! + signatureAmount[k]);
   for (const b of balances) income.set(b.fund, income.get(b.fund)! + b.amount);
   const inc = (p: (f: string) => boolean) => {
     let s = 0;
@@ -94,7 +95,8 @@ export function build01(ctx: BuildContext): Table {
   let totalSpent = 0;
   const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
   ctx.cellClass.forEach((c, cell) => add(byFn, c, ctx.cellAmount[cell]));
-  for (const { item: li, amount } of ctx.bySignature) {
+  for (let k = 0; k < signatureItem.length; k++) {
+    const [li, amount] = [signatureItem[k], signatureAmount[k]];
     totalSpent += amount;
     add(byGov, li.govEconCode.slice(0, 3), amount);
     if (isBasic(li.kind)) {

@@ -11,9 +11,10 @@ export const HEADER_06 = [
 
 /** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营预算): income by source, spending by function 类. */
 export function build06(ctx: BuildContext): Table {
-  const fiscal = ctx.bySignature.filter(({ item }) => isFiscal(item.fund));
+  const fiscal: { fund: string; amount: number }[] = [];
+  ctx.signatureItem.forEach(({ fund }, k) => isFiscal(fund) && fiscal.push({ fund, amount: ctx.signatureAmount[k] }));
   const balances = ctx.budget.yearEndBalances.filter((b) => isFiscal(b.fund));
-  const income = sumBy([...fiscal.map(({ item, amount }) => ({ fund: item.fund, amount })), ...balances], (x) => x.fund, (x) => x.amount);
+  const income = sumBy([...fiscal, ...balances], (x) => x.fund, (x) => x.amount);
   const inc = (p: (f: string) => boolean) => [...income].reduce((s, [f, a]) => (p(f) ? s + a : s), 0);
   const e = (label: string, amount: number): Entry => ({ label, amount: blankZero(amount) });
 

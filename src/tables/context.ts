@@ -41,6 +41,8 @@ export interface BuildContext {
    */
   signatureItem: LineItem[];
   signatureAmount: Money[];
+  /** Their signature ids. */
+  signatureId: number[];
 }
 
 /**
@@ -98,6 +100,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const cellFunction: string[] = [];
   const signatureItem: LineItem[] = [];
   const signatureAmount: Money[] = [];
+  const signatureId: number[] = [];
   const serial = ++contexts;
   let lastUnit: string | undefined;
   let byFunction = new Map<string, number>();
@@ -110,6 +113,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
       sig.slot = signatureItem.length;
       signatureItem.push(li);
       signatureAmount.push(li.amount);
+      signatureId.push(sig.id);
     } else signatureAmount[sig.slot] += li.amount;
     // Items mostly come unit by unit: look the unit up only when it changes.
     if (li.unit !== lastUnit) byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
@@ -150,5 +154,19 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     cellAmount,
     signatureItem,
     signatureAmount,
+    signatureId,
+  };
+}
+
+/**
+ * A property of line items that depends on their signature only (fund, kind, economic codes, 三公
+ * mark), worked out once per signature id for the whole process instead of once per item.
+ */
+export function perSignature<T>(f: (li: LineItem) => T): (id: number, li: LineItem) => T {
+  const memo: (T | undefined)[] = [];
+  return (id, li) => {
+    let v = memo[id];
+    if (v === undefined) memo[id] = v = f(li);
+    return v;
   };
 }

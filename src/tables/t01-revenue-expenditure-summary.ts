@@ -3,7 +3,7 @@ import { isBasic } from '../model/budget.ts';
 import { FUND_SOURCES, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { PROJECT_CLASSES } from './econ-columns.ts';
-import type { BuildContext } from './context.ts';
+import { perSignature, type BuildContext } from './context.ts';
 import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, type Entry } from './lists.ts';
 
 const INDENT = '\u3000\u3000';
@@ -47,6 +47,9 @@ export const GOV_CLASSES: [string, string][] = [
 export const OTHER_KINDS_01 = ['三、事业单位经营支出', '四、上缴上级支出', '五、对附属单位补助支出'];
 const OTHER_KINDS = ['事业单位经营支出', '上缴上级支出', '对附属单位补助支出'];
 
+
+/** The economic 类 (3 digits) of a signature's government and departmental codes. */
+const econClassesOf = perSignature((li): [string, string] => [li.govEconCode.slice(0, 3), li.deptEconCode.slice(0, 3)]);
 
 export function build01(ctx: BuildContext): Table {
   const items = ctx.items;
@@ -97,14 +100,15 @@ export function build01(ctx: BuildContext): Table {
   ctx.cellClass.forEach((c, cell) => add(byFn, c, ctx.cellAmount[cell]));
   for (let k = 0; k < signatureItem.length; k++) {
     const [li, amount] = [signatureItem[k], signatureAmount[k]];
+    const [govClass, deptClass] = econClassesOf(ctx.signatureId[k], li);
     totalSpent += amount;
-    add(byGov, li.govEconCode.slice(0, 3), amount);
+    add(byGov, govClass, amount);
     if (isBasic(li.kind)) {
       basicTotal += amount;
-      add(basicBy, li.deptEconCode.slice(0, 3), amount);
+      add(basicBy, deptClass, amount);
     } else if (li.kind === '项目支出') {
       projectTotal += amount;
-      add(projectBy, li.deptEconCode.slice(0, 3), amount);
+      add(projectBy, deptClass, amount);
     } else add(otherBy, li.kind, amount);
   }
   const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byFn.get(c) ?? 0));

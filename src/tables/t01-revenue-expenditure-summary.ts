@@ -99,8 +99,11 @@ export function build01(ctx: BuildContext): Table {
   const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
   ctx.cellClass.forEach((c, cell) => add(byFn, c, ctx.cellAmount[cell]));
   for (let k = 0; k < signatureItem.length; k++) {
-    const [li, amount] = [signatureItem[k], signatureAmount[k]];
-    const [govClass, deptClass] = econClassesOf(ctx.signatureId[k], li);
+    const li = signatureItem[k];
+    const amount = signatureAmount[k];
+    const classes = econClassesOf(ctx.signatureId[k], li);
+    const govClass = classes[0];
+    const deptClass = classes[1];
     totalSpent += amount;
     add(byGov, govClass, amount);
     if (isBasic(li.kind)) {

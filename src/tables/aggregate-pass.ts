@@ -23,6 +23,12 @@ export interface Compiled {
   /** leaf indexes of columns that match line items, and their conditions */
   matchCols: number[];
   matchPreds: Match[];
+  /**
+   * A row's cells before anything is written, and a zero vector of the row's width: rows copy them
+   * (a copy of a packed array is cheaper than filling a new one; the zeros are doubles, as sums become).
+   */
+  blank: null[];
+  zeros: number[];
 }
 
 const compiled = new WeakMap<AggregateDef, Compiled>();
@@ -62,7 +68,11 @@ export function compile(def: AggregateDef): Compiled {
   [...sums.keys()].forEach(visit);
   const amountCols = leaves.map((l, i) => (l.kind === 'amount' ? i : -1)).filter((i) => i >= 0);
   const matchPreds = matchCols.map((i) => (leaves[i].measure as { match: Match }).match);
-  c = { index: registry.length, offset: slots, header: def.columns.map(stripMeasure), leaves, sumOrder, amountCols, matchCols, matchPreds };
+  const zeros = [0.5];
+  zeros.length = 0;
+  for (let i = 0; i < leaves.length; i++) zeros.push(0);
+  const blank = leaves.map(() => null);
+  c = { index: registry.length, offset: slots, header: def.columns.map(stripMeasure), leaves, sumOrder, amountCols, matchCols, matchPreds, blank, zeros };
   slots += leaves.length;
   registry.push({ def, c });
   compiled.set(def, c);

@@ -35,10 +35,9 @@ export interface AggregateDef {
 
 export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   const c = compile(def);
-  const { leaves, sumOrder, amountCols, index } = c;
-  const width = leaves.length;
+  const { sumOrder, amountCols, index } = c;
   const { sums, present, any, width: stride, tables } = cellSums(ctx, c);
-  const zeros = new Set(def.zeros ?? []);
+  const zeros = def.zeros ?? [];
   const rows: Row[] = [];
   const items = def.rows === 'items';
   const short = def.sectionCode === 'short';
@@ -47,7 +46,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   /** Writes the amounts of v[base …] (finished first), or zeros, into a row's cells. */
   const fill = (kind: RowKind, cells: Cell[], v: Vector | null, base: number) => {
     if (v) finish(v, base, sumOrder);
-    const printZeros = !v || zeros.has(kind);
+    const printZeros = !v || zeros.includes(kind);
     for (const i of amountCols) {
       const a = v ? v[base + i] : 0;
       cells[i] = a !== 0 || printZeros ? a : null;
@@ -55,7 +54,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   };
   /** Appends a row (amounts filled now, or later when `v` is undefined); returns its cells for the key columns. */
   const emit = (kind: RowKind, v: Vector | null | undefined, base: number, indent: number, code?: string, unit?: string): Cell[] => {
-    const cells: Cell[] = new Array(width).fill(null);
+    const cells: Cell[] = c.blank.slice();
     if (v !== undefined) fill(kind, cells, v, base);
     const row: Row = { kind, indent, cells };
     if (code !== undefined) row.code = code;
@@ -81,12 +80,12 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
 
   // Unit vectors, and the cells of each unit's function rows.
   const perUnit: (Vector | undefined)[] = [];
-  const total = zeroVector(width);
+  const total = c.zeros.slice();
   ctx.units.forEach((_, ui) => {
     let uv: Vector | undefined;
     for (const cell of ctx.unitCells[ui]) {
       if (!present[cell * tables + index]) continue;
-      add((uv ??= zeroVector(width)), sums, cell * stride + c.offset);
+      add((uv ??= c.zeros.slice()), sums, cell * stride + c.offset);
     }
     if (uv) add(total, uv, 0);
     perUnit[ui] = uv;
@@ -117,14 +116,14 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
           const cells = emit('class', undefined, 0, 2, clsCode, u.code);
           cells[0] = clsCode;
           cells[1] = nameOf(clsCode);
-          pending.push(['class', cells, (cls = zeroVector(width))]);
+          pending.push(['class', cells, (cls = c.zeros.slice())]);
         }
         if (ctx.cellSection[cell] !== secCode) {
           secCode = ctx.cellSection[cell];
           const cells = emit('section', undefined, 0, 3, secCode, u.code);
           cells[0] = short ? ctx.cellSectionDigits[cell] : secCode;
           cells[1] = nameOf(secCode);
-          pending.push(['section', cells, (sec = zeroVector(width))]);
+          pending.push(['section', cells, (sec = c.zeros.slice())]);
         }
         add(cls, sums, base);
         add(sec, sums, base);
@@ -151,7 +150,6 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
  * rows (small typed arrays would each take an off-heap buffer, which costs more to make and collect).
  */
 type Vector = Float64Array | number[];
-const zeroVector = (n: number): number[] => new Array<number>(n).fill(0);
 
 function finish(v: Vector, base: number, sumOrder: [number, number[]][]) {
   for (const [i, ops] of sumOrder) {

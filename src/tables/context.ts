@@ -36,35 +36,54 @@ export interface BuildContext {
   cellAmount: Float64Array;
   /**
    * The items summed by signature, in order of first appearance: one item of each signature stands
-   * for all (they agree on fund, kind, economic codes and 三公 mark), with the total of them all.
+   * for all (they agree on fund, kind, economic codes and 三公 mark), with the total of them all
+   * (parallel lists: no object per signature and budget).
    */
-  bySignature: { item: LineItem; amount: Money }[];
+  signatureItem: LineItem[];
+  signatureAmount: Money[];
+  /** Their signature ids. */
+  signatureId: number[];
 }
 
 /**
- * Signature ids, by the signature fields of the line-item field table in order. Nested maps look
- * the strings up as they are (hashes cached on the strings) instead of building a key per item.
+ * Signature ids, by the signature fields of the line-item field table. Nested maps look the strings
+ * up as they are (hashes cached on the strings) instead of building a key per item.
  */
 interface Nest {
   next: Map<string, Nest>;
   /** -1 until a signature ends here */
   id: number;
-  /** The context being built when the signature was last met, and its entry there (saves a map per context). */
+  /** The context being built when the signature was last met, and its position in that context's signature lists. */
   seenIn: number;
-  total: { item: LineItem; amount: Money } | undefined;
+  slot: number;
 }
 // Every node is made with all its fields, so that the hot loop sees one object shape.
-const nest = (): Nest => ({ next: new Map(), id: -1, seenIn: 0, total: undefined });
-const signatureIds = nest();
-const SIGNATURE_KEYS = SIGNATURE_FIELDS.map((f) => f.key);
+const nest = (): Nest => ({ next: new Map(), id: -1, seenIn: 0, slot: 0 });
+/**
+ * Levels of the tree, marks and sources first: those change least from one item to the next, so
+ * the walk below mostly starts part way down the previous item's path.
+ */
+const LEVELS = SIGNATURE_FIELDS.map((f) => f.key).reverse();
+/** The previous item's path: path[d] is the node above level d, values[d] the value taken there. */
+const path: Nest[] = [nest()];
+const values: (string | null)[] = LEVELS.map(() => null);
 let signatures = 0;
 let contexts = 0;
 
 function signatureOf(li: LineItem): Nest {
-  let n = signatureIds;
-  for (const k of SIGNATURE_KEYS) {
-    const v = (li[k] as string | undefined) ?? '';
-    n = n.next.get(v) ?? n.next.set(v, nest()).get(v)!;
+  let n = path[0];
+  let same = true;
+  for (let d = 0; d < LEVELS.length; d++) {
+    const v = (li[LEVELS[d]] as string | undefined) ?? '';
+    if (same && v === values[d]) {
+      n = path[d + 1];
+      continue;
+    }
+    same = false;
+    values[d] = v;
+    let m = n.next.get(v);
+    if (m === undefined) n.next.set(v, (m = nest()));
+    path[d + 1] = n = m;
   }
   if (n.id < 0) n.id = signatures++;
   return n;
@@ -79,7 +98,9 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const cellIds = new Map<string, Map<string, number>>();
   const cellUnit: number[] = [];
   const cellFunction: string[] = [];
-  const bySignature: { item: LineItem; amount: Money }[] = [];
+  const signatureItem: LineItem[] = [];
+  const signatureAmount: Money[] = [];
+  const signatureId: number[] = [];
   const serial = ++contexts;
   let lastUnit: string | undefined;
   let byFunction = new Map<string, number>();
@@ -89,9 +110,11 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     signature[i] = sig.id;
     if (sig.seenIn !== serial) {
       sig.seenIn = serial;
-      bySignature.push((sig.total = { item: li, amount: 0 }));
-    }
-    sig.total!.amount += li.amount;
+      sig.slot = signatureItem.length;
+      signatureItem.push(li);
+      signatureAmount.push(li.amount);
+      signatureId.push(sig.id);
+    } else signatureAmount[sig.slot] += li.amount;
     // Items mostly come unit by unit: look the unit up only when it changes.
     if (li.unit !== lastUnit) byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
     let c = byFunction.get(li.functionCode);
@@ -129,6 +152,21 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     cellName,
     unitCells,
     cellAmount,
-    bySignature,
+    signatureItem,
+    signatureAmount,
+    signatureId,
+  };
+}
+
+/**
+ * A property of line items that depends on their signature only (fund, kind, economic codes, 三公
+ * mark), worked out once per signature id for the whole process instead of once per item.
+ */
+export function perSignature<T>(f: (li: LineItem) => T): (id: number, li: LineItem) => T {
+  const memo: (T | undefined)[] = [];
+  return (id, li) => {
+    let v = memo[id];
+    if (v === undefined) memo[id] = v = f(li);
+    return v;
   };
 }

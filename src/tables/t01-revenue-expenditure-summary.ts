@@ -3,7 +3,7 @@ import { isBasic } from '../model/budget.ts';
 import { FUND_SOURCES, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { PROJECT_CLASSES } from './econ-columns.ts';
-import type { BuildContext } from './context.ts';
+import { perSignature, type BuildContext } from './context.ts';
 import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, type Entry } from './lists.ts';
 
 const INDENT = '\u3000\u3000';
@@ -48,12 +48,16 @@ export const OTHER_KINDS_01 = ['三、事业单位经营支出', '四、上缴�
 const OTHER_KINDS = ['事业单位经营支出', '上缴上级支出', '对附属单位补助支出'];
 
 
+/** The economic 类 (3 digits) of a signature's government and departmental codes. */
+const econClassesOf = perSignature((li): [string, string] => [li.govEconCode.slice(0, 3), li.deptEconCode.slice(0, 3)]);
+
 export function build01(ctx: BuildContext): Table {
   const items = ctx.items;
   const balances = ctx.budget.yearEndBalances;
   // Income of a source = its line items + its planned year-end balance (R6).
   const income = new Map<string, number>(FUND_SOURCES.map((f) => [f, 0]));
-  for (const { item, amount } of ctx.bySignature) income.set(item.fund, income.get(item.fund)! + amount);
+  const { signatureItem, signatureAmount } = ctx;
+  for (let k = 0; k < signatureItem.length; k++) income.set(signatureItem[k].fund, income.get(signatureItem[k].fund)! + signatureAmount[k]);
   for (const b of balances) income.set(b.fund, income.get(b.fund)! + b.amount);
   const inc = (p: (f: string) => boolean) => {
     let s = 0;
@@ -94,15 +98,20 @@ export function build01(ctx: BuildContext): Table {
   let totalSpent = 0;
   const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
   ctx.cellClass.forEach((c, cell) => add(byFn, c, ctx.cellAmount[cell]));
-  for (const { item: li, amount } of ctx.bySignature) {
+  for (let k = 0; k < signatureItem.length; k++) {
+    const li = signatureItem[k];
+    const amount = signatureAmount[k];
+    const classes = econClassesOf(ctx.signatureId[k], li);
+    const govClass = classes[0];
+    const deptClass = classes[1];
     totalSpent += amount;
-    add(byGov, li.govEconCode.slice(0, 3), amount);
+    add(byGov, govClass, amount);
     if (isBasic(li.kind)) {
       basicTotal += amount;
-      add(basicBy, li.deptEconCode.slice(0, 3), amount);
+      add(basicBy, deptClass, amount);
     } else if (li.kind === '项目支出') {
       projectTotal += amount;
-      add(projectBy, li.deptEconCode.slice(0, 3), amount);
+      add(projectBy, deptClass, amount);
     } else add(otherBy, li.kind, amount);
   }
   const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byFn.get(c) ?? 0));

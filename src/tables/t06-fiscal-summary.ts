@@ -1,7 +1,7 @@
 import type { Table } from '../ir/table.ts';
 import { isFiscal, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
-import type { BuildContext } from './context.ts';
+import { perSignature, type BuildContext } from './context.ts';
 import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, sumBy, type Entry } from './lists.ts';
 
 export const HEADER_06 = [
@@ -9,11 +9,14 @@ export const HEADER_06 = [
   { label: '支出', children: [{ label: '项目', key: 'exp.label', kind: 'text' as const }, { label: '预算数', key: 'exp.amount' }] },
 ];
 
+const fiscalOf = perSignature((li) => isFiscal(li.fund));
+
 /** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营预算): income by source, spending by function 类. */
 export function build06(ctx: BuildContext): Table {
-  const fiscal = ctx.bySignature.filter(({ item }) => isFiscal(item.fund));
+  const fiscal: { fund: string; amount: number }[] = [];
+  ctx.signatureItem.forEach((li, k) => fiscalOf(ctx.signatureId[k], li) && fiscal.push({ fund: li.fund, amount: ctx.signatureAmount[k] }));
   const balances = ctx.budget.yearEndBalances.filter((b) => isFiscal(b.fund));
-  const income = sumBy([...fiscal.map(({ item, amount }) => ({ fund: item.fund, amount })), ...balances], (x) => x.fund, (x) => x.amount);
+  const income = sumBy([...fiscal, ...balances], (x) => x.fund, (x) => x.amount);
   const inc = (p: (f: string) => boolean) => [...income].reduce((s, [f, a]) => (p(f) ? s + a : s), 0);
   const e = (label: string, amount: number): Entry => ({ label, amount: blankZero(amount) });
 
@@ -26,12 +29,12 @@ export function build06(ctx: BuildContext): Table {
     e('二、上年结转', co[0] + co[1] + co[2]),
     ...sources.map((l, i) => e(l, co[i])),
   ];
+  // Fiscal spending by (unit, 项) cell, then by the cells' 类.
+  const { items, signature, cell, cellClass } = ctx;
+  const byCell = new Float64Array(cellClass.length);
+  for (let i = 0; i < items.length; i++) if (fiscalOf(signature[i], items[i])) byCell[cell[i]] += items[i].amount;
   const byClass = new Map<string, number>();
-  ctx.items.forEach((li, i) => {
-    if (!isFiscal(li.fund)) return;
-    const c = ctx.cellClass[ctx.cell[i]];
-    byClass.set(c, (byClass.get(c) ?? 0) + li.amount);
-  });
+  byCell.forEach((a, c) => a !== 0 && byClass.set(cellClass[c], (byClass.get(cellClass[c]) ?? 0) + a));
   const spent = fiscal.reduce((s, x) => s + x.amount, 0);
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const expenditure: Entry[] = [

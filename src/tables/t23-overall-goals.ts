@@ -2,7 +2,7 @@ import type { Cell, Row, Table } from '../ir/table.ts';
 import { isBasic, type LineItem } from '../model/budget.ts';
 import { POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
-import type { BuildContext } from './context.ts';
+import { perSignature, type BuildContext } from './context.ts';
 
 export const HEADER_23 = [
   { label: '部门名称', key: 'name', kind: 'text' as const },
@@ -36,31 +36,44 @@ export const HEADER_23 = [
 /**
  * By source, only this year's 一般公共预算 / 政府性基金 / 财政专户 money counts as such; 其他资金 is the
  * rest, carry-over included (the seed books its 一般公共预算 carry-over there, S1).
+ * Per signature: slot of its source (1 一般公共预算, 2 政府性基金, 3 财政专户), and of its kind (4 基本, 5 项目); 6 for any other.
  */
-function amounts(items: LineItem[]): number[] {
-  let total = 0, gpb = 0, gf = 0, sa = 0, basic = 0, project = 0;
-  for (const li of items) {
-    total += li.amount;
-    if (POOLS.gpbCurrent(li.fund)) gpb += li.amount;
-    else if (POOLS.gfCurrent(li.fund)) gf += li.amount;
-    else if (POOLS.saCurrent(li.fund)) sa += li.amount;
-    if (isBasic(li.kind)) basic += li.amount;
-    else if (li.kind === '项目支出') project += li.amount;
+const slotsOf = perSignature((li: LineItem): [number, number] => [
+  POOLS.gpbCurrent(li.fund) ? 1 : POOLS.gfCurrent(li.fund) ? 2 : POOLS.saCurrent(li.fund) ? 3 : 6,
+  isBasic(li.kind) ? 4 : li.kind === '项目支出' ? 5 : 6,
+]);
+
+/** [total, 一般公共预算, 政府性基金, 财政专户, 其他资金, 基本支出, 项目支出] of the budget and of each unit, in one pass. */
+function amounts(ctx: BuildContext): { all: number[]; byUnit: number[][] } {
+  // Slot 0 collects the total, 1–5 the slots above (6 is never read): 其他资金 is what the source slots leave.
+  const all = [0, 0, 0, 0, 0, 0, 0];
+  const byUnit = ctx.units.map(() => [0, 0, 0, 0, 0, 0, 0]);
+  const { items, signature, cell, cellUnit } = ctx;
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i].amount;
+    const [source, kind] = slotsOf(signature[i], items[i]);
+    all[0] += a;
+    all[source] += a;
+    all[kind] += a;
+    const u = byUnit[cellUnit[cell[i]]];
+    if (u === undefined) continue;
+    u[0] += a;
+    u[source] += a;
+    u[kind] += a;
   }
-  return [total, gpb, gf, sa, total - gpb - gf - sa, basic, project];
+  const row = (s: number[]) => [s[0], s[1], s[2], s[3], s[0] - s[1] - s[2] - s[3], s[4], s[5]];
+  return { all: row(all), byUnit: byUnit.map(row) };
 }
 
 export function build23(ctx: BuildContext): Table {
   const rows: Row[] = [];
   const goals = new Map(ctx.budget.unitPerformance.map((g) => [g.unit, g]));
   // The 合计 row prints zeros as 0.00, the unit rows leave them blank (seed).
-  rows.push({ kind: 'total', indent: 0, cells: ['合计：', ...amounts(ctx.items), null, null, null, null] });
-  const byUnit = ctx.units.map((): LineItem[] => []);
-  ctx.items.forEach((li, i) => byUnit[ctx.cellUnit[ctx.cell[i]]]?.push(li));
+  const { all, byUnit } = amounts(ctx);
+  rows.push({ kind: 'total', indent: 0, cells: ['合计：', ...all, null, null, null, null] });
   for (const [ui, u] of ctx.units.entries()) {
-    const items = byUnit[ui];
     const g = goals.get(u.code);
-    const cells: Cell[] = [u.name, ...amounts(items).map((a) => a || null), g?.duties ?? null, g?.overallGoal ?? null, g?.outputIndicators ?? null, g?.benefitIndicators ?? null];
+    const cells: Cell[] = [u.name, ...byUnit[ui].map((a) => a || null), g?.duties ?? null, g?.overallGoal ?? null, g?.outputIndicators ?? null, g?.benefitIndicators ?? null];
     rows.push({ kind: 'unit', code: u.code, indent: 0, cells });
   }
   return {

@@ -97,7 +97,7 @@ export function build01(ctx: BuildContext): Table {
   let projectTotal = 0;
   let totalSpent = 0;
   const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
-  ctx.cellClass.forEach((c, cell) => add(byFn, c, ctx.cellAmount[cell]));
+  ctx.cellParts.forEach((p, cell) => add(byFn, p.class, ctx.cellAmount[cell]));
   for (let k = 0; k < signatureItem.length; k++) {
     const li = signatureItem[k];
     const amount = signatureAmount[k];

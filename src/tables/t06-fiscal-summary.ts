@@ -30,11 +30,11 @@ export function build06(ctx: BuildContext): Table {
     ...sources.map((l, i) => e(l, co[i])),
   ];
   // Fiscal spending by (unit, 项) cell, then by the cells' 类.
-  const { items, signature, cell, cellClass } = ctx;
-  const byCell = new Float64Array(cellClass.length);
+  const { items, signature, cell, cellParts } = ctx;
+  const byCell = new Float64Array(cellParts.length);
   for (let i = 0; i < items.length; i++) if (fiscalOf(signature[i], items[i])) byCell[cell[i]] += items[i].amount;
   const byClass = new Map<string, number>();
-  byCell.forEach((a, c) => a !== 0 && byClass.set(cellClass[c], (byClass.get(cellClass[c]) ?? 0) + a));
+  byCell.forEach((a, c) => a !== 0 && byClass.set(cellParts[c].class, (byClass.get(cellParts[c].class) ?? 0) + a));
   const spent = fiscal.reduce((s, x) => s + x.amount, 0);
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const expenditure: Entry[] = [

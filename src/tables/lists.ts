@@ -15,15 +15,23 @@ export interface Entry {
 export const blankZero = (m: Money): Money | null => (m === 0 ? null : m);
 
 export function sideBySide(lists: Entry[][], footer: Entry[][]): Row[] {
-  const height = Math.max(...lists.map((l) => l.length));
+  let height = 0;
+  for (const l of lists) height = Math.max(height, l.length);
   const rows: Row[] = [];
-  const line = (entries: (Entry | undefined)[]) => {
+  // Cells written in place, into arrays of the row's length: no list of entries per line.
+  for (let i = 0; i < height; i++) {
     const cells: Cell[] = [];
-    for (const e of entries) cells.push(e?.label || null, e ? e.amount : null);
+    for (const l of lists) {
+      const e = l[i];
+      cells.push(e?.label || null, e ? e.amount : null);
+    }
     rows.push({ kind: 'line', indent: 0, cells });
-  };
-  for (let i = 0; i < height; i++) line(lists.map((l) => l[i]));
-  for (const f of footer) line(f);
+  }
+  for (const f of footer) {
+    const cells: Cell[] = [];
+    for (const e of f) cells.push(e.label || null, e.amount);
+    rows.push({ kind: 'line', indent: 0, cells });
+  }
   return rows;
 }
 

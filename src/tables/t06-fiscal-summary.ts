@@ -9,6 +9,9 @@ export const HEADER_06 = [
   { label: '支出', children: [{ label: '项目', key: 'exp.label', kind: 'text' as const }, { label: '预算数', key: 'exp.amount' }] },
 ];
 
+/** The same in every table: made once per process. */
+const FUNCTION_LABELS = FUNCTION_CLASS_LIST.map(([, label], i) => `（${chineseNumeral(i + 1)}）${label}`);
+
 const fiscalOf = perSignature((li) => isFiscal(li.fund));
 
 /** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营预算): income by source, spending by function 类. */
@@ -39,7 +42,7 @@ export function build06(ctx: BuildContext): Table {
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const expenditure: Entry[] = [
     e('一、本年支出', spent),
-    ...FUNCTION_CLASS_LIST.map(([c, label], i) => e(`（${chineseNumeral(i + 1)}）${label}`, byClass.get(c) ?? 0)),
+    ...FUNCTION_CLASS_LIST.map(([c], i) => e(FUNCTION_LABELS[i], byClass.get(c) ?? 0)),
     // printed as 0.00 even when there is none (seed)
     { label: '二、年终结转结余', amount: balance },
   ];

@@ -1,10 +1,10 @@
 import type { Table } from '../ir/table.ts';
 import { isBasic } from '../model/budget.ts';
-import { FUND_SOURCES, POOLS } from '../model/funds.ts';
+import { POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { PROJECT_CLASSES } from './econ-columns.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FundSums, sideBySide, type Entry } from './lists.ts';
 
 const INDENT = '\u3000\u3000';
 const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
@@ -66,16 +66,12 @@ export function build01(ctx: BuildContext): Table {
   const items = ctx.items;
   const balances = ctx.budget.yearEndBalances;
   // Income of a source = its line items + its planned year-end balance (R6).
-  const income = new Map<string, number>(FUND_SOURCES.map((f) => [f, 0]));
+  const income = new FundSums();
   const { signatureItem, signatureAmount } = ctx;
-  for (let k = 0; k < signatureItem.length; k++) income.set(signatureItem[k].fund, income.get(signatureItem[k].fund)! + signatureAmount[k]);
-  for (const b of balances) income.set(b.fund, income.get(b.fund)! + b.amount);
-  const inc = (p: (f: string) => boolean) => {
-    let s = 0;
-    for (const [f, a] of income) if (p(f)) s += a;
-    return s;
-  };
-  const src = (f: string) => income.get(f) ?? 0;
+  for (let k = 0; k < signatureItem.length; k++) income.add(signatureItem[k].fund, signatureAmount[k]);
+  for (const b of balances) income.add(b.fund, b.amount);
+  const inc = (p: (f: string) => boolean) => income.sum(p);
+  const src = (f: string) => income.of(f);
   const e = (label: string, amount: number, level = 0): Entry => ({ label: level ? indented(label, level) : label, amount: blankZero(amount) });
 
   const revenue: Entry[] = [

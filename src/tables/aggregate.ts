@@ -94,7 +94,6 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   if (!def.noTotalRow) head('total', total, 0);
   head('department', [...total], 0, d.code, d.name);
   const itemIndent = def.rows === 'tree' ? 4 : 2;
-  const nameOf = (code: string) => ctx.classification.function.nameOf(code) ?? '';
   ctx.units.forEach((u, ui) => {
     const uv = perUnit[ui];
     if (!uv) return;
@@ -110,19 +109,20 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
       if (!present[cell * tables + index]) continue;
       const base = cell * stride + c.offset;
       const code = ctx.cellFunction[cell];
+      const parts = ctx.cellParts[cell];
       if (def.rows === 'tree') {
-        if (ctx.cellClass[cell] !== clsCode) {
-          clsCode = ctx.cellClass[cell];
+        if (parts.class !== clsCode) {
+          clsCode = parts.class;
           const cells = emit('class', undefined, 0, 2, clsCode, u.code);
           cells[0] = clsCode;
-          cells[1] = nameOf(clsCode);
+          cells[1] = parts.className;
           pending.push(['class', cells, (cls = c.zeros.slice())]);
         }
-        if (ctx.cellSection[cell] !== secCode) {
-          secCode = ctx.cellSection[cell];
+        if (parts.section !== secCode) {
+          secCode = parts.section;
           const cells = emit('section', undefined, 0, 3, secCode, u.code);
-          cells[0] = short ? ctx.cellSectionDigits[cell] : secCode;
-          cells[1] = nameOf(secCode);
+          cells[0] = short ? parts.sectionDigits : secCode;
+          cells[1] = parts.sectionName;
           pending.push(['section', cells, (sec = c.zeros.slice())]);
         }
         add(cls, sums, base);
@@ -130,14 +130,14 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
       }
       const cells = emit('item', sums, base, itemIndent, code, u.code);
       if (items) {
-        cells[0] = ctx.cellClass[cell];
-        cells[1] = ctx.cellSectionDigits[cell];
-        cells[2] = ctx.cellItemDigits[cell];
+        cells[0] = parts.class;
+        cells[1] = parts.sectionDigits;
+        cells[2] = parts.itemDigits;
         cells[3] = u.code;
-        cells[4] = ctx.cellName[cell];
+        cells[4] = parts.name;
       } else {
         cells[0] = code;
-        cells[1] = ctx.cellName[cell];
+        cells[1] = parts.name;
       }
     }
     for (const [kind, cells, v] of pending) fill(kind, cells, v, 0);

@@ -13,15 +13,23 @@ export const ROUNDING_NOTE = '注：金额按舍位平衡取整至万元两位�
 
 /** Cell-wise sum of rows; a cell stays empty only if it is empty in every row. Text is taken from the first row. */
 function sumRows(rows: Row[], like: Row): Row {
-  const cells: Cell[] = like.cells.map((c, i) => {
+  const n = like.cells.length;
+  const cells: Cell[] = new Array<Cell>(n);
+  // Plain loops: this runs for every summed line of every department table.
+  for (let i = 0; i < n; i++) {
     let sum: number | null = null;
-    for (const r of rows) {
-      const v = r.cells[i];
+    let text: string | undefined;
+    for (let r = 0; r < rows.length; r++) {
+      const v = rows[r].cells[i];
       if (typeof v === 'number') sum = (sum ?? 0) + v;
-      else if (typeof v === 'string') return v;
+      else if (typeof v === 'string') {
+        text = v;
+        break;
+      }
     }
-    return sum === null ? (typeof c === 'string' ? c : null) : sum;
-  });
+    const c = like.cells[i];
+    cells[i] = text !== undefined ? text : sum === null ? (typeof c === 'string' ? c : null) : sum;
+  }
   return { ...like, cells };
 }
 
@@ -42,9 +50,15 @@ function composeBlocks(parts: Table[]): Row[] {
 
 /** 预算01/06表: the same lines in every unit's table, summed cell by cell. */
 function composeLists(parts: Table[]): Row[] {
-  const height = Math.max(...parts.map((t) => t.rows.length));
-  const tallest = parts.find((t) => t.rows.length === height)!;
-  return tallest.rows.map((like, i) => sumRows(parts.map((t) => t.rows[i]).filter(Boolean), like));
+  let tallest = parts[0];
+  for (const t of parts) if (t.rows.length > tallest.rows.length) tallest = t;
+  const line: Row[] = [];
+  return tallest.rows.map((like, i) => {
+    // One scratch list of the units' i-th rows serves every line (no map and filter per line).
+    line.length = 0;
+    for (const t of parts) if (i < t.rows.length) line.push(t.rows[i]);
+    return sumRows(line, like);
+  });
 }
 
 /** 预算21/22表: every unit's project rows; the unlabeled zero row only when there are none. */

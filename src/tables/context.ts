@@ -22,14 +22,8 @@ export interface BuildContext {
   cell: Int32Array;
   cellUnit: number[];
   cellFunction: string[];
-  /** Per cell: its 项 code's 类 (3 digits) and 款 (5 digits), as rows print them: sliced once per budget, not per table. */
-  cellClass: string[];
-  cellSection: string[];
-  /** Per cell: the 款 and 项 digits of its code (positions 4–5 and 6–7), as the 类/款/项 code columns print them. */
-  cellSectionDigits: string[];
-  cellItemDigits: string[];
-  /** Per cell: the 项's name ('' when the list lacks it), looked up once instead of once per table. */
-  cellName: string[];
+  /** Per cell: the parts of its 项 code as rows print them (shared by every cell of that code in the process). */
+  cellParts: FunctionParts[];
   /** Per unit (in order): its cell ids sorted by function code. */
   unitCells: number[][];
   /** Per cell: the total of its items. */
@@ -43,6 +37,33 @@ export interface BuildContext {
   signatureAmount: Money[];
   /** Their signature ids. */
   signatureId: number[];
+}
+
+/** A 项 code's 类 / 款 codes, its 款 and 项 digits (positions 4–5 and 6–7) and the names ('' when the list lacks one). */
+export interface FunctionParts {
+  class: string;
+  section: string;
+  sectionDigits: string;
+  itemDigits: string;
+  name: string;
+  className: string;
+  sectionName: string;
+}
+
+/** Parts per classification and code: sliced and looked up once per process, not once per budget and cell. */
+const partsCache = new WeakMap<Classification, Map<string, FunctionParts>>();
+
+function partsOf(classification: Classification): Map<string, FunctionParts> {
+  let m = partsCache.get(classification);
+  if (!m) partsCache.set(classification, (m = new Map()));
+  return m;
+}
+
+function functionParts(f: string, classification: Classification): FunctionParts {
+  const nameOf = (c: string) => classification.function.nameOf(c) ?? '';
+  const cls = f.slice(0, 3);
+  const section = f.slice(0, 5);
+  return { class: cls, section, sectionDigits: f.slice(3, 5), itemDigits: f.slice(5, 7), name: nameOf(f), className: nameOf(cls), sectionName: nameOf(section) };
 }
 
 /**
@@ -90,8 +111,12 @@ function signatureOf(li: LineItem): Nest {
 }
 
 export function buildContext(budget: Budget, classification: Classification): BuildContext {
-  const units = [...budget.units].sort((a, b) => a.code.localeCompare(b.code));
-  const unitIndex = new Map(units.map((u, i) => [u.code, i]));
+  // A unit's own budget (the common case: every unit of every department) needs no sort and no index.
+  const units = budget.units.length === 1 ? budget.units : [...budget.units].sort((a, b) => a.code.localeCompare(b.code));
+  const only = units.length === 1 ? units[0].code : undefined;
+  const unitIndex = only === undefined ? new Map(units.map((u, i) => [u.code, i])) : undefined;
+  const known = partsOf(classification);
+  const cellParts: FunctionParts[] = [];
   const items = budget.lineItems;
   const signature = new Int32Array(items.length);
   const cell = new Int32Array(items.length);
@@ -120,16 +145,14 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     let c = byFunction.get(li.functionCode);
     if (c === undefined) {
       byFunction.set(li.functionCode, (c = cellUnit.length));
-      cellUnit.push(unitIndex.get(li.unit) ?? -1);
+      cellUnit.push(unitIndex ? (unitIndex.get(li.unit) ?? -1) : li.unit === only ? 0 : -1);
       cellFunction.push(li.functionCode);
+      let parts = known.get(li.functionCode);
+      if (parts === undefined) known.set(li.functionCode, (parts = functionParts(li.functionCode, classification)));
+      cellParts.push(parts);
     }
     cell[i] = c;
   }
-  const cellClass = cellFunction.map((f) => f.slice(0, 3));
-  const cellSection = cellFunction.map((f) => f.slice(0, 5));
-  const cellSectionDigits = cellFunction.map((f) => f.slice(3, 5));
-  const cellItemDigits = cellFunction.map((f) => f.slice(5, 7));
-  const cellName = cellFunction.map((f) => classification.function.nameOf(f) ?? '');
   const cellAmount = new Float64Array(cellUnit.length);
   for (let i = 0; i < items.length; i++) cellAmount[cell[i]] += items[i].amount;
   const unitCells: number[][] = units.map(() => []);
@@ -145,11 +168,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     cell,
     cellUnit,
     cellFunction,
-    cellClass,
-    cellSection,
-    cellSectionDigits,
-    cellItemDigits,
-    cellName,
+    cellParts,
     unitCells,
     cellAmount,
     signatureItem,

@@ -4,6 +4,7 @@
  */
 import type { Cell, Row } from '../ir/table.ts';
 import type { Money } from '../money/money.ts';
+import { FUND_SOURCES } from '../model/funds.ts';
 
 export interface Entry {
   label: string;
@@ -15,15 +16,23 @@ export interface Entry {
 export const blankZero = (m: Money): Money | null => (m === 0 ? null : m);
 
 export function sideBySide(lists: Entry[][], footer: Entry[][]): Row[] {
-  const height = Math.max(...lists.map((l) => l.length));
+  let height = 0;
+  for (const l of lists) height = Math.max(height, l.length);
   const rows: Row[] = [];
-  const line = (entries: (Entry | undefined)[]) => {
+  // Cells written in place, into arrays of the row's length: no list of entries per line.
+  for (let i = 0; i < height; i++) {
     const cells: Cell[] = [];
-    for (const e of entries) cells.push(e?.label || null, e ? e.amount : null);
+    for (const l of lists) {
+      const e = l[i];
+      cells.push(e?.label || null, e ? e.amount : null);
+    }
     rows.push({ kind: 'line', indent: 0, cells });
-  };
-  for (let i = 0; i < height; i++) line(lists.map((l) => l[i]));
-  for (const f of footer) line(f);
+  }
+  for (const f of footer) {
+    const cells: Cell[] = [];
+    for (const e of f) cells.push(e.label || null, e.amount);
+    rows.push({ kind: 'line', indent: 0, cells });
+  }
   return rows;
 }
 
@@ -65,12 +74,34 @@ export const FUNCTION_CLASS_LIST: [string, string][] = [
   ['234', '抗疫特别国债安排的支出'],
 ];
 
-/** Sums line-item amounts by a key, in one pass. */
-export function sumBy<T>(items: Iterable<T>, key: (x: T) => string | undefined, amount: (x: T) => Money): Map<string, Money> {
-  const m = new Map<string, Money>();
-  for (const x of items) {
-    const k = key(x);
-    if (k !== undefined) m.set(k, (m.get(k) ?? 0) + amount(x));
+const FUND_INDEX = new Map<string, number>(FUND_SOURCES.map((f, i) => [f, i]));
+/** Per pool predicate (the POOLS functions): the positions of its sources in FUND_SOURCES. */
+const SOURCES_OF = new Map<(f: string) => boolean, number[]>();
+
+/**
+ * Amounts by fund source (预算01/06表 income): a vector over FUND_SOURCES, and each pool's sources
+ * found once per process instead of every source tested per pool and table. Pools must be
+ * long-lived functions (they key the cache).
+ */
+export class FundSums {
+  private readonly v = new Float64Array(FUND_SOURCES.length);
+
+  add(fund: string, amount: Money): void {
+    // A source outside the list is a finding of the model checks; the tables are still built.
+    const i = FUND_INDEX.get(fund);
+    if (i !== undefined) this.v[i] += amount;
   }
-  return m;
+
+  of(fund: string): Money {
+    const i = FUND_INDEX.get(fund);
+    return i === undefined ? 0 : this.v[i];
+  }
+
+  sum(pool: (f: string) => boolean): Money {
+    let ix = SOURCES_OF.get(pool);
+    if (!ix) SOURCES_OF.set(pool, (ix = FUND_SOURCES.flatMap((f, i) => (pool(f) ? [i] : []))));
+    let s = 0;
+    for (const i of ix) s += this.v[i];
+    return s;
+  }
 }

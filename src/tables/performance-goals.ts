@@ -4,7 +4,7 @@ import { INDICATORS, type ProjectCategory } from '../model/budget.ts';
 import { EMPTY_TABLE_NOTE, mark } from './common.ts';
 import type { BuildContext } from './context.ts';
 import { indicatorColumns } from './performance-columns.ts';
-import { fiscalCurrent, itemsByProject, projectKey, projectsOf } from './projects.ts';
+import { fiscalCurrent, projectItems, projectKey, projectsOf } from './projects.ts';
 
 export interface GoalsTableDef {
   id: string;
@@ -42,14 +42,13 @@ function goalsHeaderOf(def: GoalsTableDef): ColumnNode[] {
  * department budget (the note of 预算21表) and comes from the goal record; 资金总额 is both.
  */
 export function buildGoalsTable(def: GoalsTableDef, ctx: BuildContext): Table {
-  const byProject = itemsByProject(ctx);
   const goals = new Map(ctx.budget.projectPerformance.map((g) => [projectKey(g.unit, g.project), g]));
   const rows: Row[] = [];
   const lead = (code: Cell, name: Cell, direction: Cell): Cell[] => (def.withDirection ? [code, name, direction] : [code, name]);
   for (const p of projectsOf(ctx, def.category)) {
     const g = goals.get(projectKey(p.unit, p.name));
     if (!g) continue;
-    const provincial = fiscalCurrent(byProject.get(projectKey(p.unit, p.name)));
+    const provincial = fiscalCurrent(projectItems(ctx, p.unit, p.name));
     const transfer = g.transferToLocal ?? 0;
     rows.push({
       kind: 'project',

@@ -5,23 +5,32 @@ import type { BuildContext } from './context.ts';
 
 export const projectKey = (unit: string, name: string) => `${unit}\u0000${name}`;
 
-const byProject = new WeakMap<BuildContext, Map<string, LineItem[]>>();
+const byProject = new WeakMap<BuildContext, Map<string, Map<string, LineItem[]>>>();
 
-/** Line items of each project, keyed by unit + name (grouped once per budget: 预算20–22表 all use them). */
-export function itemsByProject(ctx: BuildContext): Map<string, LineItem[]> {
+/** Line items of a unit's project (grouped once per budget: 预算20–22表 all use them). */
+export function projectItems(ctx: BuildContext, unit: string, name: string): LineItem[] | undefined {
   let m = byProject.get(ctx);
   if (!m) byProject.set(ctx, (m = groupByProject(ctx)));
-  return m;
+  return m.get(unit)?.get(name);
 }
 
-function groupByProject(ctx: BuildContext): Map<string, LineItem[]> {
-  const m = new Map<string, LineItem[]>();
+/** unit → project name → items: nested maps look the strings up as they are, with no key built per item. */
+function groupByProject(ctx: BuildContext): Map<string, Map<string, LineItem[]>> {
+  const m = new Map<string, Map<string, LineItem[]>>();
+  let unit: string | undefined;
+  let byName = new Map<string, LineItem[]>();
   for (const li of ctx.items) {
     if (!li.project) continue;
-    const k = projectKey(li.unit, li.project);
-    const list = m.get(k);
+    // Items mostly come unit by unit: look the unit up only when it changes.
+    if (li.unit !== unit) {
+      unit = li.unit;
+      const known = m.get(unit);
+      if (known) byName = known;
+      else m.set(unit, (byName = new Map()));
+    }
+    const list = byName.get(li.project);
     if (list) list.push(li);
-    else m.set(k, [li]);
+    else byName.set(li.project, [li]);
   }
   return m;
 }

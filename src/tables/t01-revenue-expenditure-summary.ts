@@ -1,10 +1,10 @@
 import type { Table } from '../ir/table.ts';
 import { isBasic } from '../model/budget.ts';
-import { FUND_SOURCES, POOLS } from '../model/funds.ts';
+import { POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { PROJECT_CLASSES } from './econ-columns.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FundSums, sideBySide, type Entry } from './lists.ts';
 
 const INDENT = '\u3000\u3000';
 const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
@@ -48,6 +48,17 @@ export const OTHER_KINDS_01 = ['三、事业单位经营支出', '四、上缴�
 const OTHER_KINDS = ['事业单位经营支出', '上缴上级支出', '对附属单位补助支出'];
 
 
+// Sub-items are indented with ideographic spaces, as the printed tables do; rules and readers ignore them.
+// The labels are the same in every table: made once per process, not once per unit.
+const INDENTED = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
+function indented(label: string, level: number): string {
+  let l = INDENTED[level].get(label);
+  if (l === undefined) INDENTED[level].set(label, (l = INDENT.repeat(level) + label));
+  return l;
+}
+const FUNCTION_LABELS = FUNCTION_CLASS_LIST.map(([, label], i) => `${chineseNumeral(i + 1)}、${label}`);
+const GOV_LABELS = GOV_CLASSES.map(([, label], i) => `${chineseNumeral(i + 1)}、${label}`);
+
 /** The economic 类 (3 digits) of a signature's government and departmental codes. */
 const econClassesOf = perSignature((li): [string, string] => [li.govEconCode.slice(0, 3), li.deptEconCode.slice(0, 3)]);
 
@@ -55,18 +66,13 @@ export function build01(ctx: BuildContext): Table {
   const items = ctx.items;
   const balances = ctx.budget.yearEndBalances;
   // Income of a source = its line items + its planned year-end balance (R6).
-  const income = new Map<string, number>(FUND_SOURCES.map((f) => [f, 0]));
+  const income = new FundSums();
   const { signatureItem, signatureAmount } = ctx;
-  for (let k = 0; k < signatureItem.length; k++) income.set(signatureItem[k].fund, income.get(signatureItem[k].fund)! + signatureAmount[k]);
-  for (const b of balances) income.set(b.fund, income.get(b.fund)! + b.amount);
-  const inc = (p: (f: string) => boolean) => {
-    let s = 0;
-    for (const [f, a] of income) if (p(f)) s += a;
-    return s;
-  };
-  const src = (f: string) => income.get(f) ?? 0;
-  // Sub-items are indented with ideographic spaces, as the printed tables do; rules and readers ignore them.
-  const e = (label: string, amount: number, level = 0): Entry => ({ label: INDENT.repeat(level) + label, amount: blankZero(amount) });
+  for (let k = 0; k < signatureItem.length; k++) income.add(signatureItem[k].fund, signatureAmount[k]);
+  for (const b of balances) income.add(b.fund, b.amount);
+  const inc = (p: (f: string) => boolean) => income.sum(p);
+  const src = (f: string) => income.of(f);
+  const e = (label: string, amount: number, level = 0): Entry => ({ label: level ? indented(label, level) : label, amount: blankZero(amount) });
 
   const revenue: Entry[] = [
     e('一、一般公共预算拨款收入', inc(POOLS.gpbCurrent)),
@@ -97,7 +103,7 @@ export function build01(ctx: BuildContext): Table {
   let projectTotal = 0;
   let totalSpent = 0;
   const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
-  ctx.cellClass.forEach((c, cell) => add(byFn, c, ctx.cellAmount[cell]));
+  ctx.cellParts.forEach((p, cell) => add(byFn, p.class, ctx.cellAmount[cell]));
   for (let k = 0; k < signatureItem.length; k++) {
     const li = signatureItem[k];
     const amount = signatureAmount[k];
@@ -114,7 +120,7 @@ export function build01(ctx: BuildContext): Table {
       add(projectBy, deptClass, amount);
     } else add(otherBy, li.kind, amount);
   }
-  const byFunction = FUNCTION_CLASS_LIST.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byFn.get(c) ?? 0));
+  const byFunction = FUNCTION_CLASS_LIST.map(([c], i) => e(FUNCTION_LABELS[i], byFn.get(c) ?? 0));
   const byDeptEcon = [
     e('一、基本支出', basicTotal),
     e('工资福利支出', basicBy.get('301') ?? 0, 1),
@@ -124,7 +130,7 @@ export function build01(ctx: BuildContext): Table {
     ...PROJECT_CLASSES.map(([c, label]) => e(label, projectBy.get(c) ?? 0, 1)),
     ...(otherBy.size ? OTHER_KINDS.map((k, i) => e(OTHER_KINDS_01[i], otherBy.get(k) ?? 0)) : []),
   ];
-  const byGovEcon = GOV_CLASSES.map(([c, label], i) => e(`${chineseNumeral(i + 1)}、${label}`, byGov.get(c) ?? 0));
+  const byGovEcon = GOV_CLASSES.map(([c], i) => e(GOV_LABELS[i], byGov.get(c) ?? 0));
 
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const current = inc(POOLS.current);

@@ -2,22 +2,33 @@ import type { Table } from '../ir/table.ts';
 import { isFiscal, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, sideBySide, sumBy, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FundSums, sideBySide, type Entry } from './lists.ts';
 
 export const HEADER_06 = [
   { label: '收入', children: [{ label: '项目', key: 'rev.label', kind: 'text' as const }, { label: '预算数', key: 'rev.amount' }] },
   { label: '支出', children: [{ label: '项目', key: 'exp.label', kind: 'text' as const }, { label: '预算数', key: 'exp.amount' }] },
 ];
 
+/** The same in every table: made once per process. */
+const FUNCTION_LABELS = FUNCTION_CLASS_LIST.map(([, label], i) => `（${chineseNumeral(i + 1)}）${label}`);
+
 const fiscalOf = perSignature((li) => isFiscal(li.fund));
 
 /** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营预算): income by source, spending by function 类. */
 export function build06(ctx: BuildContext): Table {
-  const fiscal: { fund: string; amount: number }[] = [];
-  ctx.signatureItem.forEach((li, k) => fiscalOf(ctx.signatureId[k], li) && fiscal.push({ fund: li.fund, amount: ctx.signatureAmount[k] }));
+  const income = new FundSums();
+  let spent = 0;
+  let anyFiscal = false;
+  const { signatureItem, signatureAmount, signatureId } = ctx;
+  for (let k = 0; k < signatureItem.length; k++)
+    if (fiscalOf(signatureId[k], signatureItem[k])) {
+      anyFiscal = true;
+      spent += signatureAmount[k];
+      income.add(signatureItem[k].fund, signatureAmount[k]);
+    }
   const balances = ctx.budget.yearEndBalances.filter((b) => isFiscal(b.fund));
-  const income = sumBy([...fiscal, ...balances], (x) => x.fund, (x) => x.amount);
-  const inc = (p: (f: string) => boolean) => [...income].reduce((s, [f, a]) => (p(f) ? s + a : s), 0);
+  for (const b of balances) income.add(b.fund, b.amount);
+  const inc = (p: (f: string) => boolean) => income.sum(p);
   const e = (label: string, amount: number): Entry => ({ label, amount: blankZero(amount) });
 
   const cur = [POOLS.gpbFiscalCurrent, POOLS.gfFiscalCurrent, POOLS.soeFiscalCurrent].map(inc);
@@ -30,20 +41,19 @@ export function build06(ctx: BuildContext): Table {
     ...sources.map((l, i) => e(l, co[i])),
   ];
   // Fiscal spending by (unit, 项) cell, then by the cells' 类.
-  const { items, signature, cell, cellClass } = ctx;
-  const byCell = new Float64Array(cellClass.length);
+  const { items, signature, cell, cellParts } = ctx;
+  const byCell = new Float64Array(cellParts.length);
   for (let i = 0; i < items.length; i++) if (fiscalOf(signature[i], items[i])) byCell[cell[i]] += items[i].amount;
   const byClass = new Map<string, number>();
-  byCell.forEach((a, c) => a !== 0 && byClass.set(cellClass[c], (byClass.get(cellClass[c]) ?? 0) + a));
-  const spent = fiscal.reduce((s, x) => s + x.amount, 0);
+  byCell.forEach((a, c) => a !== 0 && byClass.set(cellParts[c].class, (byClass.get(cellParts[c].class) ?? 0) + a));
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const expenditure: Entry[] = [
     e('一、本年支出', spent),
-    ...FUNCTION_CLASS_LIST.map(([c, label], i) => e(`（${chineseNumeral(i + 1)}）${label}`, byClass.get(c) ?? 0)),
+    ...FUNCTION_CLASS_LIST.map(([c], i) => e(FUNCTION_LABELS[i], byClass.get(c) ?? 0)),
     // printed as 0.00 even when there is none (seed)
     { label: '二、年终结转结余', amount: balance },
   ];
-  const rows = sideBySide([revenue, expenditure], [[{ label: '收    入    总    计', amount: inc(() => true) }, { label: '支    出    总    计', amount: spent + balance }]]);
+  const rows = sideBySide([revenue, expenditure], [[{ label: '收    入    总    计', amount: inc(isFiscal) }, { label: '支    出    总    计', amount: spent + balance }]]);
   return {
     id: '06',
     mark: mark('06'),
@@ -53,6 +63,6 @@ export function build06(ctx: BuildContext): Table {
     header: HEADER_06,
     rows,
     notes: ['注：本表中本年收入包括本级安排和上级补助，含当年支出和上年结转结余资金。'],
-    empty: fiscal.length === 0 && balances.length === 0,
+    empty: !anyFiscal && balances.length === 0,
   };
 }

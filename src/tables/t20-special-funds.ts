@@ -2,7 +2,7 @@ import type { Cell, Row, Table } from '../ir/table.ts';
 import { POOLS } from '../model/funds.ts';
 import { EMPTY_TABLE_NOTE, mark } from './common.ts';
 import type { BuildContext } from './context.ts';
-import { itemsByProject, projectKey, projectsOf } from './projects.ts';
+import { projectItems, projectKey, projectsOf } from './projects.ts';
 
 /**
  * The header tree is partly undetermined by the seed (A4): its empty 合计 row prints 10 zeros for
@@ -42,12 +42,11 @@ export const HEADER_20 = [
 type Amounts = [appropriation: number, nonTax: number, gf: number, soe: number, byFinance: number];
 
 export function build20(ctx: BuildContext): Table {
-  const byProject = itemsByProject(ctx);
   const records = new Map(ctx.budget.specialFunds.map((f) => [projectKey(f.unit, f.name), f]));
   const funds = projectsOf(ctx, '省级专项资金').map((p) => {
     const k = projectKey(p.unit, p.name);
     const a: Amounts = [0, 0, 0, 0, 0];
-    for (const li of byProject.get(k) ?? []) {
+    for (const li of projectItems(ctx, p.unit, p.name) ?? []) {
       if (POOLS.gpbNonTax(li.fund)) a[1] += li.amount;
       else if (POOLS.gpbFiscalCurrent(li.fund)) a[0] += li.amount;
       else if (POOLS.gfFiscalCurrent(li.fund)) a[2] += li.amount;

@@ -1,10 +1,11 @@
 /** Runs a rule catalogue on tables: every rule becomes comparisons of cell sums. */
 import type { Table } from '../ir/table.ts';
 import { formatMoney } from '../money/money.ts';
-import { holds, type Failure, type Site } from './compare.ts';
-import type { CellsRule, Ref, Rule } from './rule.ts';
+import { CellSums } from './cells.ts';
+import type { Failure, Site } from './compare.ts';
+import type { Rule } from './rule.ts';
 import { join, rowSum, tree } from './row-rules.ts';
-import { CannotRun, rowLabel, TableSet, type Resolved } from './table-set.ts';
+import { CannotRun, rowLabel, TableSet } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
 
 export type { Failure, Passing, Site } from './compare.ts';
@@ -12,6 +13,7 @@ export { parents } from './row-rules.ts';
 
 export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckReport {
   const set = new TableSet(tables);
+  const sums = new CellSums(set);
   const report: CheckReport = { findings: [], rulesRun: [], rulesNotRun: [] };
   for (const rule of rules) {
     if (!rule.tables.every((t) => set.has(t))) {
@@ -20,7 +22,7 @@ export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckRepo
       continue;
     }
     try {
-      const failures = evaluate(rule, set, site);
+      const failures = evaluate(rule, set, sums, site);
       report.rulesRun.push(rule.id);
       for (const f of failures) report.findings.push(findingOf(rule, f, set));
     } catch (e) {
@@ -31,10 +33,10 @@ export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckRepo
   return report;
 }
 
-function evaluate(rule: Rule, set: TableSet, site: Site = {}): Failure[] {
+function evaluate(rule: Rule, set: TableSet, sums: CellSums, site: Site = {}): Failure[] {
   switch (rule.kind) {
     case 'cells':
-      return cells(rule, set);
+      return sums.cells(rule);
     case 'rowSum':
       return rowSum(rule, set, site);
     case 'tree':
@@ -42,38 +44,6 @@ function evaluate(rule: Rule, set: TableSet, site: Site = {}): Failure[] {
     case 'join':
       return join(rule, set, site);
   }
-}
-
-const scratch: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
-
-/** Σ of several references, into a reused accumulator (no allocation per comparison). */
-function sumInto(acc: { sum: number; terms: number; precision: number }, refs: Ref[], set: TableSet): typeof acc {
-  acc.sum = 0;
-  acc.terms = 0;
-  acc.precision = 0;
-  for (const ref of refs) {
-    const r = set.resolveInto(scratch, ref);
-    acc.sum += r.sum;
-    acc.terms += r.terms;
-    if (r.precision > acc.precision) acc.precision = r.precision;
-  }
-  return acc;
-}
-
-function cells(rule: CellsRule, set: TableSet): Failure[] {
-  const out: Failure[] = [];
-  for (const ref of rule.unlessNonZero ?? [])
-    if (set.resolve(ref).sum !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
-  const lhs = { sum: 0, terms: 0, precision: 0 };
-  const rhs = { sum: 0, terms: 0, precision: 0 };
-  for (const c of rule.comparisons) {
-    sumInto(lhs, c.lhs, set);
-    sumInto(rhs, c.rhs, set);
-    if (holds(rule, lhs.sum, rhs.sum, c.op ?? '=', lhs.terms + rhs.terms, Math.max(lhs.precision, rhs.precision))) continue;
-    const at = set.resolve(c.lhs[0]);
-    out.push({ table: c.lhs[0].table, row: at.row, col: at.col, expected: rhs.sum, found: lhs.sum });
-  }
-  return out;
 }
 
 function findingOf(rule: Rule, f: Failure, set: TableSet): Finding {

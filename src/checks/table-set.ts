@@ -37,11 +37,11 @@ export interface Resolved {
 const ALL = '\u0000all';
 
 /** Rows by normalised label: the first row of each label, and every row of labels printed more than once. */
-interface Labels {
+export interface Labels {
   first: Map<string, number>;
   repeated: Map<string, number[]>;
 }
-function nthRow(m: Labels, label: string, nth = 1): number | undefined {
+export function nthRow(m: Labels, label: string, nth = 1): number | undefined {
   return nth === 1 ? m.first.get(label) : m.repeated.get(label)?.[nth - 1];
 }
 const NO_ROWS: number[] = [];
@@ -169,7 +169,7 @@ export class TableSet {
     return this.get(id).keysByKind!.get(kind) ?? NO_ROWS;
   }
 
-  private ofKind(t: Indexed, kind: string, code: string | undefined): number[] {
+  ofKind(t: Indexed, kind: string, code: string | undefined): number[] {
     t.byKind ??= new Map();
     let m = t.byKind.get(kind);
     if (!m) {
@@ -186,13 +186,13 @@ export class TableSet {
     return m.get(code ?? ALL) ?? NO_ROWS;
   }
 
-  private totalRow(t: Indexed): number {
+  totalRow(t: Indexed): number {
     t.total ??= t.table.rows[0]?.kind === 'total' ? 0 : (this.ofKind(t, 'total', undefined)[0] ?? -1);
     if (t.total < 0) throw new CannotRun(`预算${t.table.id}表没有合计行`);
     return t.total;
   }
 
-  private labelled(t: Indexed, col: number): Labels {
+  labelled(t: Indexed, col: number): Labels {
     t.labels ??= new Map();
     let m = t.labels.get(col);
     if (!m) {

@@ -1,0 +1,208 @@
+/**
+ * The `cells` rules, compiled per header set: each reference becomes (table slot, column index, row
+ * selector) once, and a package only looks its rows up. A cell sum is found once per package
+ * (references repeat across rules: 合计 columns, the 01/06 lines). Whatever does not resolve on the
+ * headers (third-party tables) takes TableSet.resolveInto, which throws CannotRun as before.
+ */
+import type { LeafColumn } from '../ir/table.ts';
+import { normLabel } from '../ir/table.ts';
+import { holds, type Failure } from './compare.ts';
+import type { CellsRule, Ref } from './rule.ts';
+import { amountOf, CannotRun, nthRow, type Indexed, type Resolved, type TableSet } from './table-set.ts';
+
+const enum Sel {
+  Total,
+  Label,
+  Kind,
+}
+
+interface PlanRef {
+  ref: Ref;
+  /** Index into the rule's tables; id: the reference's number in a package's sums. */
+  slot: number;
+  id: number;
+  /** -1: not resolved on the header (resolveInto). */
+  col: number;
+  sel: Sel;
+  labelCol: number;
+  label: string;
+}
+
+interface Plan {
+  leaves: LeafColumn[][];
+  unless: PlanRef[];
+  comparisons: { lhs: PlanRef[]; rhs: PlanRef[]; op: '=' | '<=' }[];
+}
+
+interface Compiled {
+  ids: string[];
+  plan?: Plan;
+}
+
+/** Numbers of references, by table, column and selector: the same cell sum in every rule. */
+const refIds = new Map<string, number>();
+function refId(ref: Ref): number {
+  const s = ref.row;
+  const key = `${ref.table}\u0001${ref.col}\u0001${'total' in s ? 't' : 'label' in s ? `l${s.in}\u0001${s.label}\u0001${s.nth ?? 1}\u0001${s.optional ? 1 : 0}` : `k${s.kind}\u0001${s.code ?? ''}`}`;
+  let id = refIds.get(key);
+  if (id === undefined) refIds.set(key, (id = refIds.size));
+  return id;
+}
+
+const compiled = new WeakMap<CellsRule, Compiled>();
+function compiledOf(rule: CellsRule): Compiled {
+  let c = compiled.get(rule);
+  if (!c) {
+    const ids: string[] = [];
+    for (const cmp of rule.comparisons) for (const r of [...cmp.lhs, ...cmp.rhs]) if (!ids.includes(r.table)) ids.push(r.table);
+    for (const r of rule.unlessNonZero ?? []) if (!ids.includes(r.table)) ids.push(r.table);
+    compiled.set(rule, (c = { ids }));
+  }
+  return c;
+}
+
+function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
+  const p = c.plan;
+  if (p && p.leaves.every((l, i) => l === ts[i].leaves)) return p;
+  const planRef = (ref: Ref): PlanRef => {
+    const slot = c.ids.indexOf(ref.table);
+    const t = ts[slot];
+    const s = ref.row;
+    const col = t.cols.get(ref.col) ?? -1;
+    const labelCol = 'label' in s ? (t.cols.get(s.in) ?? -1) : 0;
+    return {
+      ref,
+      slot,
+      id: refId(ref),
+      col: labelCol < 0 ? -1 : col,
+      sel: 'total' in s ? Sel.Total : 'label' in s ? Sel.Label : Sel.Kind,
+      labelCol,
+      label: 'label' in s ? normLabel(s.label) : '',
+    };
+  };
+  c.plan = {
+    leaves: ts.map((t) => t.leaves),
+    unless: (rule.unlessNonZero ?? []).map(planRef),
+    comparisons: rule.comparisons.map((x) => ({ lhs: x.lhs.map(planRef), rhs: x.rhs.map(planRef), op: x.op ?? '=' })),
+  };
+  return c.plan;
+}
+
+/** Cell sums of one package, by reference number (see refId). */
+export class CellSums {
+  private have = new Uint8Array(0);
+  private sums = new Float64Array(0);
+  private terms = new Int32Array(0);
+  private rows = new Int32Array(0);
+  private precisions = new Float64Array(0);
+  private readonly scratch: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
+
+  constructor(readonly set: TableSet) {}
+
+  /** The reference's sum, with its terms, first row and precision in the arrays at `p.id`. */
+  private at(p: PlanRef, ts: Indexed[]): number {
+    const id = p.id;
+    if (this.have[id]) return id;
+    if (p.col < 0) {
+      const r = this.set.resolveInto(this.scratch, p.ref);
+      this.put(id, r.sum, r.terms, r.row, r.precision);
+      return id;
+    }
+    const t = ts[p.slot];
+    const { table } = t;
+    const precision = table.precision ?? 0;
+    if (p.sel === Sel.Total) {
+      const i = this.set.totalRow(t);
+      this.put(id, amountOf(table.rows[i], p.col), 1, i, precision);
+    } else if (p.sel === Sel.Label) {
+      const s = p.ref.row as { label: string; nth?: number; optional?: boolean };
+      const i = nthRow(this.set.labelled(t, p.labelCol), p.label, s.nth);
+      if (i === undefined && !s.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${s.label}”行`);
+      this.put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
+    } else {
+      const s = p.ref.row as { kind: string; code?: string };
+      const rows = this.set.ofKind(t, s.kind, s.code);
+      let sum = 0;
+      for (let k = 0; k < rows.length; k++) sum += amountOf(table.rows[rows[k]], p.col);
+      this.put(id, sum, Math.max(rows.length, 1), rows.length ? rows[0] : -1, precision);
+    }
+    return id;
+  }
+
+  private put(id: number, sum: number, terms: number, row: number, precision: number): void {
+    this.have[id] = 1;
+    this.sums[id] = sum;
+    this.terms[id] = terms;
+    this.rows[id] = row;
+    this.precisions[id] = precision;
+  }
+
+  private grow(n: number): void {
+    const grown = <T extends Uint8Array | Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.have = grown(this.have, (k) => new Uint8Array(k));
+    this.sums = grown(this.sums, (k) => new Float64Array(k));
+    this.terms = grown(this.terms, (k) => new Int32Array(k));
+    this.rows = grown(this.rows, (k) => new Int32Array(k));
+    this.precisions = grown(this.precisions, (k) => new Float64Array(k));
+  }
+
+  cells(rule: CellsRule): Failure[] {
+    const c = compiledOf(rule);
+    const ts: Indexed[] = [];
+    for (const id of c.ids) {
+      if (!this.set.has(id)) return this.cellsByRefs(rule);
+      ts.push(this.set.get(id));
+    }
+    const plan = planOf(rule, c, ts);
+    // Compiling gives references their numbers: the arrays grow here only, before any is read.
+    if (this.have.length < refIds.size) this.grow(refIds.size);
+    const out: Failure[] = [];
+    for (const u of plan.unless) {
+      if (this.sums[this.at(u, ts)] !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
+    }
+    for (const x of plan.comparisons) {
+      let lhs = 0;
+      let rhs = 0;
+      let terms = 0;
+      let precision = 0;
+      for (const p of x.lhs) {
+        const i = this.at(p, ts);
+        lhs += this.sums[i];
+        terms += this.terms[i];
+        if (this.precisions[i] > precision) precision = this.precisions[i];
+      }
+      for (const p of x.rhs) {
+        const i = this.at(p, ts);
+        rhs += this.sums[i];
+        terms += this.terms[i];
+        if (this.precisions[i] > precision) precision = this.precisions[i];
+      }
+      if (holds(rule, lhs, rhs, x.op, terms, precision)) continue;
+      const first = x.lhs[0];
+      const i = this.at(first, ts);
+      const col = first.col >= 0 ? first.col : this.set.resolveInto(this.scratch, first.ref).col;
+      out.push({ table: first.ref.table, row: this.rows[i], col, expected: rhs, found: lhs });
+    }
+    return out;
+  }
+
+  /** A rule reading a table the set lacks (not in its `tables`): each reference resolved as it comes. */
+  private cellsByRefs(rule: CellsRule): Failure[] {
+    const out: Failure[] = [];
+    const set = this.set;
+    for (const ref of rule.unlessNonZero ?? []) if (set.resolve(ref).sum !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
+    const sum = (refs: Ref[]) => refs.map((r) => set.resolve(r)).reduce((a, r) => ({ sum: a.sum + r.sum, terms: a.terms + r.terms, precision: Math.max(a.precision, r.precision) }), { sum: 0, terms: 0, precision: 0 });
+    for (const x of rule.comparisons) {
+      const l = sum(x.lhs);
+      const r = sum(x.rhs);
+      if (holds(rule, l.sum, r.sum, x.op ?? '=', l.terms + r.terms, Math.max(l.precision, r.precision))) continue;
+      const at = set.resolve(x.lhs[0]);
+      out.push({ table: x.lhs[0].table, row: at.row, col: at.col, expected: r.sum, found: l.sum });
+    }
+    return out;
+  }
+}

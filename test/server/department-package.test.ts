@@ -34,20 +34,12 @@ function restrict(b: Budget, units: string[]): Budget {
 }
 const expectedTables = (b: Budget) => buildTables(b, example.classification).map(tableToJson);
 
-async function publish(unit: string) {
-  const u = `/api/budgets/${unit}/2024`;
-  for (const step of ['submit', 'approve', 'publish']) {
-    const res = await admin.post(`${u}/${step}`, { version: await admin.version(unit, 2024) });
-    expect(res.statusCode, `${unit} ${step}: ${res.body}`).toBe(200);
-  }
-}
-
 beforeAll(async () => {
   s = await startServer();
   admin = await s.login('admin');
   anon = s.anonymous();
-  await publish('186001');
-  await publish('186002');
+  await admin.publish('186001', 2024);
+  await admin.publish('186002', 2024);
 }, 120_000);
 afterAll(() => s?.close());
 
@@ -101,7 +93,7 @@ describe('department package', () => {
     expect(patched.statusCode, patched.body).toBe(200);
     // not public until it is published again
     expect((await anon.get(D)).json().contentHash).toBe(firstHash);
-    await publish('186002');
+    await admin.publish('186002', 2024);
 
     const body = (await anon.get(D)).json();
     expect(body.contentHash).not.toBe(firstHash);
@@ -110,7 +102,7 @@ describe('department package', () => {
   });
 
   test('once every unit is published, none is missing and it equals the whole department built directly', async () => {
-    await publish('186003');
+    await admin.publish('186003', 2024);
     const body = (await anon.get(D)).json();
     expect(body.units.every((u: { version: number | null }) => u.version !== null)).toBe(true);
     expect(body.tables).toEqual(expectedTables(withFirst186002Raised()));

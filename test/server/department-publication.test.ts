@@ -3,9 +3,9 @@
  * 23 tables) of the department's package, i.e. of its units' latest published versions; it follows
  * a unit's new version; unknown formats and departments are 404.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Client, startServer, type TestServer } from './helpers.ts';
+import { pdfText, squash } from './pdf-text.ts';
 
 const D = '/api/public/departments/186/2024';
 
@@ -13,30 +13,12 @@ let s: TestServer;
 let admin: Client;
 let anon: Client;
 
-async function publish(unit: string) {
-  const u = `/api/budgets/${unit}/2024`;
-  for (const step of ['submit', 'approve', 'publish']) {
-    const res = await admin.post(`${u}/${step}`, { version: await admin.version(unit, 2024) });
-    expect(res.statusCode, `${unit} ${step}: ${res.body}`).toBe(200);
-  }
-}
-
-const squash = (t: string) => t.replace(/[\s\u00a0\u3000]+/g, '');
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join('');
-  await doc.destroy();
-  return squash(text);
-}
-
 beforeAll(async () => {
   s = await startServer();
   admin = await s.login('admin');
   anon = s.anonymous();
-  await publish('186001');
-  await publish('186002');
+  await admin.publish('186001', 2024);
+  await admin.publish('186002', 2024);
 }, 120_000);
 afterAll(() => s?.close());
 
@@ -79,7 +61,7 @@ describe('department 预算全文', () => {
 
   test('follows the package: a third unit published shows in the document', async () => {
     const before = (await anon.get(`${D}/publication.html`)).body;
-    await publish('186003');
+    await admin.publish('186003', 2024);
     const after = await anon.get(`${D}/publication.html`);
     expect(after.body).not.toBe(before);
     expect(after.body).toContain('湖南省开放合作发展研究中心');

@@ -123,6 +123,14 @@ export class Client {
     if (res.statusCode !== 200) throw new Error(`read ${unit}/${year}: ${res.statusCode} ${res.body}`);
     return res.json().version;
   }
+
+  /** Submits, approves and publishes the budget's current version (the workflow's three steps). */
+  async publish(unit: string, year: number): Promise<void> {
+    for (const step of ['submit', 'approve', 'publish']) {
+      const res = await this.post(`/api/budgets/${unit}/${year}/${step}`, { version: await this.version(unit, year) });
+      if (res.statusCode !== 200) throw new Error(`${unit}/${year} ${step}: ${res.statusCode} ${res.body}`);
+    }
+  }
 }
 
 /** A budget.json + CSV import body for some units of an example (all when `units` is omitted). */

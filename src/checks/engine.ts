@@ -4,7 +4,8 @@ import { formatMoney } from '../money/money.ts';
 import { CellSums } from './cells.ts';
 import type { Failure, Site } from './compare.ts';
 import type { Rule } from './rule.ts';
-import { join, rowSum, tree } from './row-rules.ts';
+import { join } from './joins.ts';
+import { rowSum, tree } from './row-rules.ts';
 import { CannotRun, rowLabel, TableSet } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
 

@@ -67,29 +67,32 @@ function levelOf(kind: RowKind): number {
 
 /** Parent of each row: the nearest row above with a smaller level. */
 export function parents(t: Table): number[] {
-  const rows = t.rows;
-  const out = new Array<number>(rows.length);
-  const stack: number[] = [];
-  const levels: number[] = [];
+  const out = new Array<number>(t.rows.length);
+  parentsInto(t.rows, out);
+  return out;
+}
+
+// Rows above whose level is below the current one: levels rise along it, so it holds at most 6.
+const stack = new Int32Array(8);
+const levels = new Int32Array(8);
+function parentsInto(rows: Table['rows'], out: { [i: number]: number }): void {
+  let depth = 0;
   for (let i = 0; i < rows.length; i++) {
     const lv = levelOf(rows[i].kind);
     if (lv < 0) {
       out[i] = -1;
       continue;
     }
-    while (levels.length && levels[levels.length - 1] >= lv) {
-      stack.pop();
-      levels.pop();
-    }
-    out[i] = stack.length ? stack[stack.length - 1] : -1;
-    stack.push(i);
-    levels.push(lv);
+    while (depth && levels[depth - 1] >= lv) depth--;
+    out[i] = depth ? stack[depth - 1] : -1;
+    stack[depth] = i;
+    levels[depth++] = lv;
   }
-  return out;
 }
 
 // Scratch arrays of tree(), grown as needed: most tables are small, and their allocation cost more
 // than the sums (the engine is synchronous, and the site hooks do not run rules).
+let parentBuf = new Int32Array(256);
 let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
 let sumsBuf = new Float64Array(4096);
@@ -99,9 +102,13 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   const m = amountCols.length;
   const rows = table.rows;
   const n = rows.length;
-  const parent = parents(table);
+  if (slotBuf.length < n) {
+    slotBuf = new Int32Array(2 * n);
+    parentBuf = new Int32Array(2 * n);
+  }
+  const parent = parentBuf;
+  parentsInto(rows, parent);
   // A parent's first child is the next row, so parents are met in row order: slot s is the s-th parent.
-  if (slotBuf.length < n) slotBuf = new Int32Array(2 * n);
   const slot = slotBuf;
   slot.fill(-1, 0, n);
   const order: number[] = [];

@@ -3,8 +3,10 @@ import type { Table } from '../ir/table.ts';
 import { formatMoney } from '../money/money.ts';
 import { CellSums } from './cells.ts';
 import type { Failure, Site } from './compare.ts';
-import type { Rule } from './rule.ts';
-import { join, rowSum, tree } from './row-rules.ts';
+import type { Rule, RowSumRule } from './rule.ts';
+import { join } from './joins.ts';
+import { rowSum, tree } from './row-rules.ts';
+import { rowSumGroups, rowSums } from './row-sums.ts';
 import { CannotRun, rowLabel, TableSet } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
 
@@ -15,6 +17,9 @@ export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckRepo
   const set = new TableSet(tables);
   const sums = new CellSums(set);
   const report: CheckReport = { findings: [], rulesRun: [], rulesNotRun: [] };
+  const rowSumsOf = rowSumGroups(rules);
+  // rowSum rules evaluated with the others of their table (row-sums.ts), until their turn comes.
+  const early = new Map<Rule, Failure[] | CannotRun>();
   for (const rule of rules) {
     if (!rule.tables.every((t) => set.has(t))) {
       const missing = rule.tables.filter((t) => !set.has(t));
@@ -22,7 +27,7 @@ export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckRepo
       continue;
     }
     try {
-      const failures = evaluate(rule, set, sums, site);
+      const failures = evaluate(rule, set, sums, site, rowSumsOf, early);
       report.rulesRun.push(rule.id);
       for (const f of failures) report.findings.push(findingOf(rule, f, set));
     } catch (e) {
@@ -33,12 +38,18 @@ export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckRepo
   return report;
 }
 
-function evaluate(rule: Rule, set: TableSet, sums: CellSums, site: Site = {}): Failure[] {
+function evaluate(rule: Rule, set: TableSet, sums: CellSums, site: Site = {}, groups: Map<string, RowSumRule[]>, early: Map<Rule, Failure[] | CannotRun>): Failure[] {
   switch (rule.kind) {
     case 'cells':
       return sums.cells(rule);
-    case 'rowSum':
-      return rowSum(rule, set, site);
+    case 'rowSum': {
+      // Known failures and passing rows are per rule: a department's package is checked rule by rule.
+      if (site.reuse || site.passing) return rowSum(rule, set, site);
+      if (!early.has(rule)) rowSums(groups.get(rule.table)!, set, site, early);
+      const r = early.get(rule)!;
+      if (r instanceof CannotRun) throw r;
+      return r;
+    }
     case 'tree':
       return tree(rule, set, site);
     case 'join':

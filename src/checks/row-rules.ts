@@ -1,8 +1,8 @@
-/** The rules compared row by row: a row's total against its parts, the row tree, rows joined across tables. */
+/** The rules compared row by row within a table: a row's total against its parts, and the row tree (joins: joins.ts). */
 import type { RowKind, Table } from '../ir/table.ts';
 import { holds, perHeaders, type Failure, type Site } from './compare.ts';
-import type { JoinRule, RowSumRule, TreeRule } from './rule.ts';
-import { amountOf, rowOfKey, type TableSet } from './table-set.ts';
+import type { RowSumRule, TreeRule } from './rule.ts';
+import type { TableSet } from './table-set.ts';
 
 export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
   const t = set.get(rule.table);
@@ -15,23 +15,31 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
   const rows = table.rows;
   const out: Failure[] = [];
   const only = site.passing?.(rule, table)?.others;
+  const kinds = rule.rows;
+  const terms = 1 + parts.length;
   const n = only ? only.length : rows.length;
   for (let o = 0; o < n; o++) {
     const i = only ? only[o] : o;
     const row = rows[i];
-    if (rule.rows && !rule.rows.includes(row.kind)) continue;
+    if (kinds && !kinds.includes(row.kind)) continue;
     if (row.kind === 'line') continue;
     const known = site.reuse?.(rule, table, i);
     if (known) {
-      out.push(...known);
+      for (let f = 0; f < known.length; f++) out.push(known[f]);
       continue;
     }
-    const from = out.length;
-    const found = amountOf(row, total);
+    const cells = row.cells;
+    const v = cells[total];
+    const found = typeof v === 'number' ? v : 0;
     let expected = 0;
-    for (let k = 0; k < parts.length; k++) expected += amountOf(row, parts[k]);
-    if (!holds(rule, found, expected, '=', 1 + parts.length, p)) out.push({ table: rule.table, row: i, col: total, expected, found });
-    if (out.length > from) site.record?.(rule, table, i, out, from);
+    for (let k = 0; k < parts.length; k++) {
+      const x = cells[parts[k]];
+      if (typeof x === 'number') expected += x;
+    }
+    if (holds(rule, found, expected, '=', terms, p)) continue;
+    const from = out.length;
+    out.push({ table: rule.table, row: i, col: total, expected, found });
+    site.record?.(rule, table, i, out, from);
   }
   return out;
 }
@@ -59,29 +67,32 @@ function levelOf(kind: RowKind): number {
 
 /** Parent of each row: the nearest row above with a smaller level. */
 export function parents(t: Table): number[] {
-  const rows = t.rows;
-  const out = new Array<number>(rows.length);
-  const stack: number[] = [];
-  const levels: number[] = [];
+  const out = new Array<number>(t.rows.length);
+  parentsInto(t.rows, out);
+  return out;
+}
+
+// Rows above whose level is below the current one: levels rise along it, so it holds at most 6.
+const stack = new Int32Array(8);
+const levels = new Int32Array(8);
+function parentsInto(rows: Table['rows'], out: { [i: number]: number }): void {
+  let depth = 0;
   for (let i = 0; i < rows.length; i++) {
     const lv = levelOf(rows[i].kind);
     if (lv < 0) {
       out[i] = -1;
       continue;
     }
-    while (levels.length && levels[levels.length - 1] >= lv) {
-      stack.pop();
-      levels.pop();
-    }
-    out[i] = stack.length ? stack[stack.length - 1] : -1;
-    stack.push(i);
-    levels.push(lv);
+    while (depth && levels[depth - 1] >= lv) depth--;
+    out[i] = depth ? stack[depth - 1] : -1;
+    stack[depth] = i;
+    levels[depth++] = lv;
   }
-  return out;
 }
 
 // Scratch arrays of tree(), grown as needed: most tables are small, and their allocation cost more
 // than the sums (the engine is synchronous, and the site hooks do not run rules).
+let parentBuf = new Int32Array(256);
 let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
 let sumsBuf = new Float64Array(4096);
@@ -91,9 +102,13 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   const m = amountCols.length;
   const rows = table.rows;
   const n = rows.length;
-  const parent = parents(table);
+  if (slotBuf.length < n) {
+    slotBuf = new Int32Array(2 * n);
+    parentBuf = new Int32Array(2 * n);
+  }
+  const parent = parentBuf;
+  parentsInto(rows, parent);
   // A parent's first child is the next row, so parents are met in row order: slot s is the s-th parent.
-  if (slotBuf.length < n) slotBuf = new Int32Array(2 * n);
   const slot = slotBuf;
   slot.fill(-1, 0, n);
   const order: number[] = [];
@@ -129,7 +144,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     if (passing?.[q]) continue;
     const k = known?.[s];
     if (k) {
-      out.push(...k);
+      for (let f = 0; f < k.length; f++) out.push(k[f]);
       continue;
     }
     const from = out.length;
@@ -143,98 +158,4 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     if (out.length > from) site.record?.(rule, table, q, out, from);
   }
   return out;
-}
-
-export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
-  const L = set.get(rule.left);
-  const R = set.get(rule.right);
-  const pairs = perHeaders(rule, [L.leaves, R.leaves], () =>
-    rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const),
-  );
-  const wheres = (rule.whereEmpty ?? []).map((w) => ({ w, W: set.get(w.table) }));
-  // Where only the 合计 and 部门 rows remain to compare, only their keys are looked up.
-  const few = fewKeys(rule, [L.table, R.table, ...wheres.map(({ W }) => W.table)], set, site);
-  const keyRows = (id: string, t: Table) => few?.get(t)?.rowOfKey ?? set.keyRows(id);
-  const keysOfKind = (id: string, t: Table, kind: string) => (few ? (few.get(t)?.byKind.get(kind) ?? NO_KEYS) : set.keysOfKind(id, kind));
-  const leftRows = keyRows(rule.left, L.table);
-  const rightRows = keyRows(rule.right, R.table);
-  const where = wheres.map(({ w, W }) => ({ t: W.table, rows: keyRows(w.table, W.table), cols: perHeaders(w, [W.leaves], () => w.cols.map((k) => set.col(w.table, k))) }));
-  const lp = L.table.precision ?? 0;
-  const rp = R.table.precision ?? 0;
-  const precision = Math.max(lp, rp);
-  const op = rule.op ?? '=';
-  // `any`: 1 as soon as a cell is non-zero (whereEmpty), not the sum.
-  const sumAt = (t: Table, i: number, cols: readonly number[], any = false) => {
-    if (i < 0) return 0;
-    let s = 0;
-    const cells = t.rows[i].cells;
-    for (let k = 0; k < cols.length; k++) {
-      const v = cells[cols[k]];
-      if (typeof v !== 'number') continue;
-      if (any && v !== 0) return 1;
-      s += v;
-    }
-    return s;
-  };
-  const out: Failure[] = [];
-  const compare = (k: number) => {
-    const li = rowOfKey(leftRows, k);
-    const ri = rowOfKey(rightRows, k);
-    // Every failure of a key is located at its left row, or its right row when the left has none.
-    const at = li >= 0 ? L.table : R.table;
-    const atRow = li >= 0 ? li : ri;
-    const known = site.reuse?.(rule, at, atRow);
-    if (known) return void out.push(...known);
-    for (const w of where) {
-      const wi = rowOfKey(w.rows, k);
-      if (wi >= 0 && sumAt(w.t, wi, w.cols, true) !== 0) return;
-    }
-    const from = out.length;
-    for (let p = 0; p < pairs.length; p++) {
-      const lc = pairs[p][0];
-      const rc = pairs[p][1];
-      const found = sumAt(L.table, li, lc);
-      const expected = sumAt(R.table, ri, rc);
-      if (holds(rule, found, expected, op, lc.length + rc.length, precision)) continue;
-      if (li >= 0) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
-      else out.push({ table: rule.right, row: ri, col: rc[0], expected: found, found: expected });
-    }
-    if (out.length > from) site.record?.(rule, at, atRow, out, from);
-  };
-  // Every key on the left, then the right's keys the left lacks (they compare against zero).
-  for (const kind of rule.rows) {
-    const lk = keysOfKind(rule.left, L.table, kind);
-    for (let i = 0; i < lk.length; i++) compare(lk[i]);
-    const rk = keysOfKind(rule.right, R.table, kind);
-    for (let i = 0; i < rk.length; i++) if (rowOfKey(leftRows, rk[i]) < 0) compare(rk[i]);
-  }
-  return out;
-}
-
-
-const NO_KEYS: number[] = [];
-const WIDE = new Set(['total', 'department']);
-
-/**
- * Key lookups over the rows a join must still compare, when in each of its tables these are only
- * 合计 and 部门 rows (Passing: they are then all of them): every other key is located at a row whose
- * comparisons are known to hold, so it is not looked at (undefined: the tables are keyed whole).
- */
-function fewKeys(rule: JoinRule, tables: Table[], set: TableSet, site: Site) {
-  const few = new Map<Table, { rowOfKey: Int32Array; byKind: Map<string, number[]> }>();
-  for (const t of tables) {
-    const others = site.passing?.(rule, t)?.others;
-    if (!others || !others.every((i) => WIDE.has(t.rows[i].kind))) return undefined;
-    if (few.has(t)) continue;
-    const byKind = new Map<string, number[]>();
-    const keys = others.map((i) => set.keyOf(t.rows[i], true)!);
-    const rowOfKey = new Int32Array(Math.max(-1, ...keys) + 1).fill(-1);
-    others.forEach((i, o) => {
-      rowOfKey[keys[o]] = i;
-      const kind = t.rows[i].kind;
-      (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(keys[o]);
-    });
-    few.set(t, { rowOfKey, byKind });
-  }
-  return few;
 }

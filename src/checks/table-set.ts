@@ -1,5 +1,6 @@
 /** Cell lookups on a set of tables by column key and row selector, for the rule engine. */
 import { leaves, normLabel, type LeafColumn, type Row, type Table } from '../ir/table.ts';
+import { KeyIds, keyRowsOf } from './row-keys.ts';
 import type { Ref, RowSel } from './rule.ts';
 
 /** Thrown when a rule refers to something the tables do not have: the rule is reported as not run. */
@@ -68,9 +69,8 @@ const compiledRefs = new WeakMap<Ref, CompiledRef>();
 
 export class TableSet {
   private readonly byId = new Map<string, Indexed>();
-  /** Join key ids, by kind, owning unit and code: the same key in every table of the set. */
-  private readonly keyIds = new Map<string, Map<string, Map<string, number>>>();
-  private keyCount = 0;
+  /** Join key ids: the same key in every table of the set. */
+  private readonly keys = new KeyIds();
 
   constructor(tables: Table[]) {
     for (const t of tables) {
@@ -108,26 +108,9 @@ export class TableSet {
     return this.ofKind(t, sel.kind, sel.code);
   }
 
-  /**
-   * The key that matches rows across tables (kind, owning unit and code), as a number: looked up in
-   * nested maps instead of building a string per row. `add`: give the key an id if it has none.
-   */
+  /** The join key of a row (see row-keys.ts); `add`: give the key an id if it has none. */
   keyOf(r: Row, add = false): number | undefined {
-    let byUnit = this.keyIds.get(r.kind);
-    if (!byUnit) {
-      if (!add) return undefined;
-      this.keyIds.set(r.kind, (byUnit = new Map()));
-    }
-    const unit = r.unit ?? '';
-    let byCode = byUnit.get(unit);
-    if (!byCode) {
-      if (!add) return undefined;
-      byUnit.set(unit, (byCode = new Map()));
-    }
-    const code = r.code ?? '';
-    let id = byCode.get(code);
-    if (id === undefined && add) byCode.set(code, (id = this.keyCount++));
-    return id;
+    return this.keys.keyOf(r, add);
   }
 
   /** Row index by join key (see keyOf). */
@@ -135,38 +118,15 @@ export class TableSet {
     const t = this.get(id);
     if (!t.byKey) {
       const byKey = (t.byKey = new Map());
-      this.keyRows(id);
-      t.rowKeys!.forEach((k, i) => byKey.set(k, i));
+      this.keysOf(t).rowKeys!.forEach((k, i) => byKey.set(k, i));
     }
     return t.byKey;
   }
 
-  /** keyed() as an array by key id (-1: no row), for the rule engine: see rowOfKey(). */
-  keyRows(id: string): Int32Array {
-    const t = this.get(id);
-    if (!t.rowOfKey) {
-      const rows = t.table.rows;
-      const keys = (t.rowKeys = new Array<number>(rows.length));
-      const byKind = (t.keysByKind = new Map());
-      let last = -1;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        const k = (keys[i] = this.keyOf(r, true)!);
-        if (k > last) last = k;
-        let ks = byKind.get(r.kind);
-        if (!ks) byKind.set(r.kind, (ks = []));
-        ks.push(k);
-      }
-      // Keys past the end (given ids by other tables) have no row here.
-      const rowOfKey = (t.rowOfKey = new Int32Array(last + 1).fill(-1));
-      for (let i = 0; i < rows.length; i++) rowOfKey[keys[i]] = i;
-    }
-    return t.rowOfKey;
-  }
-
-  keysOfKind(id: string, kind: string): number[] {
-    this.keyRows(id);
-    return this.get(id).keysByKind!.get(kind) ?? NO_ROWS;
+  /** The join keys of a table's rows, found once (see row-keys.ts); rowOfKey: -1 for no row, and keys past its end have none. */
+  keysOf(t: Indexed): Indexed {
+    if (!t.rowOfKey) keyRowsOf(t, this.keys);
+    return t;
   }
 
   ofKind(t: Indexed, kind: string, code: string | undefined): number[] {
@@ -267,11 +227,6 @@ export class TableSet {
     if (i === undefined) throw new CannotRun(`预算${ref.table}表找不到“${sel.label}”行`);
     return i;
   }
-}
-
-/** The row of key `k` in a keyRows() array, -1 for none. */
-export function rowOfKey(rows: Int32Array, k: number): number {
-  return k < rows.length ? rows[k] : -1;
 }
 
 export function amountOf(row: Row, col: number): number {

@@ -88,24 +88,52 @@ function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
   return c.plan;
 }
 
-/** Cell sums of one package, by reference number (see refId). */
-export class CellSums {
-  private have = new Uint8Array(0);
-  private sums = new Float64Array(0);
-  private terms = new Int32Array(0);
-  private rows = new Int32Array(0);
-  private precisions = new Float64Array(0);
-  private readonly scratch: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
+/**
+ * Cell sums by reference number (see refId), shared by every package: a sum counts for the package
+ * whose generation stamps it, so a package neither allocates nor clears arrays (2,000 a round).
+ */
+let stamps = new Uint32Array(0);
+let sums = new Float64Array(0);
+let terms = new Int32Array(0);
+let rows = new Int32Array(0);
+let precisions = new Float64Array(0);
+let generation = 0;
+/** The package whose sums the arrays hold: another one taking over starts a new generation. */
+let owner: CellSums | undefined;
+const resolved: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
 
+function grow(n: number): void {
+  const grown = <T extends Uint32Array | Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
+    const b = make(n);
+    b.set(a);
+    return b;
+  };
+  stamps = grown(stamps, (k) => new Uint32Array(k));
+  sums = grown(sums, (k) => new Float64Array(k));
+  terms = grown(terms, (k) => new Int32Array(k));
+  rows = grown(rows, (k) => new Int32Array(k));
+  precisions = grown(precisions, (k) => new Float64Array(k));
+}
+
+function put(id: number, sum: number, n: number, row: number, precision: number): void {
+  stamps[id] = generation;
+  sums[id] = sum;
+  terms[id] = n;
+  rows[id] = row;
+  precisions[id] = precision;
+}
+
+/** Cell sums of one package. */
+export class CellSums {
   constructor(readonly set: TableSet) {}
 
   /** The reference's sum, with its terms, first row and precision in the arrays at `p.id`. */
   private at(p: PlanRef, ts: Indexed[]): number {
     const id = p.id;
-    if (this.have[id]) return id;
+    if (stamps[id] === generation) return id;
     if (p.col < 0) {
-      const r = this.set.resolveInto(this.scratch, p.ref);
-      this.put(id, r.sum, r.terms, r.row, r.precision);
+      const r = this.set.resolveInto(resolved, p.ref);
+      put(id, r.sum, r.terms, r.row, r.precision);
       return id;
     }
     const t = ts[p.slot];
@@ -113,41 +141,20 @@ export class CellSums {
     const precision = table.precision ?? 0;
     if (p.sel === Sel.Total) {
       const i = this.set.totalRow(t);
-      this.put(id, amountOf(table.rows[i], p.col), 1, i, precision);
+      put(id, amountOf(table.rows[i], p.col), 1, i, precision);
     } else if (p.sel === Sel.Label) {
       const s = p.ref.row as { label: string; nth?: number; optional?: boolean };
       const i = nthRow(this.set.labelled(t, p.labelCol), p.label, s.nth);
       if (i === undefined && !s.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${s.label}”行`);
-      this.put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
+      put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
     } else {
       const s = p.ref.row as { kind: string; code?: string };
-      const rows = this.set.ofKind(t, s.kind, s.code);
+      const rs = this.set.ofKind(t, s.kind, s.code);
       let sum = 0;
-      for (let k = 0; k < rows.length; k++) sum += amountOf(table.rows[rows[k]], p.col);
-      this.put(id, sum, Math.max(rows.length, 1), rows.length ? rows[0] : -1, precision);
+      for (let k = 0; k < rs.length; k++) sum += amountOf(table.rows[rs[k]], p.col);
+      put(id, sum, Math.max(rs.length, 1), rs.length ? rs[0] : -1, precision);
     }
     return id;
-  }
-
-  private put(id: number, sum: number, terms: number, row: number, precision: number): void {
-    this.have[id] = 1;
-    this.sums[id] = sum;
-    this.terms[id] = terms;
-    this.rows[id] = row;
-    this.precisions[id] = precision;
-  }
-
-  private grow(n: number): void {
-    const grown = <T extends Uint8Array | Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.have = grown(this.have, (k) => new Uint8Array(k));
-    this.sums = grown(this.sums, (k) => new Float64Array(k));
-    this.terms = grown(this.terms, (k) => new Int32Array(k));
-    this.rows = grown(this.rows, (k) => new Int32Array(k));
-    this.precisions = grown(this.precisions, (k) => new Float64Array(k));
   }
 
   cells(rule: CellsRule): Failure[] {
@@ -159,33 +166,38 @@ export class CellSums {
     }
     const plan = planOf(rule, c, ts);
     // Compiling gives references their numbers: the arrays grow here only, before any is read.
-    if (this.have.length < refIds.size) this.grow(refIds.size);
+    if (stamps.length < refIds.size) grow(Math.max(refIds.size, 2 * stamps.length));
+    if (owner !== this) {
+      owner = this;
+      // Generation 0 is what new arrays hold: after a wrap, forget every stamp.
+      if (++generation === 0x1_0000_0000) (generation = 1), stamps.fill(0);
+    }
     const out: Failure[] = [];
     for (const u of plan.unless) {
-      if (this.sums[this.at(u, ts)] !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
+      if (sums[this.at(u, ts)] !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
     }
     for (const x of plan.comparisons) {
       let lhs = 0;
       let rhs = 0;
-      let terms = 0;
+      let n = 0;
       let precision = 0;
       for (const p of x.lhs) {
         const i = this.at(p, ts);
-        lhs += this.sums[i];
-        terms += this.terms[i];
-        if (this.precisions[i] > precision) precision = this.precisions[i];
+        lhs += sums[i];
+        n += terms[i];
+        if (precisions[i] > precision) precision = precisions[i];
       }
       for (const p of x.rhs) {
         const i = this.at(p, ts);
-        rhs += this.sums[i];
-        terms += this.terms[i];
-        if (this.precisions[i] > precision) precision = this.precisions[i];
+        rhs += sums[i];
+        n += terms[i];
+        if (precisions[i] > precision) precision = precisions[i];
       }
-      if (holds(rule, lhs, rhs, x.op, terms, precision)) continue;
+      if (holds(rule, lhs, rhs, x.op, n, precision)) continue;
       const first = x.lhs[0];
       const i = this.at(first, ts);
-      const col = first.col >= 0 ? first.col : this.set.resolveInto(this.scratch, first.ref).col;
-      out.push({ table: first.ref.table, row: this.rows[i], col, expected: rhs, found: lhs });
+      const col = first.col >= 0 ? first.col : this.set.resolveInto(resolved, first.ref).col;
+      out.push({ table: first.ref.table, row: rows[i], col, expected: rhs, found: lhs });
     }
     return out;
   }

@@ -36,8 +36,15 @@ interface Plan {
 
 interface Compiled {
   ids: string[];
+  /** The ids' numbers (see tableNum), and the package's tables in the same order (refilled per call). */
+  nums: number[];
+  ts: Indexed[];
   plan?: Plan;
 }
+
+/** Numbers of table ids, so that a package looks each of its tables up once, not once per rule. */
+const tableNums = new Map<string, number>();
+const tableNum = (id: string) => tableNums.get(id) ?? tableNums.set(id, tableNums.size).size - 1;
 
 /** Numbers of references, by table, column and selector: the same cell sum in every rule. */
 const refIds = new Map<string, number>();
@@ -56,14 +63,18 @@ function compiledOf(rule: CellsRule): Compiled {
     const ids: string[] = [];
     for (const cmp of rule.comparisons) for (const r of [...cmp.lhs, ...cmp.rhs]) if (!ids.includes(r.table)) ids.push(r.table);
     for (const r of rule.unlessNonZero ?? []) if (!ids.includes(r.table)) ids.push(r.table);
-    compiled.set(rule, (c = { ids }));
+    compiled.set(rule, (c = { ids, nums: ids.map(tableNum), ts: [] }));
   }
   return c;
 }
 
 function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
   const p = c.plan;
-  if (p && p.leaves.every((l, i) => l === ts[i].leaves)) return p;
+  if (p) {
+    let same = true;
+    for (let i = 0; i < ts.length && same; i++) same = p.leaves[i] === ts[i].leaves;
+    if (same) return p;
+  }
   const planRef = (ref: Ref): PlanRef => {
     const slot = c.ids.indexOf(ref.table);
     const t = ts[slot];
@@ -125,7 +136,16 @@ function put(id: number, sum: number, n: number, row: number, precision: number)
 
 /** Cell sums of one package. */
 export class CellSums {
+  /** The package's tables by number (see tableNum); null: the set lacks it. */
+  private readonly tables: (Indexed | null)[] = [];
+
   constructor(readonly set: TableSet) {}
+
+  private table(num: number, id: string): Indexed | null {
+    let t = this.tables[num];
+    if (t === undefined) this.tables[num] = t = this.set.has(id) ? this.set.get(id) : null;
+    return t;
+  }
 
   /** The reference's sum, with its terms, first row and precision in the arrays at `p.id`. */
   private at(p: PlanRef, ts: Indexed[]): number {
@@ -159,10 +179,11 @@ export class CellSums {
 
   cells(rule: CellsRule): Failure[] {
     const c = compiledOf(rule);
-    const ts: Indexed[] = [];
-    for (const id of c.ids) {
-      if (!this.set.has(id)) return this.cellsByRefs(rule);
-      ts.push(this.set.get(id));
+    const ts = c.ts;
+    for (let i = 0; i < c.ids.length; i++) {
+      const t = this.table(c.nums[i], c.ids[i]);
+      if (!t) return this.cellsByRefs(rule);
+      ts[i] = t;
     }
     const plan = planOf(rule, c, ts);
     // Compiling gives references their numbers: the arrays grow here only, before any is read.

@@ -26,6 +26,11 @@ interface PlanRef {
   sel: Sel;
   labelCol: number;
   label: string;
+  /** The selector's fields, copied so that every reference has one shape (the selectors have three). */
+  nth: number;
+  optional: boolean;
+  kind: string;
+  code: string | undefined;
 }
 
 interface Plan {
@@ -89,6 +94,10 @@ function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
       sel: 'total' in s ? Sel.Total : 'label' in s ? Sel.Label : Sel.Kind,
       labelCol,
       label: 'label' in s ? normLabel(s.label) : '',
+      nth: 'label' in s ? (s.nth ?? 1) : 1,
+      optional: 'label' in s && !!s.optional,
+      kind: 'kind' in s ? s.kind : '',
+      code: 'kind' in s ? s.code : undefined,
     };
   };
   c.plan = {
@@ -163,13 +172,11 @@ export class CellSums {
       const i = this.set.totalRow(t);
       put(id, amountOf(table.rows[i], p.col), 1, i, precision);
     } else if (p.sel === Sel.Label) {
-      const s = p.ref.row as { label: string; nth?: number; optional?: boolean };
-      const i = nthRow(this.set.labelled(t, p.labelCol), p.label, s.nth);
-      if (i === undefined && !s.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${s.label}”行`);
+      const i = nthRow(this.set.labelled(t, p.labelCol), p.label, p.nth);
+      if (i === undefined && !p.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${(p.ref.row as { label: string }).label}”行`);
       put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
     } else {
-      const s = p.ref.row as { kind: string; code?: string };
-      const rs = this.set.ofKind(t, s.kind, s.code);
+      const rs = this.set.ofKind(t, p.kind, p.code);
       let sum = 0;
       for (let k = 0; k < rs.length; k++) sum += amountOf(table.rows[rs[k]], p.col);
       put(id, sum, Math.max(rs.length, 1), rs.length ? rs[0] : -1, precision);

@@ -6,6 +6,7 @@
  */
 import type { LeafColumn } from '../ir/table.ts';
 import { normLabel } from '../ir/table.ts';
+import { labelsOf } from './cell-labels.ts';
 import { holds, type Failure } from './compare.ts';
 import type { CellsRule, Ref } from './rule.ts';
 import { amountOf, CannotRun, nthRow, type Indexed, type Resolved, type TableSet } from './table-set.ts';
@@ -172,7 +173,7 @@ export class CellSums {
       const i = this.set.totalRow(t);
       put(id, amountOf(table.rows[i], p.col), 1, i, precision);
     } else if (p.sel === Sel.Label) {
-      const i = nthRow(this.set.labelled(t, p.labelCol), p.label, p.nth);
+      const i = nthRow(labelsOf(this.set, t, p.labelCol, generation), p.label, p.nth);
       if (i === undefined && !p.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${(p.ref.row as { label: string }).label}”行`);
       put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
     } else {

@@ -6,6 +6,7 @@
  */
 import type { LeafColumn } from '../ir/table.ts';
 import { normLabel } from '../ir/table.ts';
+import { labelsOf } from './cell-labels.ts';
 import { holds, type Failure } from './compare.ts';
 import type { CellsRule, Ref } from './rule.ts';
 import { amountOf, CannotRun, nthRow, type Indexed, type Resolved, type TableSet } from './table-set.ts';
@@ -26,6 +27,11 @@ interface PlanRef {
   sel: Sel;
   labelCol: number;
   label: string;
+  /** The selector's fields, copied so that every reference has one shape (the selectors have three). */
+  nth: number;
+  optional: boolean;
+  kind: string;
+  code: string | undefined;
 }
 
 interface Plan {
@@ -36,8 +42,15 @@ interface Plan {
 
 interface Compiled {
   ids: string[];
+  /** The ids' numbers (see tableNum), and the package's tables in the same order (refilled per call). */
+  nums: number[];
+  ts: Indexed[];
   plan?: Plan;
 }
+
+/** Numbers of table ids, so that a package looks each of its tables up once, not once per rule. */
+const tableNums = new Map<string, number>();
+const tableNum = (id: string) => tableNums.get(id) ?? tableNums.set(id, tableNums.size).size - 1;
 
 /** Numbers of references, by table, column and selector: the same cell sum in every rule. */
 const refIds = new Map<string, number>();
@@ -56,14 +69,18 @@ function compiledOf(rule: CellsRule): Compiled {
     const ids: string[] = [];
     for (const cmp of rule.comparisons) for (const r of [...cmp.lhs, ...cmp.rhs]) if (!ids.includes(r.table)) ids.push(r.table);
     for (const r of rule.unlessNonZero ?? []) if (!ids.includes(r.table)) ids.push(r.table);
-    compiled.set(rule, (c = { ids }));
+    compiled.set(rule, (c = { ids, nums: ids.map(tableNum), ts: [] }));
   }
   return c;
 }
 
 function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
   const p = c.plan;
-  if (p && p.leaves.every((l, i) => l === ts[i].leaves)) return p;
+  if (p) {
+    let same = true;
+    for (let i = 0; i < ts.length && same; i++) same = p.leaves[i] === ts[i].leaves;
+    if (same) return p;
+  }
   const planRef = (ref: Ref): PlanRef => {
     const slot = c.ids.indexOf(ref.table);
     const t = ts[slot];
@@ -78,6 +95,10 @@ function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
       sel: 'total' in s ? Sel.Total : 'label' in s ? Sel.Label : Sel.Kind,
       labelCol,
       label: 'label' in s ? normLabel(s.label) : '',
+      nth: 'label' in s ? (s.nth ?? 1) : 1,
+      optional: 'label' in s && !!s.optional,
+      kind: 'kind' in s ? s.kind : '',
+      code: 'kind' in s ? s.code : undefined,
     };
   };
   c.plan = {
@@ -88,24 +109,61 @@ function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
   return c.plan;
 }
 
-/** Cell sums of one package, by reference number (see refId). */
+/**
+ * Cell sums by reference number (see refId), shared by every package: a sum counts for the package
+ * whose generation stamps it, so a package neither allocates nor clears arrays (2,000 a round).
+ */
+let stamps = new Uint32Array(0);
+let sums = new Float64Array(0);
+let terms = new Int32Array(0);
+let rows = new Int32Array(0);
+let precisions = new Float64Array(0);
+let generation = 0;
+/** The package whose sums the arrays hold: another one taking over starts a new generation. */
+let owner: CellSums | undefined;
+const resolved: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
+
+function grow(n: number): void {
+  const grown = <T extends Uint32Array | Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
+    const b = make(n);
+    b.set(a);
+    return b;
+  };
+  stamps = grown(stamps, (k) => new Uint32Array(k));
+  sums = grown(sums, (k) => new Float64Array(k));
+  terms = grown(terms, (k) => new Int32Array(k));
+  rows = grown(rows, (k) => new Int32Array(k));
+  precisions = grown(precisions, (k) => new Float64Array(k));
+}
+
+function put(id: number, sum: number, n: number, row: number, precision: number): void {
+  stamps[id] = generation;
+  sums[id] = sum;
+  terms[id] = n;
+  rows[id] = row;
+  precisions[id] = precision;
+}
+
+/** Cell sums of one package. */
 export class CellSums {
-  private have = new Uint8Array(0);
-  private sums = new Float64Array(0);
-  private terms = new Int32Array(0);
-  private rows = new Int32Array(0);
-  private precisions = new Float64Array(0);
-  private readonly scratch: Resolved = { sum: 0, terms: 0, row: -1, col: -1, precision: 0 };
+  /** The package's tables by number (see tableNum); null: the set lacks it. */
+  private readonly tables: (Indexed | null)[] = [];
 
   constructor(readonly set: TableSet) {}
+
+  private table(num: number, id: string): Indexed | null {
+    let t = this.tables[num];
+    if (t === undefined) this.tables[num] = t = this.set.has(id) ? this.set.get(id) : null;
+    return t;
+  }
 
   /** The reference's sum, with its terms, first row and precision in the arrays at `p.id`. */
   private at(p: PlanRef, ts: Indexed[]): number {
     const id = p.id;
-    if (this.have[id]) return id;
+    if (stamps[id] === generation) return id;
     if (p.col < 0) {
-      const r = this.set.resolveInto(this.scratch, p.ref);
-      this.put(id, r.sum, r.terms, r.row, r.precision);
+      const r = this.set.resolveInto(resolved, p.ref);
+      put(id, r.sum, r.terms, r.row, r.precision);
       return id;
     }
     const t = ts[p.slot];
@@ -113,79 +171,62 @@ export class CellSums {
     const precision = table.precision ?? 0;
     if (p.sel === Sel.Total) {
       const i = this.set.totalRow(t);
-      this.put(id, amountOf(table.rows[i], p.col), 1, i, precision);
+      put(id, amountOf(table.rows[i], p.col), 1, i, precision);
     } else if (p.sel === Sel.Label) {
-      const s = p.ref.row as { label: string; nth?: number; optional?: boolean };
-      const i = nthRow(this.set.labelled(t, p.labelCol), p.label, s.nth);
-      if (i === undefined && !s.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${s.label}”行`);
-      this.put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
+      const i = nthRow(labelsOf(this.set, t, p.labelCol, generation), p.label, p.nth);
+      if (i === undefined && !p.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${(p.ref.row as { label: string }).label}”行`);
+      put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
     } else {
-      const s = p.ref.row as { kind: string; code?: string };
-      const rows = this.set.ofKind(t, s.kind, s.code);
+      const rs = this.set.ofKind(t, p.kind, p.code);
       let sum = 0;
-      for (let k = 0; k < rows.length; k++) sum += amountOf(table.rows[rows[k]], p.col);
-      this.put(id, sum, Math.max(rows.length, 1), rows.length ? rows[0] : -1, precision);
+      for (let k = 0; k < rs.length; k++) sum += amountOf(table.rows[rs[k]], p.col);
+      put(id, sum, Math.max(rs.length, 1), rs.length ? rs[0] : -1, precision);
     }
     return id;
   }
 
-  private put(id: number, sum: number, terms: number, row: number, precision: number): void {
-    this.have[id] = 1;
-    this.sums[id] = sum;
-    this.terms[id] = terms;
-    this.rows[id] = row;
-    this.precisions[id] = precision;
-  }
-
-  private grow(n: number): void {
-    const grown = <T extends Uint8Array | Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.have = grown(this.have, (k) => new Uint8Array(k));
-    this.sums = grown(this.sums, (k) => new Float64Array(k));
-    this.terms = grown(this.terms, (k) => new Int32Array(k));
-    this.rows = grown(this.rows, (k) => new Int32Array(k));
-    this.precisions = grown(this.precisions, (k) => new Float64Array(k));
-  }
-
   cells(rule: CellsRule): Failure[] {
     const c = compiledOf(rule);
-    const ts: Indexed[] = [];
-    for (const id of c.ids) {
-      if (!this.set.has(id)) return this.cellsByRefs(rule);
-      ts.push(this.set.get(id));
+    const ts = c.ts;
+    for (let i = 0; i < c.ids.length; i++) {
+      const t = this.table(c.nums[i], c.ids[i]);
+      if (!t) return this.cellsByRefs(rule);
+      ts[i] = t;
     }
     const plan = planOf(rule, c, ts);
     // Compiling gives references their numbers: the arrays grow here only, before any is read.
-    if (this.have.length < refIds.size) this.grow(refIds.size);
+    if (stamps.length < refIds.size) grow(Math.max(refIds.size, 2 * stamps.length));
+    if (owner !== this) {
+      owner = this;
+      // Generation 0 is what new arrays hold: after a wrap, forget every stamp.
+      if (++generation === 0x1_0000_0000) (generation = 1), stamps.fill(0);
+    }
     const out: Failure[] = [];
     for (const u of plan.unless) {
-      if (this.sums[this.at(u, ts)] !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
+      if (sums[this.at(u, ts)] !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
     }
     for (const x of plan.comparisons) {
       let lhs = 0;
       let rhs = 0;
-      let terms = 0;
+      let n = 0;
       let precision = 0;
       for (const p of x.lhs) {
         const i = this.at(p, ts);
-        lhs += this.sums[i];
-        terms += this.terms[i];
-        if (this.precisions[i] > precision) precision = this.precisions[i];
+        lhs += sums[i];
+        n += terms[i];
+        if (precisions[i] > precision) precision = precisions[i];
       }
       for (const p of x.rhs) {
         const i = this.at(p, ts);
-        rhs += this.sums[i];
-        terms += this.terms[i];
-        if (this.precisions[i] > precision) precision = this.precisions[i];
+        rhs += sums[i];
+        n += terms[i];
+        if (precisions[i] > precision) precision = precisions[i];
       }
-      if (holds(rule, lhs, rhs, x.op, terms, precision)) continue;
+      if (holds(rule, lhs, rhs, x.op, n, precision)) continue;
       const first = x.lhs[0];
       const i = this.at(first, ts);
-      const col = first.col >= 0 ? first.col : this.set.resolveInto(this.scratch, first.ref).col;
-      out.push({ table: first.ref.table, row: this.rows[i], col, expected: rhs, found: lhs });
+      const col = first.col >= 0 ? first.col : this.set.resolveInto(resolved, first.ref).col;
+      out.push({ table: first.ref.table, row: rows[i], col, expected: rhs, found: lhs });
     }
     return out;
   }

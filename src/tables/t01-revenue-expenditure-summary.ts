@@ -59,8 +59,34 @@ function indented(label: string, level: number): string {
 const FUNCTION_LABELS = FUNCTION_CLASS_LIST.map(([, label], i) => `${chineseNumeral(i + 1)}、${label}`);
 const GOV_LABELS = GOV_CLASSES.map(([, label], i) => `${chineseNumeral(i + 1)}、${label}`);
 
-/** The economic 类 (3 digits) of a signature's government and departmental codes. */
-const econClassesOf = perSignature((li): [string, string] => [li.govEconCode.slice(0, 3), li.deptEconCode.slice(0, 3)]);
+/** Positions of listed codes: the spending lists are summed into vectors, not Maps keyed by code per unit. */
+const indexOf = (codes: string[]) => new Map(codes.map((c, i) => [c, i]));
+const FUNCTION_SLOT = indexOf(FUNCTION_CLASS_LIST.map(([c]) => c));
+const GOV_SLOT = indexOf(GOV_CLASSES.map(([c]) => c));
+const BASIC_CLASSES = ['301', '302', '303'];
+const BASIC_SLOT = indexOf(BASIC_CLASSES);
+const PROJECT_SLOT = indexOf(PROJECT_CLASSES.map(([c]) => c));
+const OTHER_SLOT = indexOf(OTHER_KINDS);
+/** Small vectors as plain arrays: a small typed array takes an off-heap buffer, dearer to make and collect. */
+const zeros = (n: number): number[] => {
+  const v: number[] = [];
+  for (let i = 0; i < n; i++) v.push(0);
+  return v;
+};
+const BASIC = 0;
+const PROJECT = 1;
+const OTHER = 2;
+
+/**
+ * Where a signature's amount goes in the spending lists: its government class's line, its group
+ * (基本 / 项目 / other kinds) and its line in that group (-1: a code the lists do not print).
+ */
+const spendingSlots = perSignature((li) => {
+  const group = isBasic(li.kind) ? BASIC : li.kind === '项目支出' ? PROJECT : OTHER;
+  const dept = li.deptEconCode.slice(0, 3);
+  const line = group === BASIC ? BASIC_SLOT.get(dept) : group === PROJECT ? PROJECT_SLOT.get(dept) : OTHER_SLOT.get(li.kind);
+  return { gov: GOV_SLOT.get(li.govEconCode.slice(0, 3)) ?? -1, group, line: line ?? -1 };
+});
 
 export function build01(ctx: BuildContext): Table {
   const items = ctx.items;
@@ -94,43 +120,38 @@ export function build01(ctx: BuildContext): Table {
   ];
 
   // The three spending lists: by function 类 from the (unit, 项) cells, by economic class from the signatures.
-  const byFn = new Map<string, number>();
-  const byGov = new Map<string, number>();
-  const basicBy = new Map<string, number>();
-  const projectBy = new Map<string, number>();
-  const otherBy = new Map<string, number>();
-  let basicTotal = 0;
-  let projectTotal = 0;
+  const byFn = zeros(FUNCTION_CLASS_LIST.length);
+  const byGov = zeros(GOV_CLASSES.length);
+  const byGroup = [zeros(BASIC_CLASSES.length), zeros(PROJECT_CLASSES.length), zeros(OTHER_KINDS.length)];
+  const groupTotal = [0, 0, 0];
+  let anyOther = false;
   let totalSpent = 0;
-  const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
-  ctx.cellParts.forEach((p, cell) => add(byFn, p.class, ctx.cellAmount[cell]));
-  for (let k = 0; k < signatureItem.length; k++) {
-    const li = signatureItem[k];
-    const amount = signatureAmount[k];
-    const classes = econClassesOf(ctx.signatureId[k], li);
-    const govClass = classes[0];
-    const deptClass = classes[1];
-    totalSpent += amount;
-    add(byGov, govClass, amount);
-    if (isBasic(li.kind)) {
-      basicTotal += amount;
-      add(basicBy, deptClass, amount);
-    } else if (li.kind === '项目支出') {
-      projectTotal += amount;
-      add(projectBy, deptClass, amount);
-    } else add(otherBy, li.kind, amount);
+  const { cellParts, cellAmount } = ctx;
+  for (let cell = 0; cell < cellParts.length; cell++) {
+    const i = FUNCTION_SLOT.get(cellParts[cell].class);
+    if (i !== undefined) byFn[i] += cellAmount[cell];
   }
-  const byFunction = FUNCTION_CLASS_LIST.map(([c], i) => e(FUNCTION_LABELS[i], byFn.get(c) ?? 0));
+  for (let k = 0; k < signatureItem.length; k++) {
+    const amount = signatureAmount[k];
+    const { gov, group, line } = spendingSlots(ctx.signatureId[k], signatureItem[k]);
+    totalSpent += amount;
+    if (gov >= 0) byGov[gov] += amount;
+    if (group === OTHER) anyOther = true;
+    else groupTotal[group] += amount;
+    if (line >= 0) byGroup[group][line] += amount;
+  }
+  const byFunction = FUNCTION_CLASS_LIST.map((_, i) => e(FUNCTION_LABELS[i], byFn[i]));
+  const [basicBy, projectBy, otherBy] = byGroup;
   const byDeptEcon = [
-    e('一、基本支出', basicTotal),
-    e('工资福利支出', basicBy.get('301') ?? 0, 1),
-    e('商品和服务支出', basicBy.get('302') ?? 0, 1),
-    e('对个人和家庭的补助', basicBy.get('303') ?? 0, 1),
-    e('二、项目支出', projectTotal),
-    ...PROJECT_CLASSES.map(([c, label]) => e(label, projectBy.get(c) ?? 0, 1)),
-    ...(otherBy.size ? OTHER_KINDS.map((k, i) => e(OTHER_KINDS_01[i], otherBy.get(k) ?? 0)) : []),
+    e('一、基本支出', groupTotal[BASIC]),
+    e('工资福利支出', basicBy[0], 1),
+    e('商品和服务支出', basicBy[1], 1),
+    e('对个人和家庭的补助', basicBy[2], 1),
+    e('二、项目支出', groupTotal[PROJECT]),
+    ...PROJECT_CLASSES.map(([, label], i) => e(label, projectBy[i], 1)),
+    ...(anyOther ? OTHER_KINDS_01.map((label, i) => e(label, otherBy[i])) : []),
   ];
-  const byGovEcon = GOV_CLASSES.map(([c], i) => e(GOV_LABELS[i], byGov.get(c) ?? 0));
+  const byGovEcon = GOV_CLASSES.map((_, i) => e(GOV_LABELS[i], byGov[i]));
 
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const current = inc(POOLS.current);

@@ -4,7 +4,7 @@ import { POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { PROJECT_CLASSES } from './econ-columns.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FundSums, sideBySide, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, type Entry } from './lists.ts';
 
 const INDENT = '\u3000\u3000';
 const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
@@ -61,18 +61,11 @@ const GOV_LABELS = GOV_CLASSES.map(([, label], i) => `${chineseNumeral(i + 1)}�
 
 /** Positions of listed codes: the spending lists are summed into vectors, not Maps keyed by code per unit. */
 const indexOf = (codes: string[]) => new Map(codes.map((c, i) => [c, i]));
-const FUNCTION_SLOT = indexOf(FUNCTION_CLASS_LIST.map(([c]) => c));
 const GOV_SLOT = indexOf(GOV_CLASSES.map(([c]) => c));
 const BASIC_CLASSES = ['301', '302', '303'];
 const BASIC_SLOT = indexOf(BASIC_CLASSES);
 const PROJECT_SLOT = indexOf(PROJECT_CLASSES.map(([c]) => c));
 const OTHER_SLOT = indexOf(OTHER_KINDS);
-/** Small vectors as plain arrays: a small typed array takes an off-heap buffer, dearer to make and collect. */
-const zeros = (n: number): number[] => {
-  const v: number[] = [];
-  for (let i = 0; i < n; i++) v.push(0);
-  return v;
-};
 const BASIC = 0;
 const PROJECT = 1;
 const OTHER = 2;
@@ -128,7 +121,7 @@ export function build01(ctx: BuildContext): Table {
   let totalSpent = 0;
   const { cellParts, cellAmount } = ctx;
   for (let cell = 0; cell < cellParts.length; cell++) {
-    const i = FUNCTION_SLOT.get(cellParts[cell].class);
+    const i = FUNCTION_CLASS_SLOT.get(cellParts[cell].class);
     if (i !== undefined) byFn[i] += cellAmount[cell];
   }
   for (let k = 0; k < signatureItem.length; k++) {

@@ -2,7 +2,7 @@ import type { Table } from '../ir/table.ts';
 import { isFiscal, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FundSums, sideBySide, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, type Entry } from './lists.ts';
 
 export const HEADER_06 = [
   { label: '收入', children: [{ label: '项目', key: 'rev.label', kind: 'text' as const }, { label: '预算数', key: 'rev.amount' }] },
@@ -42,14 +42,17 @@ export function build06(ctx: BuildContext): Table {
   ];
   // Fiscal spending by (unit, 项) cell, then by the cells' 类.
   const { items, signature, cell, cellParts } = ctx;
-  const byCell = new Float64Array(cellParts.length);
+  const byCell = zeros(cellParts.length);
   for (let i = 0; i < items.length; i++) if (fiscalOf(signature[i], items[i])) byCell[cell[i]] += items[i].amount;
-  const byClass = new Map<string, number>();
-  byCell.forEach((a, c) => a !== 0 && byClass.set(cellParts[c].class, (byClass.get(cellParts[c].class) ?? 0) + a));
+  const byClass = zeros(FUNCTION_CLASS_LIST.length);
+  for (let c = 0; c < byCell.length; c++) {
+    const slot = byCell[c] === 0 ? undefined : FUNCTION_CLASS_SLOT.get(cellParts[c].class);
+    if (slot !== undefined) byClass[slot] += byCell[c];
+  }
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const expenditure: Entry[] = [
     e('一、本年支出', spent),
-    ...FUNCTION_CLASS_LIST.map(([c], i) => e(FUNCTION_LABELS[i], byClass.get(c) ?? 0)),
+    ...FUNCTION_LABELS.map((label, i) => e(label, byClass[i])),
     // printed as 0.00 even when there is none (seed)
     { label: '二、年终结转结余', amount: balance },
   ];

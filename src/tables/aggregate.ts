@@ -6,7 +6,7 @@ import type { Cell, Row, RowKind, Table } from '../ir/table.ts';
 import type { LineItem } from '../model/budget.ts';
 import type { BuildContext } from './context.ts';
 import type { DefColumn } from './columns.ts';
-import { cellSums, compile, type Compiled } from './aggregate-pass.ts';
+import { cellSums, compile, holds, type Compiled } from './aggregate-pass.ts';
 import { EMPTY_TABLE_NOTE, mark } from './common.ts';
 
 export type RowLayout =
@@ -36,7 +36,8 @@ export interface AggregateDef {
 export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   const c = compile(def);
   const { sumOrder, amountCols, index } = c;
-  const { sums, present, any, width: stride, tables } = cellSums(ctx, c);
+  const cs = cellSums(ctx, c);
+  const { sums, width: stride } = cs;
   const zeros = def.zeros ?? [];
   const rows: Row[] = [];
   const items = def.rows === 'items';
@@ -72,7 +73,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
     }
   };
 
-  if (!any[index]) {
+  if (!((cs.any >>> index) & 1)) {
     if (def.noTotalRow) head('department', null, 0, d.code, d.name);
     else head('total', null, 0);
     return tableOf(def, c, ctx, rows, true);
@@ -84,7 +85,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   for (let ui = 0; ui < ctx.units.length; ui++) {
     let uv: Vector | undefined;
     for (const cell of ctx.unitCells[ui]) {
-      if (!present[cell * tables + index]) continue;
+      if (!holds(cs, cell, index)) continue;
       add((uv ??= c.zeros.slice()), sums, cell * stride + c.offset);
     }
     if (uv) add(total, uv, 0);
@@ -109,7 +110,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
     let clsCode = '';
     let secCode = '';
     for (const cell of ctx.unitCells[ui]) {
-      if (!present[cell * tables + index]) continue;
+      if (!holds(cs, cell, index)) continue;
       const base = cell * stride + c.offset;
       const code = ctx.cellFunction[cell];
       const parts = ctx.cellParts[cell];

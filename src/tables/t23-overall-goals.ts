@@ -72,10 +72,16 @@ export function build23(ctx: BuildContext): Table {
   const goals = new Map(ctx.budget.unitPerformance.map((g) => [g.unit, g]));
   // The 合计 row prints zeros as 0.00, the unit rows leave them blank (seed).
   const { all, byUnit } = amounts(ctx);
-  rows.push({ kind: 'total', indent: 0, cells: ['合计：', ...all, null, null, null, null] });
+  // Cells pushed, not spread into literals (that goes through the iterator protocol, per unit).
+  const total: Cell[] = ['合计：'];
+  for (const a of all) total.push(a);
+  total.push(null, null, null, null);
+  rows.push({ kind: 'total', indent: 0, cells: total });
   for (const [ui, u] of ctx.units.entries()) {
     const g = goals.get(u.code);
-    const cells: Cell[] = [u.name, ...byUnit[ui].map((a) => a || null), g?.duties ?? null, g?.overallGoal ?? null, g?.outputIndicators ?? null, g?.benefitIndicators ?? null];
+    const cells: Cell[] = [u.name];
+    for (const a of byUnit[ui]) cells.push(a || null);
+    cells.push(g?.duties ?? null, g?.overallGoal ?? null, g?.outputIndicators ?? null, g?.benefitIndicators ?? null);
     rows.push({ kind: 'unit', code: u.code, indent: 0, cells });
   }
   return {

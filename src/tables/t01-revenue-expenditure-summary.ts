@@ -9,6 +9,13 @@ import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, Fu
 const INDENT = '\u3000\u3000';
 const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
 const UP = '本年/上级财政补助收入/';
+/** Revenue sub-lines: label and fund source. */
+const NON_TAX_LINES = ['行政事业性收费收入', '专项收入', '国有资本经营收入', '国有资源（资产）有偿使用收入', '捐赠收入', '政府住房基金收入', '罚没收入', '其他收入'].map((l) => [l, NON_TAX + l]);
+/** Footer lines, the same in the three spending lists. */
+const SPENT = '本　年　支　出　合　计';
+const BALANCE = '年终结转结余';
+const TOTAL = '支  出  总  计';
+const UP_LINES = ['一般公共预算补助', '政府性基金补助', '国有资本经营预算补助'].map((l) => [l, UP + l]);
 
 export const HEADER_01 = [
   { label: '收  入', children: [{ label: '项目', key: 'rev.label', kind: 'text' as const }, { label: '预算数', key: 'rev.amount' }] },
@@ -97,20 +104,24 @@ export function build01(ctx: BuildContext): Table {
     e('一、一般公共预算拨款收入', inc(POOLS.gpbCurrent)),
     e('经费拨款', src('本年/一般公共预算拨款/经费拨款'), 1),
     e('纳入一般公共预算管理的非税收入拨款', inc(POOLS.gpbNonTax), 1),
-    ...['行政事业性收费收入', '专项收入', '国有资本经营收入', '国有资源（资产）有偿使用收入', '捐赠收入', '政府住房基金收入', '罚没收入', '其他收入'].map(
-      (l) => e(l, src(NON_TAX + l), 2),
-    ),
+  ];
+  // Lists pushed, not spread into literals (the spreads deoptimised this function again and again);
+  // the sources' names are made once per process (a name made per table is hashed anew per lookup).
+  for (const [label, fund] of NON_TAX_LINES) revenue.push(e(label, src(fund), 2));
+  revenue.push(
     e('二、政府性基金预算拨款收入', inc(POOLS.gfCurrent)),
     e('三、国有资本经营预算拨款收入', inc(POOLS.soeCurrent)),
     e('四、财政专户管理资金收入', inc(POOLS.saCurrent)),
     e('五、上级财政补助收入', inc(POOLS.upper)),
-    ...['一般公共预算补助', '政府性基金补助', '国有资本经营预算补助'].map((l) => e(l, src(UP + l), 1)),
+  );
+  for (const [label, fund] of UP_LINES) revenue.push(e(label, src(fund), 1));
+  revenue.push(
     e('六、事业收入', src('本年/事业收入')),
     e('七、事业单位经营收入', src('本年/事业单位经营收入')),
     e('八、上级补助收入', src('本年/上级补助收入')),
     e('九、附属单位上缴收入', src('本年/附属单位上缴收入')),
     e('十、其他收入', src('本年/其他收入')),
-  ];
+  );
 
   // The three spending lists: by function 类 from the (unit, 项) cells, by economic class from the signatures.
   const byFn = zeros(FUNCTION_CLASS_LIST.length);
@@ -141,22 +152,22 @@ export function build01(ctx: BuildContext): Table {
     e('商品和服务支出', basicBy[1], 1),
     e('对个人和家庭的补助', basicBy[2], 1),
     e('二、项目支出', groupTotal[PROJECT]),
-    ...PROJECT_CLASSES.map(([, label], i) => e(label, projectBy[i], 1)),
-    ...(anyOther ? OTHER_KINDS_01.map((label, i) => e(label, otherBy[i])) : []),
   ];
+  for (let i = 0; i < PROJECT_CLASSES.length; i++) byDeptEcon.push(e(PROJECT_CLASSES[i][1], projectBy[i], 1));
+  if (anyOther) for (let i = 0; i < OTHER_KINDS_01.length; i++) byDeptEcon.push(e(OTHER_KINDS_01[i], otherBy[i]));
   const byGovEcon = GOV_CLASSES.map((_, i) => e(GOV_LABELS[i], byGov[i]));
 
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const current = inc(POOLS.current);
   const carried = inc(POOLS.carryOver);
-  const expFooter = (label: string, a: number) => [e(label, a), e(label, a), e(label, a)];
   const footer = [
-    [e('本 年 收 入 合 计', current), ...expFooter('本　年　支　出　合　计', totalSpent)],
-    [e('上年结转结余', carried), ...expFooter('年终结转结余', balance)],
-    [e('收  入  总  计', current + carried), ...expFooter('支  出  总  计', totalSpent + balance)],
+    [e('本 年 收 入 合 计', current), e(SPENT, totalSpent), e(SPENT, totalSpent), e(SPENT, totalSpent)],
+    [e('上年结转结余', carried), e(BALANCE, balance), e(BALANCE, balance), e(BALANCE, balance)],
+    [e('收  入  总  计', current + carried), e(TOTAL, totalSpent + balance), e(TOTAL, totalSpent + balance), e(TOTAL, totalSpent + balance)],
   ];
   // Two blank lines close the revenue list, so that its footer lines up with the others (as printed).
-  const rows = sideBySide([[...revenue, { label: '', amount: null }, { label: '', amount: null }], byFunction, byDeptEcon, byGovEcon], footer);
+  revenue.push({ label: '', amount: null }, { label: '', amount: null });
+  const rows = sideBySide([revenue, byFunction, byDeptEcon, byGovEcon], footer);
   return {
     id: '01',
     mark: mark('01'),

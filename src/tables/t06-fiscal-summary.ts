@@ -12,6 +12,8 @@ export const HEADER_06 = [
 /** The same in every table: made once per process. */
 const FUNCTION_LABELS = FUNCTION_CLASS_LIST.map(([, label], i) => `（${chineseNumeral(i + 1)}）${label}`);
 
+const SOURCES = ['（一）一般公共预算拨款', '（二）政府性基金预算拨款', '（三）国有资本经营预算拨款'];
+
 const fiscalOf = perSignature((li) => isFiscal(li.fund));
 
 /** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营预算): income by source, spending by function 类. */
@@ -33,13 +35,11 @@ export function build06(ctx: BuildContext): Table {
 
   const cur = [POOLS.gpbFiscalCurrent, POOLS.gfFiscalCurrent, POOLS.soeFiscalCurrent].map(inc);
   const co = [POOLS.gpbCarry, POOLS.gfCarry, POOLS.soeCarry].map(inc);
-  const sources = ['（一）一般公共预算拨款', '（二）政府性基金预算拨款', '（三）国有资本经营预算拨款'];
-  const revenue: Entry[] = [
-    e('一、本年收入', cur[0] + cur[1] + cur[2]),
-    ...sources.map((l, i) => e(l, cur[i])),
-    e('二、上年结转', co[0] + co[1] + co[2]),
-    ...sources.map((l, i) => e(l, co[i])),
-  ];
+  // Lists pushed, not spread into literals: a spread iterates, per table.
+  const revenue: Entry[] = [e('一、本年收入', cur[0] + cur[1] + cur[2])];
+  for (let i = 0; i < SOURCES.length; i++) revenue.push(e(SOURCES[i], cur[i]));
+  revenue.push(e('二、上年结转', co[0] + co[1] + co[2]));
+  for (let i = 0; i < SOURCES.length; i++) revenue.push(e(SOURCES[i], co[i]));
   // Fiscal spending by (unit, 项) cell, then by the cells' 类.
   const { items, signature, cell, cellParts } = ctx;
   const byCell = zeros(cellParts.length);
@@ -50,12 +50,10 @@ export function build06(ctx: BuildContext): Table {
     if (slot !== undefined) byClass[slot] += byCell[c];
   }
   const balance = balances.reduce((s, b) => s + b.amount, 0);
-  const expenditure: Entry[] = [
-    e('一、本年支出', spent),
-    ...FUNCTION_LABELS.map((label, i) => e(label, byClass[i])),
-    // printed as 0.00 even when there is none (seed)
-    { label: '二、年终结转结余', amount: balance },
-  ];
+  const expenditure: Entry[] = [e('一、本年支出', spent)];
+  for (let i = 0; i < FUNCTION_LABELS.length; i++) expenditure.push(e(FUNCTION_LABELS[i], byClass[i]));
+  // printed as 0.00 even when there is none (seed)
+  expenditure.push({ label: '二、年终结转结余', amount: balance });
   const rows = sideBySide([revenue, expenditure], [[{ label: '收    入    总    计', amount: inc(isFiscal) }, { label: '支    出    总    计', amount: spent + balance }]]);
   return {
     id: '06',

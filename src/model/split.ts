@@ -16,6 +16,14 @@ export function unitBudget(b: Budget, unit: string, lists?: PerUnit): Budget {
 export function unitBudgets(b: Budget): Budget[] {
   const units = [...b.units].sort((x, y) => x.code.localeCompare(y.code));
   const lists = new Map(units.map((u) => [u.code, Object.fromEntries(PER_UNIT.map((k) => [k, []])) as unknown as PerUnit]));
-  for (const k of PER_UNIT) for (const x of b[k] as { unit: string }[]) (lists.get(x.unit)?.[k] as { unit: string }[] | undefined)?.push(x);
+  for (const k of PER_UNIT) {
+    // Lists mostly come unit by unit: look the unit up only when it changes.
+    let unit: string | undefined;
+    let into: { unit: string }[] | undefined;
+    for (const x of b[k] as { unit: string }[]) {
+      if (x.unit !== unit) into = lists.get((unit = x.unit))?.[k] as { unit: string }[] | undefined;
+      into?.push(x);
+    }
+  }
   return units.map((u) => unitBudget(b, u.code, lists.get(u.code)));
 }

@@ -73,6 +73,8 @@ export function compile(def: AggregateDef): Compiled {
   for (let i = 0; i < leaves.length; i++) zeros.push(0);
   const blank = leaves.map(() => null);
   c = { index: registry.length, offset: slots, header: def.columns.map(stripMeasure), leaves, sumOrder, amountCols, matchCols, matchPreds, blank, zeros };
+  // Definitions are told apart by a bit of a 32-bit mask (CellSums.present).
+  if (registry.length >= 31) throw new Error('aggregate-pass: more than 31 aggregate table definitions');
   slots += leaves.length;
   registry.push({ def, c });
   compiled.set(def, c);
@@ -85,31 +87,38 @@ function stripMeasure({ label, key, kind, children }: DefColumn): ColumnNode {
 }
 
 /**
- * Per signature id: [n, the n definitions whose pool holds it…, the slots it adds to…]. Reset when a
- * definition is compiled, so it always covers every definition known.
+ * Per signature id: [mask of the definitions whose pool holds it (bit k: definition k), the slots it
+ * adds to…]. Reset when a definition is compiled, so it always covers every definition known.
  */
 const targets: (Int32Array | undefined)[] = [];
 
 function targetsOf(li: LineItem): Int32Array {
-  const tables: number[] = [];
+  let mask = 0;
   const cols: number[] = [];
   for (const { def, c } of registry) {
     if (!def.pool(li)) continue;
-    tables.push(c.index);
+    mask |= 1 << c.index;
     for (let k = 0; k < c.matchCols.length; k++) if (matches(c.matchPreds[k], li)) cols.push(c.offset + c.matchCols[k]);
   }
-  return Int32Array.from([tables.length, ...tables, ...cols]);
+  return Int32Array.from([mask, ...cols]);
 }
 
-/** A budget's sums: cell c's slots are sums[c*width …], whether it holds items of definition k is present[c*tables + k]. */
+/**
+ * A budget's sums: cell c's slots are sums[c*width …]; whether it holds items of definition k is bit k
+ * of present[c] (one OR per item, instead of a flag written per item and definition).
+ */
 export interface CellSums {
   width: number;
-  tables: number;
   sums: Float64Array;
-  present: Uint8Array;
-  /** Per definition: whether any line item is in its pool. */
-  any: Uint8Array;
+  present: Int32Array;
+  /** Bit k: whether any line item is in the pool of definition k. */
+  any: number;
+  /** Definitions covered. */
+  tables: number;
 }
+
+/** Whether cell `cell` holds items of definition `index`. */
+export const holds = (s: CellSums, cell: number, index: number): boolean => ((s.present[cell] >>> index) & 1) === 1;
 
 /**
  * The sums of the budget last summed. Tables are built one budget after another, so one buffer,
@@ -118,7 +127,7 @@ export interface CellSums {
  */
 let current: { ctx: BuildContext; sums: CellSums } | undefined;
 let buffer = new Float64Array(0);
-let flags = new Uint8Array(0);
+let flags = new Int32Array(0);
 
 /** The budget's sums, covering `c` (computed on first use, again only when a definition is new). */
 export function cellSums(ctx: BuildContext, c: Compiled): CellSums {
@@ -132,26 +141,23 @@ const KEEP = 1 << 21;
 
 function sumAll(ctx: BuildContext): CellSums {
   const width = slots;
-  const nTables = registry.length;
   const nCells = ctx.cellFunction.length;
-  const [n, m] = [nCells * width, nCells * nTables];
+  const n = nCells * width;
   const sums = n <= buffer.length ? buffer.fill(0, 0, n) : n <= KEEP ? (buffer = new Float64Array(Math.min(2 * n, KEEP))) : new Float64Array(n);
-  const present = m <= flags.length ? flags.fill(0, 0, m) : m <= KEEP ? (flags = new Uint8Array(Math.min(2 * m, KEEP))) : new Uint8Array(m);
-  const any = new Uint8Array(nTables);
+  const present = nCells <= flags.length ? flags.fill(0, 0, nCells) : nCells <= KEEP ? (flags = new Int32Array(Math.min(2 * nCells, KEEP))) : new Int32Array(nCells);
+  let any = 0;
   const { items, signature, cell } = ctx;
   for (let i = 0; i < items.length; i++) {
     const s = signature[i];
     const t = targets[s] ?? (targets[s] = targetsOf(items[i]));
-    const n = t[0];
-    if (n === 0) continue;
+    const mask = t[0];
+    if (mask === 0) continue;
     const c = cell[i];
-    for (let k = 1; k <= n; k++) {
-      present[c * nTables + t[k]] = 1;
-      any[t[k]] = 1;
-    }
+    present[c] |= mask;
+    any |= mask;
     const base = c * width;
     const amount = items[i].amount;
-    for (let k = n + 1; k < t.length; k++) sums[base + t[k]] += amount;
+    for (let k = 1; k < t.length; k++) sums[base + t[k]] += amount;
   }
-  return { width, tables: nTables, sums, present, any };
+  return { width, tables: registry.length, sums, present, any };
 }

@@ -6,7 +6,7 @@ import type { Cell, Row, RowKind, Table } from '../ir/table.ts';
 import type { LineItem } from '../model/budget.ts';
 import type { BuildContext } from './context.ts';
 import type { DefColumn } from './columns.ts';
-import { cellSums, compile, type Compiled } from './aggregate-pass.ts';
+import { cellSums, compile, holds, type Compiled } from './aggregate-pass.ts';
 import { EMPTY_TABLE_NOTE, mark } from './common.ts';
 
 export type RowLayout =
@@ -36,7 +36,8 @@ export interface AggregateDef {
 export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   const c = compile(def);
   const { sumOrder, amountCols, index } = c;
-  const { sums, present, any, width: stride, tables } = cellSums(ctx, c);
+  const cs = cellSums(ctx, c);
+  const { sums, width: stride } = cs;
   const zeros = def.zeros ?? [];
   const rows: Row[] = [];
   const items = def.rows === 'items';
@@ -72,7 +73,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
     }
   };
 
-  if (!any[index]) {
+  if (!((cs.any >>> index) & 1)) {
     if (def.noTotalRow) head('department', null, 0, d.code, d.name);
     else head('total', null, 0);
     return tableOf(def, c, ctx, rows, true);
@@ -81,49 +82,57 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   // Unit vectors, and the cells of each unit's function rows.
   const perUnit: (Vector | undefined)[] = [];
   const total = c.zeros.slice();
-  ctx.units.forEach((_, ui) => {
+  for (let ui = 0; ui < ctx.units.length; ui++) {
     let uv: Vector | undefined;
     for (const cell of ctx.unitCells[ui]) {
-      if (!present[cell * tables + index]) continue;
+      if (!holds(cs, cell, index)) continue;
       add((uv ??= c.zeros.slice()), sums, cell * stride + c.offset);
     }
     if (uv) add(total, uv, 0);
-    perUnit[ui] = uv;
-  });
+    perUnit.push(uv);
+  }
 
   if (!def.noTotalRow) head('total', total, 0);
   head('department', [...total], 0, d.code, d.name);
   const itemIndent = def.rows === 'tree' ? 4 : 2;
-  ctx.units.forEach((u, ui) => {
+  for (let ui = 0; ui < ctx.units.length; ui++) {
     const uv = perUnit[ui];
-    if (!uv) return;
+    if (!uv) continue;
+    const u = ctx.units[ui];
     head('unit', uv, 1, u.code, u.name);
-    if (def.rows === 'units') return;
-    // 类 and 款 rows come before their items: their amounts are filled in once the unit's items are summed.
-    const pending: [RowKind, Cell[], Vector][] = [];
+    if (def.rows === 'units') continue;
+    // 类 and 款 rows come before their items; cells are in code order, so a 类's or 款's amounts are
+    // complete, and filled in, when the next one starts or the unit ends.
+    let clsCells: Cell[] | undefined;
+    let secCells: Cell[] | undefined;
     let cls = total;
     let sec = total;
     let clsCode = '';
     let secCode = '';
     for (const cell of ctx.unitCells[ui]) {
-      if (!present[cell * tables + index]) continue;
+      if (!holds(cs, cell, index)) continue;
       const base = cell * stride + c.offset;
       const code = ctx.cellFunction[cell];
       const parts = ctx.cellParts[cell];
       if (def.rows === 'tree') {
         if (parts.class !== clsCode) {
+          if (secCells) fill('section', secCells, sec, 0);
+          if (clsCells) fill('class', clsCells, cls, 0);
           clsCode = parts.class;
-          const cells = emit('class', undefined, 0, 2, clsCode, u.code);
-          cells[0] = clsCode;
-          cells[1] = parts.className;
-          pending.push(['class', cells, (cls = c.zeros.slice())]);
+          clsCells = emit('class', undefined, 0, 2, clsCode, u.code);
+          clsCells[0] = clsCode;
+          clsCells[1] = parts.className;
+          cls = c.zeros.slice();
+          secCode = '';
+          secCells = undefined;
         }
         if (parts.section !== secCode) {
+          if (secCells) fill('section', secCells, sec, 0);
           secCode = parts.section;
-          const cells = emit('section', undefined, 0, 3, secCode, u.code);
-          cells[0] = short ? parts.sectionDigits : secCode;
-          cells[1] = parts.sectionName;
-          pending.push(['section', cells, (sec = c.zeros.slice())]);
+          secCells = emit('section', undefined, 0, 3, secCode, u.code);
+          secCells[0] = short ? parts.sectionDigits : secCode;
+          secCells[1] = parts.sectionName;
+          sec = c.zeros.slice();
         }
         add(cls, sums, base);
         add(sec, sums, base);
@@ -140,8 +149,9 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
         cells[1] = parts.name;
       }
     }
-    for (const [kind, cells, v] of pending) fill(kind, cells, v, 0);
-  });
+    if (secCells) fill('section', secCells, sec, 0);
+    if (clsCells) fill('class', clsCells, cls, 0);
+  }
   return tableOf(def, c, ctx, rows, false);
 }
 

@@ -44,7 +44,8 @@ function composeBlocks(parts: Table[]): Row[] {
   const rows: Row[] = [];
   if (withTotal) rows.push(sumRows(full.map((t) => t.rows[0]), full[0].rows[0]));
   rows.push(sumRows(full.map((t) => t.rows[head - 1]), full[0].rows[head - 1]));
-  for (const t of full) rows.push(...t.rows.slice(head));
+  // Plain loops, no slice per unit table: department tables hold every unit's rows.
+  for (const t of full) for (let i = head; i < t.rows.length; i++) rows.push(t.rows[i]);
   return rows;
 }
 
@@ -64,12 +65,17 @@ function composeLists(parts: Table[]): Row[] {
 /** 预算21/22表: every unit's project rows; the unlabeled zero row only when there are none. */
 function composeGoals(parts: Table[]): Row[] {
   const full = parts.filter((t) => !t.empty);
-  return full.length ? full.flatMap((t) => t.rows) : parts[0].rows;
+  if (!full.length) return parts[0].rows;
+  const rows: Row[] = [];
+  for (const t of full) for (const r of t.rows) rows.push(r);
+  return rows;
 }
 
 /** 预算23表: 合计： of all units, then every unit's row. */
 function composeOverall(parts: Table[]): Row[] {
-  return [sumRows(parts.map((t) => t.rows[0]), parts[0].rows[0]), ...parts.flatMap((t) => t.rows.slice(1))];
+  const rows = [sumRows(parts.map((t) => t.rows[0]), parts[0].rows[0])];
+  for (const t of parts) for (let i = 1; i < t.rows.length; i++) rows.push(t.rows[i]);
+  return rows;
 }
 
 const BY_ID: Record<string, (parts: Table[]) => Row[]> = { '01': composeLists, '06': composeLists, '21': composeGoals, '22': composeGoals, '23': composeOverall };

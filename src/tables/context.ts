@@ -81,10 +81,14 @@ interface Nest {
 // Every node is made with all its fields, so that the hot loop sees one object shape.
 const nest = (): Nest => ({ next: new Map(), id: -1, seenIn: 0, slot: 0 });
 /**
- * Levels of the tree, marks and sources first: those change least from one item to the next, so
- * the walk below mostly starts part way down the previous item's path.
+ * Levels of the tree, the fields that change least from one item to the next first (items are listed
+ * by spending kind, economic class, then source), so that the walk below mostly starts part way down
+ * the previous item's path (≈2.1 map lookups per item instead of 2.8 on the bench's province).
+ * Signature fields not named here come last.
  */
-const LEVELS = SIGNATURE_FIELDS.map((f) => f.key).reverse();
+const STEADIEST_FIRST = ['threePublic', 'kind', 'govEconCode', 'fund', 'deptEconCode'];
+const rank = (k: string) => (STEADIEST_FIRST.includes(k) ? STEADIEST_FIRST.indexOf(k) : STEADIEST_FIRST.length);
+const LEVELS = SIGNATURE_FIELDS.map((f) => f.key).sort((a, b) => rank(a) - rank(b));
 /** The previous item's path: path[d] is the node above level d, values[d] the value taken there. */
 const path: Nest[] = [nest()];
 const values: (string | null)[] = LEVELS.map(() => null);
@@ -155,9 +159,11 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   }
   const cellAmount = new Float64Array(cellUnit.length);
   for (let i = 0; i < items.length; i++) cellAmount[cell[i]] += items[i].amount;
-  const unitCells: number[][] = units.map(() => []);
-  cellUnit.forEach((u, c) => u >= 0 && unitCells[u].push(c));
-  for (const cs of unitCells) cs.sort((a, b) => (cellFunction[a] < cellFunction[b] ? -1 : cellFunction[a] > cellFunction[b] ? 1 : 0));
+  const unitCells: number[][] = [];
+  for (let u = 0; u < units.length; u++) unitCells.push([]);
+  for (let c = 0; c < cellUnit.length; c++) if (cellUnit[c] >= 0) unitCells[cellUnit[c]].push(c);
+  const byCode = (a: number, b: number) => (cellFunction[a] < cellFunction[b] ? -1 : cellFunction[a] > cellFunction[b] ? 1 : 0);
+  for (const cs of unitCells) if (!isSorted(cs, cellFunction)) cs.sort(byCode);
   return {
     budget,
     classification,
@@ -175,6 +181,12 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     signatureAmount,
     signatureId,
   };
+}
+
+/** Whether cells are in function code order already (items are often listed so): sorting them then costs a comparator call per pair. */
+function isSorted(cells: number[], code: string[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (code[cells[i - 1]] > code[cells[i]]) return false;
+  return true;
 }
 
 /**

@@ -74,6 +74,16 @@ export const FUNCTION_CLASS_LIST: [string, string][] = [
   ['234', '抗疫特别国债安排的支出'],
 ];
 
+/** Position of each listed 类 in FUNCTION_CLASS_LIST: the lists sum into vectors, not Maps per budget. */
+export const FUNCTION_CLASS_SLOT = new Map(FUNCTION_CLASS_LIST.map(([c], i) => [c, i]));
+
+/** A zero vector as a plain array: a small typed array takes an off-heap buffer, dearer to make and collect. */
+export function zeros(n: number): number[] {
+  const v: number[] = [];
+  for (let i = 0; i < n; i++) v.push(0);
+  return v;
+}
+
 const FUND_INDEX = new Map<string, number>(FUND_SOURCES.map((f, i) => [f, i]));
 /** Per pool predicate (the POOLS functions): the positions of its sources in FUND_SOURCES. */
 const SOURCES_OF = new Map<(f: string) => boolean, number[]>();

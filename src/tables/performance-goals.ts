@@ -4,7 +4,7 @@ import { INDICATORS, type ProjectCategory } from '../model/budget.ts';
 import { EMPTY_TABLE_NOTE, mark } from './common.ts';
 import type { BuildContext } from './context.ts';
 import { indicatorColumns } from './performance-columns.ts';
-import { fiscalCurrent, projectItems, projectKey, projectsOf } from './projects.ts';
+import { fiscalCurrent, projectGoal, projectItems, projectsOf } from './projects.ts';
 
 export interface GoalsTableDef {
   id: string;
@@ -42,29 +42,19 @@ function goalsHeaderOf(def: GoalsTableDef): ColumnNode[] {
  * department budget (the note of 预算21表) and comes from the goal record; 资金总额 is both.
  */
 export function buildGoalsTable(def: GoalsTableDef, ctx: BuildContext): Table {
-  const goals = new Map(ctx.budget.projectPerformance.map((g) => [projectKey(g.unit, g.project), g]));
   const rows: Row[] = [];
   const lead = (code: Cell, name: Cell, direction: Cell): Cell[] => (def.withDirection ? [code, name, direction] : [code, name]);
   for (const p of projectsOf(ctx, def.category)) {
-    const g = goals.get(projectKey(p.unit, p.name));
+    const g = projectGoal(ctx, p.unit, p.name);
     if (!g) continue;
     const provincial = fiscalCurrent(projectItems(ctx, p.unit, p.name));
     const transfer = g.transferToLocal ?? 0;
-    rows.push({
-      kind: 'project',
-      code: p.unit,
-      unit: p.unit,
-      indent: 0,
-      cells: [
-        ...lead(p.unit, p.name, p.direction ?? null),
-        provincial + transfer,
-        provincial || null,
-        transfer || null,
-        g.periodGoal,
-        g.annualGoal,
-        ...INDICATORS.map((i) => g.indicators[i] ?? null),
-      ],
-    });
+    // Cells pushed one by one: array spreads in a literal go through the iterator protocol, per project.
+    const cells: Cell[] = [p.unit, p.name];
+    if (def.withDirection) cells.push(p.direction ?? null);
+    cells.push(provincial + transfer, provincial || null, transfer || null, g.periodGoal, g.annualGoal);
+    for (const i of INDICATORS) cells.push(g.indicators[i] ?? null);
+    rows.push({ kind: 'project', code: p.unit, unit: p.unit, indent: 0, cells });
   }
   const empty = rows.length === 0;
   // The seed prints an empty table as one unlabeled row "0.00 0.00" (资金总额, 省级支出) [assumed, A5].

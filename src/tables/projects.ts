@@ -1,5 +1,5 @@
 import type { Money } from '../money/money.ts';
-import type { LineItem, Project } from '../model/budget.ts';
+import type { LineItem, Project, ProjectPerformance } from '../model/budget.ts';
 import { POOLS } from '../model/funds.ts';
 import type { BuildContext } from './context.ts';
 
@@ -36,11 +36,29 @@ function groupByProject(ctx: BuildContext): Map<string, Map<string, LineItem[]>>
 }
 
 /** This year's 财政拨款 of a project: what its performance goals (预算21/22表) are set for [assumed, A10]. */
-export const fiscalCurrent = (items: LineItem[] = []): Money =>
-  items.reduce((s, li) => (POOLS.gpbFiscalCurrent(li.fund) || POOLS.gfFiscalCurrent(li.fund) || POOLS.soeFiscalCurrent(li.fund) ? s + li.amount : s), 0);
+export function fiscalCurrent(items: LineItem[] = []): Money {
+  let s = 0;
+  for (const li of items) if (POOLS.gpbFiscalCurrent(li.fund) || POOLS.gfFiscalCurrent(li.fund) || POOLS.soeFiscalCurrent(li.fund)) s += li.amount;
+  return s;
+}
+
+const goalsOf = new WeakMap<BuildContext, Map<string, Map<string, ProjectPerformance>>>();
+
+/** A project's performance goals (indexed once per budget, unit → name: 预算21 and 22表 both look them up). */
+export function projectGoal(ctx: BuildContext, unit: string, name: string): ProjectPerformance | undefined {
+  let m = goalsOf.get(ctx);
+  if (!m) {
+    goalsOf.set(ctx, (m = new Map()));
+    // The last record of a project wins, as in a Map built from the list.
+    for (const g of ctx.budget.projectPerformance) (m.get(g.unit) ?? m.set(g.unit, new Map()).get(g.unit)!).set(g.project, g);
+  }
+  return m.get(unit)?.get(name);
+}
 
 /** Projects of a category, in unit then name order of the input. */
 export function projectsOf(ctx: BuildContext, category: Project['category']): Project[] {
+  // A unit's own budget (the common case) has one unit: nothing to order.
+  if (ctx.units.length === 1) return ctx.budget.projects.filter((p) => p.category === category);
   const unitOrder = new Map(ctx.units.map((u, i) => [u.code, i]));
   return ctx.budget.projects
     .filter((p) => p.category === category)

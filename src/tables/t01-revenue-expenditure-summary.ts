@@ -4,11 +4,18 @@ import { POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { PROJECT_CLASSES } from './econ-columns.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FundSums, sideBySide, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, type Entry } from './lists.ts';
 
 const INDENT = '\u3000\u3000';
 const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
 const UP = '本年/上级财政补助收入/';
+/** Revenue sub-lines: label and fund source. */
+const NON_TAX_LINES = ['行政事业性收费收入', '专项收入', '国有资本经营收入', '国有资源（资产）有偿使用收入', '捐赠收入', '政府住房基金收入', '罚没收入', '其他收入'].map((l) => [l, NON_TAX + l]);
+/** Footer lines, the same in the three spending lists. */
+const SPENT = '本　年　支　出　合　计';
+const BALANCE = '年终结转结余';
+const TOTAL = '支  出  总  计';
+const UP_LINES = ['一般公共预算补助', '政府性基金补助', '国有资本经营预算补助'].map((l) => [l, UP + l]);
 
 export const HEADER_01 = [
   { label: '收  入', children: [{ label: '项目', key: 'rev.label', kind: 'text' as const }, { label: '预算数', key: 'rev.amount' }] },
@@ -59,8 +66,27 @@ function indented(label: string, level: number): string {
 const FUNCTION_LABELS = FUNCTION_CLASS_LIST.map(([, label], i) => `${chineseNumeral(i + 1)}、${label}`);
 const GOV_LABELS = GOV_CLASSES.map(([, label], i) => `${chineseNumeral(i + 1)}、${label}`);
 
-/** The economic 类 (3 digits) of a signature's government and departmental codes. */
-const econClassesOf = perSignature((li): [string, string] => [li.govEconCode.slice(0, 3), li.deptEconCode.slice(0, 3)]);
+/** Positions of listed codes: the spending lists are summed into vectors, not Maps keyed by code per unit. */
+const indexOf = (codes: string[]) => new Map(codes.map((c, i) => [c, i]));
+const GOV_SLOT = indexOf(GOV_CLASSES.map(([c]) => c));
+const BASIC_CLASSES = ['301', '302', '303'];
+const BASIC_SLOT = indexOf(BASIC_CLASSES);
+const PROJECT_SLOT = indexOf(PROJECT_CLASSES.map(([c]) => c));
+const OTHER_SLOT = indexOf(OTHER_KINDS);
+const BASIC = 0;
+const PROJECT = 1;
+const OTHER = 2;
+
+/**
+ * Where a signature's amount goes in the spending lists: its government class's line, its group
+ * (基本 / 项目 / other kinds) and its line in that group (-1: a code the lists do not print).
+ */
+const spendingSlots = perSignature((li) => {
+  const group = isBasic(li.kind) ? BASIC : li.kind === '项目支出' ? PROJECT : OTHER;
+  const dept = li.deptEconCode.slice(0, 3);
+  const line = group === BASIC ? BASIC_SLOT.get(dept) : group === PROJECT ? PROJECT_SLOT.get(dept) : OTHER_SLOT.get(li.kind);
+  return { gov: GOV_SLOT.get(li.govEconCode.slice(0, 3)) ?? -1, group, line: line ?? -1 };
+});
 
 export function build01(ctx: BuildContext): Table {
   const items = ctx.items;
@@ -78,71 +104,70 @@ export function build01(ctx: BuildContext): Table {
     e('一、一般公共预算拨款收入', inc(POOLS.gpbCurrent)),
     e('经费拨款', src('本年/一般公共预算拨款/经费拨款'), 1),
     e('纳入一般公共预算管理的非税收入拨款', inc(POOLS.gpbNonTax), 1),
-    ...['行政事业性收费收入', '专项收入', '国有资本经营收入', '国有资源（资产）有偿使用收入', '捐赠收入', '政府住房基金收入', '罚没收入', '其他收入'].map(
-      (l) => e(l, src(NON_TAX + l), 2),
-    ),
+  ];
+  // Lists pushed, not spread into literals (the spreads deoptimised this function again and again);
+  // the sources' names are made once per process (a name made per table is hashed anew per lookup).
+  for (const [label, fund] of NON_TAX_LINES) revenue.push(e(label, src(fund), 2));
+  revenue.push(
     e('二、政府性基金预算拨款收入', inc(POOLS.gfCurrent)),
     e('三、国有资本经营预算拨款收入', inc(POOLS.soeCurrent)),
     e('四、财政专户管理资金收入', inc(POOLS.saCurrent)),
     e('五、上级财政补助收入', inc(POOLS.upper)),
-    ...['一般公共预算补助', '政府性基金补助', '国有资本经营预算补助'].map((l) => e(l, src(UP + l), 1)),
+  );
+  for (const [label, fund] of UP_LINES) revenue.push(e(label, src(fund), 1));
+  revenue.push(
     e('六、事业收入', src('本年/事业收入')),
     e('七、事业单位经营收入', src('本年/事业单位经营收入')),
     e('八、上级补助收入', src('本年/上级补助收入')),
     e('九、附属单位上缴收入', src('本年/附属单位上缴收入')),
     e('十、其他收入', src('本年/其他收入')),
-  ];
+  );
 
   // The three spending lists: by function 类 from the (unit, 项) cells, by economic class from the signatures.
-  const byFn = new Map<string, number>();
-  const byGov = new Map<string, number>();
-  const basicBy = new Map<string, number>();
-  const projectBy = new Map<string, number>();
-  const otherBy = new Map<string, number>();
-  let basicTotal = 0;
-  let projectTotal = 0;
+  const byFn = zeros(FUNCTION_CLASS_LIST.length);
+  const byGov = zeros(GOV_CLASSES.length);
+  const byGroup = [zeros(BASIC_CLASSES.length), zeros(PROJECT_CLASSES.length), zeros(OTHER_KINDS.length)];
+  const groupTotal = [0, 0, 0];
+  let anyOther = false;
   let totalSpent = 0;
-  const add = (m: Map<string, number>, k: string, a: number) => m.set(k, (m.get(k) ?? 0) + a);
-  ctx.cellParts.forEach((p, cell) => add(byFn, p.class, ctx.cellAmount[cell]));
-  for (let k = 0; k < signatureItem.length; k++) {
-    const li = signatureItem[k];
-    const amount = signatureAmount[k];
-    const classes = econClassesOf(ctx.signatureId[k], li);
-    const govClass = classes[0];
-    const deptClass = classes[1];
-    totalSpent += amount;
-    add(byGov, govClass, amount);
-    if (isBasic(li.kind)) {
-      basicTotal += amount;
-      add(basicBy, deptClass, amount);
-    } else if (li.kind === '项目支出') {
-      projectTotal += amount;
-      add(projectBy, deptClass, amount);
-    } else add(otherBy, li.kind, amount);
+  const { cellParts, cellAmount } = ctx;
+  for (let cell = 0; cell < cellParts.length; cell++) {
+    const i = FUNCTION_CLASS_SLOT.get(cellParts[cell].class);
+    if (i !== undefined) byFn[i] += cellAmount[cell];
   }
-  const byFunction = FUNCTION_CLASS_LIST.map(([c], i) => e(FUNCTION_LABELS[i], byFn.get(c) ?? 0));
+  for (let k = 0; k < signatureItem.length; k++) {
+    const amount = signatureAmount[k];
+    const { gov, group, line } = spendingSlots(ctx.signatureId[k], signatureItem[k]);
+    totalSpent += amount;
+    if (gov >= 0) byGov[gov] += amount;
+    if (group === OTHER) anyOther = true;
+    else groupTotal[group] += amount;
+    if (line >= 0) byGroup[group][line] += amount;
+  }
+  const byFunction = FUNCTION_CLASS_LIST.map((_, i) => e(FUNCTION_LABELS[i], byFn[i]));
+  const [basicBy, projectBy, otherBy] = byGroup;
   const byDeptEcon = [
-    e('一、基本支出', basicTotal),
-    e('工资福利支出', basicBy.get('301') ?? 0, 1),
-    e('商品和服务支出', basicBy.get('302') ?? 0, 1),
-    e('对个人和家庭的补助', basicBy.get('303') ?? 0, 1),
-    e('二、项目支出', projectTotal),
-    ...PROJECT_CLASSES.map(([c, label]) => e(label, projectBy.get(c) ?? 0, 1)),
-    ...(otherBy.size ? OTHER_KINDS.map((k, i) => e(OTHER_KINDS_01[i], otherBy.get(k) ?? 0)) : []),
+    e('一、基本支出', groupTotal[BASIC]),
+    e('工资福利支出', basicBy[0], 1),
+    e('商品和服务支出', basicBy[1], 1),
+    e('对个人和家庭的补助', basicBy[2], 1),
+    e('二、项目支出', groupTotal[PROJECT]),
   ];
-  const byGovEcon = GOV_CLASSES.map(([c], i) => e(GOV_LABELS[i], byGov.get(c) ?? 0));
+  for (let i = 0; i < PROJECT_CLASSES.length; i++) byDeptEcon.push(e(PROJECT_CLASSES[i][1], projectBy[i], 1));
+  if (anyOther) for (let i = 0; i < OTHER_KINDS_01.length; i++) byDeptEcon.push(e(OTHER_KINDS_01[i], otherBy[i]));
+  const byGovEcon = GOV_CLASSES.map((_, i) => e(GOV_LABELS[i], byGov[i]));
 
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const current = inc(POOLS.current);
   const carried = inc(POOLS.carryOver);
-  const expFooter = (label: string, a: number) => [e(label, a), e(label, a), e(label, a)];
   const footer = [
-    [e('本 年 收 入 合 计', current), ...expFooter('本　年　支　出　合　计', totalSpent)],
-    [e('上年结转结余', carried), ...expFooter('年终结转结余', balance)],
-    [e('收  入  总  计', current + carried), ...expFooter('支  出  总  计', totalSpent + balance)],
+    [e('本 年 收 入 合 计', current), e(SPENT, totalSpent), e(SPENT, totalSpent), e(SPENT, totalSpent)],
+    [e('上年结转结余', carried), e(BALANCE, balance), e(BALANCE, balance), e(BALANCE, balance)],
+    [e('收  入  总  计', current + carried), e(TOTAL, totalSpent + balance), e(TOTAL, totalSpent + balance), e(TOTAL, totalSpent + balance)],
   ];
   // Two blank lines close the revenue list, so that its footer lines up with the others (as printed).
-  const rows = sideBySide([[...revenue, { label: '', amount: null }, { label: '', amount: null }], byFunction, byDeptEcon, byGovEcon], footer);
+  revenue.push({ label: '', amount: null }, { label: '', amount: null });
+  const rows = sideBySide([revenue, byFunction, byDeptEcon, byGovEcon], footer);
   return {
     id: '01',
     mark: mark('01'),

@@ -2,7 +2,7 @@ import type { Table } from '../ir/table.ts';
 import { isFiscal, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FundSums, sideBySide, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, type Entry } from './lists.ts';
 
 export const HEADER_06 = [
   { label: '收入', children: [{ label: '项目', key: 'rev.label', kind: 'text' as const }, { label: '预算数', key: 'rev.amount' }] },
@@ -11,6 +11,8 @@ export const HEADER_06 = [
 
 /** The same in every table: made once per process. */
 const FUNCTION_LABELS = FUNCTION_CLASS_LIST.map(([, label], i) => `（${chineseNumeral(i + 1)}）${label}`);
+
+const SOURCES = ['（一）一般公共预算拨款', '（二）政府性基金预算拨款', '（三）国有资本经营预算拨款'];
 
 const fiscalOf = perSignature((li) => isFiscal(li.fund));
 
@@ -33,26 +35,25 @@ export function build06(ctx: BuildContext): Table {
 
   const cur = [POOLS.gpbFiscalCurrent, POOLS.gfFiscalCurrent, POOLS.soeFiscalCurrent].map(inc);
   const co = [POOLS.gpbCarry, POOLS.gfCarry, POOLS.soeCarry].map(inc);
-  const sources = ['（一）一般公共预算拨款', '（二）政府性基金预算拨款', '（三）国有资本经营预算拨款'];
-  const revenue: Entry[] = [
-    e('一、本年收入', cur[0] + cur[1] + cur[2]),
-    ...sources.map((l, i) => e(l, cur[i])),
-    e('二、上年结转', co[0] + co[1] + co[2]),
-    ...sources.map((l, i) => e(l, co[i])),
-  ];
+  // Lists pushed, not spread into literals: a spread iterates, per table.
+  const revenue: Entry[] = [e('一、本年收入', cur[0] + cur[1] + cur[2])];
+  for (let i = 0; i < SOURCES.length; i++) revenue.push(e(SOURCES[i], cur[i]));
+  revenue.push(e('二、上年结转', co[0] + co[1] + co[2]));
+  for (let i = 0; i < SOURCES.length; i++) revenue.push(e(SOURCES[i], co[i]));
   // Fiscal spending by (unit, 项) cell, then by the cells' 类.
   const { items, signature, cell, cellParts } = ctx;
-  const byCell = new Float64Array(cellParts.length);
+  const byCell = zeros(cellParts.length);
   for (let i = 0; i < items.length; i++) if (fiscalOf(signature[i], items[i])) byCell[cell[i]] += items[i].amount;
-  const byClass = new Map<string, number>();
-  byCell.forEach((a, c) => a !== 0 && byClass.set(cellParts[c].class, (byClass.get(cellParts[c].class) ?? 0) + a));
+  const byClass = zeros(FUNCTION_CLASS_LIST.length);
+  for (let c = 0; c < byCell.length; c++) {
+    const slot = byCell[c] === 0 ? undefined : FUNCTION_CLASS_SLOT.get(cellParts[c].class);
+    if (slot !== undefined) byClass[slot] += byCell[c];
+  }
   const balance = balances.reduce((s, b) => s + b.amount, 0);
-  const expenditure: Entry[] = [
-    e('一、本年支出', spent),
-    ...FUNCTION_CLASS_LIST.map(([c], i) => e(FUNCTION_LABELS[i], byClass.get(c) ?? 0)),
-    // printed as 0.00 even when there is none (seed)
-    { label: '二、年终结转结余', amount: balance },
-  ];
+  const expenditure: Entry[] = [e('一、本年支出', spent)];
+  for (let i = 0; i < FUNCTION_LABELS.length; i++) expenditure.push(e(FUNCTION_LABELS[i], byClass[i]));
+  // printed as 0.00 even when there is none (seed)
+  expenditure.push({ label: '二、年终结转结余', amount: balance });
   const rows = sideBySide([revenue, expenditure], [[{ label: '收    入    总    计', amount: inc(isFiscal) }, { label: '支    出    总    计', amount: spent + balance }]]);
   return {
     id: '06',

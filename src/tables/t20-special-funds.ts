@@ -62,29 +62,31 @@ export function build20(ctx: BuildContext): Table {
     }
     return { p, a, r };
   });
-  const cellsOf = (a: Amounts, zeros: boolean): Cell[] => {
+  /** A row's cells: `lead`, the eight amounts of `a` (zeros blank unless `zeros`), then `tail` (pushed: no spread per row). */
+  const cellsOf = (lead: Cell[], a: Amounts, zeros: boolean, ...tail: Cell[]): Cell[] => {
     const total = a[0] + a[1] + a[2] + a[3];
-    const v = [total, a[0] + a[1], a[0], a[1], a[2], a[3], total - a[4], a[4]];
-    return v.map((x) => (x === 0 && !zeros ? null : x));
+    for (const x of [total, a[0] + a[1], a[0], a[1], a[2], a[3], total - a[4], a[4]]) lead.push(x === 0 && !zeros ? null : x);
+    for (const x of tail) lead.push(x);
+    return lead;
   };
   const add = (s: Amounts, a: Amounts) => s.map((x, i) => x + a[i]) as Amounts;
   const rows: Row[] = [];
   const sumAll = funds.reduce<Amounts>((s, f) => add(s, f.a), [0, 0, 0, 0, 0]);
-  rows.push({ kind: 'total', indent: 0, cells: ['合计', null, ...cellsOf(sumAll, true), 0, 0] });
+  rows.push({ kind: 'total', indent: 0, cells: cellsOf(['合计', null], sumAll, true, 0, 0) });
   if (funds.length) {
     const d = ctx.budget.department;
-    rows.push({ kind: 'department', code: d.code, indent: 0, cells: [d.code, d.name, ...cellsOf(sumAll, false), null, null] });
+    rows.push({ kind: 'department', code: d.code, indent: 0, cells: cellsOf([d.code, d.name], sumAll, false, null, null) });
     for (const u of ctx.units) {
       const own = funds.filter((f) => f.p.unit === u.code);
       if (!own.length) continue;
       const s = own.reduce<Amounts>((acc, f) => add(acc, f.a), [0, 0, 0, 0, 0]);
-      rows.push({ kind: 'unit', code: u.code, indent: 1, cells: [u.code, u.name, ...cellsOf(s, false), null, null] });
+      rows.push({ kind: 'unit', code: u.code, indent: 1, cells: cellsOf([u.code, u.name], s, false, null, null) });
       for (const f of own)
         rows.push({
           kind: 'project',
           unit: u.code,
           indent: 2,
-          cells: [null, f.p.name, ...cellsOf(f.a, false), f.r?.managementRule ?? null, f.r?.allocationRule ?? null],
+          cells: cellsOf([null, f.p.name], f.a, false, f.r?.managementRule ?? null, f.r?.allocationRule ?? null),
         });
     }
   }

@@ -22,8 +22,11 @@ const { buildDepartmentPackages, buildTables } = await load<typeof import('../sr
 const { readBudgetFolder } = await load<typeof import('../src/formats/input/budget-folder.ts')>('formats/input/budget-folder.js');
 
 const lines: string[] = [];
+/** Keys sorted: the fingerprint is of the content, whatever order a row's fields were set in. */
+const sorted = (_: string, v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v;
 const emit = (name: string, tables: unknown) => {
-  const json = JSON.stringify(tables);
+  const json = JSON.stringify(tables, sorted);
   if (only === name) console.log(json);
   lines.push(`${name} ${createHash('sha256').update(json).digest('hex')}`);
 };

@@ -35,6 +35,14 @@ export interface Row {
   cells: Cell[];
 }
 
+/**
+ * A row with all its fields, absent ones undefined, always in this order: rows of one object shape
+ * keep the checks' loops over rows monomorphic (mixed shapes made every row read a slower lookup).
+ */
+export function makeRow(kind: RowKind, indent: number, cells: Cell[], code?: string, unit?: string): Row {
+  return { kind, code, unit, indent, cells };
+}
+
 export interface Table {
   id: string;
   /** "预算01表" */

@@ -2,7 +2,7 @@
  * The generic builder behind the tables that are "function rows × amount columns": it takes the
  * (unit, 项) cell sums of the budget (aggregate-pass.ts), then lays out 合计 / 部门 / 单位 / 类 / 款 / 项 rows.
  */
-import type { Cell, Row, RowKind, Table } from '../ir/table.ts';
+import { type Cell, type Row, type RowKind, type Table, makeRow } from '../ir/table.ts';
 import type { LineItem } from '../model/budget.ts';
 import type { BuildContext } from './context.ts';
 import type { DefColumn } from './columns.ts';
@@ -57,10 +57,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   const emit = (kind: RowKind, v: Vector | null | undefined, base: number, indent: number, code?: string, unit?: string): Cell[] => {
     const cells: Cell[] = c.blank.slice();
     if (v !== undefined) fill(kind, cells, v, base);
-    const row: Row = { kind, indent, cells };
-    if (code !== undefined) row.code = code;
-    if (unit !== undefined) row.unit = unit;
-    rows.push(row);
+    rows.push(makeRow(kind, indent, cells, code, unit));
     return cells;
   };
   /** 合计 (name in the first column), or 部门 / 单位 (code and name in the last two key columns). */

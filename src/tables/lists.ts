@@ -2,7 +2,7 @@
  * 预算01表 and 预算06表 print independent lists (revenue, and spending by function / economic
  * class) side by side. Each list is label + amount; line i of the table holds entry i of each list.
  */
-import type { Cell, Row } from '../ir/table.ts';
+import { type Cell, type Row, makeRow } from '../ir/table.ts';
 import type { Money } from '../money/money.ts';
 import { FUND_SOURCES } from '../model/funds.ts';
 
@@ -26,12 +26,12 @@ export function sideBySide(lists: Entry[][], footer: Entry[][]): Row[] {
       const e = l[i];
       cells.push(e?.label || null, e ? e.amount : null);
     }
-    rows.push({ kind: 'line', indent: 0, cells });
+    rows.push(makeRow('line', 0, cells));
   }
   for (const f of footer) {
     const cells: Cell[] = [];
     for (const e of f) cells.push(e.label || null, e.amount);
-    rows.push({ kind: 'line', indent: 0, cells });
+    rows.push(makeRow('line', 0, cells));
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 /** 预算21表 and 预算22表 list the performance goals of projects, one row each. */
-import type { Cell, ColumnNode, Row, Table } from '../ir/table.ts';
+import { type Cell, type ColumnNode, type Row, type Table, makeRow } from '../ir/table.ts';
 import { INDICATORS, type ProjectCategory } from '../model/budget.ts';
 import { EMPTY_TABLE_NOTE, mark } from './common.ts';
 import type { BuildContext } from './context.ts';
@@ -54,11 +54,11 @@ export function buildGoalsTable(def: GoalsTableDef, ctx: BuildContext): Table {
     if (def.withDirection) cells.push(p.direction ?? null);
     cells.push(provincial + transfer, provincial || null, transfer || null, g.periodGoal, g.annualGoal);
     for (const i of INDICATORS) cells.push(g.indicators[i] ?? null);
-    rows.push({ kind: 'project', code: p.unit, unit: p.unit, indent: 0, cells });
+    rows.push(makeRow('project', 0, cells, p.unit, p.unit));
   }
   const empty = rows.length === 0;
   // The seed prints an empty table as one unlabeled row "0.00 0.00" (资金总额, 省级支出) [assumed, A5].
-  if (empty) rows.push({ kind: 'total', indent: 0, cells: [...lead(null, null, null), 0, 0, null, null, null, ...INDICATORS.map(() => null)] });
+  if (empty) rows.push(makeRow('total', 0, [...lead(null, null, null), 0, 0, null, null, null, ...INDICATORS.map(() => null)]));
   return {
     id: def.id,
     mark: mark(def.id),

@@ -1,4 +1,4 @@
-import type { Cell, Row, Table } from '../ir/table.ts';
+import { type Cell, type Row, type Table, makeRow } from '../ir/table.ts';
 import { POOLS } from '../model/funds.ts';
 import { EMPTY_TABLE_NOTE, mark } from './common.ts';
 import type { BuildContext } from './context.ts';
@@ -72,22 +72,17 @@ export function build20(ctx: BuildContext): Table {
   const add = (s: Amounts, a: Amounts) => s.map((x, i) => x + a[i]) as Amounts;
   const rows: Row[] = [];
   const sumAll = funds.reduce<Amounts>((s, f) => add(s, f.a), [0, 0, 0, 0, 0]);
-  rows.push({ kind: 'total', indent: 0, cells: cellsOf(['合计', null], sumAll, true, 0, 0) });
+  rows.push(makeRow('total', 0, cellsOf(['合计', null], sumAll, true, 0, 0)));
   if (funds.length) {
     const d = ctx.budget.department;
-    rows.push({ kind: 'department', code: d.code, indent: 0, cells: cellsOf([d.code, d.name], sumAll, false, null, null) });
+    rows.push(makeRow('department', 0, cellsOf([d.code, d.name], sumAll, false, null, null), d.code));
     for (const u of ctx.units) {
       const own = funds.filter((f) => f.p.unit === u.code);
       if (!own.length) continue;
       const s = own.reduce<Amounts>((acc, f) => add(acc, f.a), [0, 0, 0, 0, 0]);
-      rows.push({ kind: 'unit', code: u.code, indent: 1, cells: cellsOf([u.code, u.name], s, false, null, null) });
+      rows.push(makeRow('unit', 1, cellsOf([u.code, u.name], s, false, null, null), u.code));
       for (const f of own)
-        rows.push({
-          kind: 'project',
-          unit: u.code,
-          indent: 2,
-          cells: cellsOf([null, f.p.name], f.a, false, f.r?.managementRule ?? null, f.r?.allocationRule ?? null),
-        });
+        rows.push(makeRow('project', 2, cellsOf([null, f.p.name], f.a, false, f.r?.managementRule ?? null, f.r?.allocationRule ?? null), undefined, u.code));
     }
   }
   return {

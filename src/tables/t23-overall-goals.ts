@@ -1,4 +1,4 @@
-import type { Cell, Row, Table } from '../ir/table.ts';
+import { type Cell, type Row, type Table, makeRow } from '../ir/table.ts';
 import { isBasic, type LineItem } from '../model/budget.ts';
 import { POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
@@ -76,13 +76,13 @@ export function build23(ctx: BuildContext): Table {
   const total: Cell[] = ['合计：'];
   for (const a of all) total.push(a);
   total.push(null, null, null, null);
-  rows.push({ kind: 'total', indent: 0, cells: total });
+  rows.push(makeRow('total', 0, total));
   for (const [ui, u] of ctx.units.entries()) {
     const g = goals.get(u.code);
     const cells: Cell[] = [u.name];
     for (const a of byUnit[ui]) cells.push(a || null);
     cells.push(g?.duties ?? null, g?.overallGoal ?? null, g?.outputIndicators ?? null, g?.benefitIndicators ?? null);
-    rows.push({ kind: 'unit', code: u.code, indent: 0, cells });
+    rows.push(makeRow('unit', 0, cells, u.code));
   }
   return {
     id: '23',

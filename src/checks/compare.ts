@@ -52,3 +52,13 @@ export function perHeaders<T>(owner: object, leaves: LeafColumn[][], make: () =>
   return value;
 }
 
+
+/** Σ of a row's amount cells in `cols` (empty and text cells count as zero): the parts of a row total. */
+export function sumOf(cells: readonly unknown[], cols: readonly number[]): number {
+  let s = 0;
+  for (let k = 0; k < cols.length; k++) {
+    const x = cells[cols[k]];
+    if (typeof x === 'number') s += x;
+  }
+  return s;
+}

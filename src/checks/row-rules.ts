@@ -1,6 +1,6 @@
 /** The rules compared row by row within a table: a row's total against its parts, and the row tree (joins: joins.ts). */
 import type { RowKind, Table } from '../ir/table.ts';
-import { holds, perHeaders, type Failure, type Site } from './compare.ts';
+import { holds, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
 import type { RowSumRule, TreeRule } from './rule.ts';
 import type { TableSet } from './table-set.ts';
 
@@ -31,11 +31,7 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
     const cells = row.cells;
     const v = cells[total];
     const found = typeof v === 'number' ? v : 0;
-    let expected = 0;
-    for (let k = 0; k < parts.length; k++) {
-      const x = cells[parts[k]];
-      if (typeof x === 'number') expected += x;
-    }
+    const expected = sumOf(cells, parts);
     if (holds(rule, found, expected, '=', terms, p)) continue;
     const from = out.length;
     out.push({ table: rule.table, row: i, col: total, expected, found });

@@ -3,7 +3,7 @@
  * and walking a table's rows (objects spread over memory) costs more than the sums. Each rule's
  * failures are the ones rowSum() finds (row-rules.ts), in the same row order.
  */
-import { holds, perHeaders, type Failure, type Site } from './compare.ts';
+import { holds, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
 import type { Rule, RowSumRule } from './rule.ts';
 import { CannotRun, type TableSet } from './table-set.ts';
 
@@ -56,11 +56,7 @@ export function rowSums(rules: RowSumRule[], set: TableSet, site: Site, into: Ma
       if (rule.rows && !rule.rows.includes(row.kind)) continue;
       const v = cells[total];
       const found = typeof v === 'number' ? v : 0;
-      let expected = 0;
-      for (let k = 0; k < parts.length; k++) {
-        const x = cells[parts[k]];
-        if (typeof x === 'number') expected += x;
-      }
+      const expected = sumOf(cells, parts);
       if (holds(rule, found, expected, '=', 1 + parts.length, p)) continue;
       out.push({ table: rule.table, row: i, col: total, expected, found });
       site.record?.(rule, table, i, out, out.length - 1);

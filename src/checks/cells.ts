@@ -7,7 +7,7 @@
 import type { LeafColumn } from '../ir/table.ts';
 import { normLabel } from '../ir/table.ts';
 import { labelsOf } from './cell-labels.ts';
-import { holds, type Failure } from './compare.ts';
+import { holds, NO_FAILURES, type Failure } from './compare.ts';
 import type { CellsRule, Ref } from './rule.ts';
 import { amountOf, CannotRun, nthRow, type Indexed, type Resolved, type TableSet } from './table-set.ts';
 
@@ -185,7 +185,7 @@ export class CellSums {
     return id;
   }
 
-  cells(rule: CellsRule): Failure[] {
+  cells(rule: CellsRule): readonly Failure[] {
     const c = compiledOf(rule);
     const ts = c.ts;
     for (let i = 0; i < c.ids.length; i++) {
@@ -201,7 +201,7 @@ export class CellSums {
       // Generation 0 is what new arrays hold: after a wrap, forget every stamp.
       if (++generation === 0x1_0000_0000) (generation = 1), stamps.fill(0);
     }
-    const out: Failure[] = [];
+    let out: Failure[] | undefined;
     for (const u of plan.unless) {
       if (sums[this.at(u, ts)] !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
     }
@@ -226,9 +226,9 @@ export class CellSums {
       const first = x.lhs[0];
       const i = this.at(first, ts);
       const col = first.col >= 0 ? first.col : this.set.resolveInto(resolved, first.ref).col;
-      out.push({ table: first.ref.table, row: rows[i], col, expected: rhs, found: lhs });
+      (out ??= []).push({ table: first.ref.table, row: rows[i], col, expected: rhs, found: lhs });
     }
-    return out;
+    return out ?? NO_FAILURES;
   }
 
   /** A rule reading a table the set lacks (not in its `tables`): each reference resolved as it comes. */

@@ -10,13 +10,16 @@ export interface Failure {
   found: number;
 }
 
+/** What a rule that holds everywhere returns (most do): one shared array, never written to. */
+export const NO_FAILURES: readonly Failure[] = Object.freeze([]);
+
 /**
  * Hooks into the rules compared row by row (rowSum, tree, join), where each comparison is located
  * at one row: `reuse` gives the failures already known at a row (the comparison is then not made
  * again), `record` sees the failures found at a row. See packages.ts.
  */
 export interface Site {
-  reuse?(rule: Rule, table: Table, row: number): Failure[] | undefined;
+  reuse?(rule: Rule, table: Table, row: number): readonly Failure[] | undefined;
   record?(rule: Rule, table: Table, row: number, out: Failure[], from: number): void;
   /**
    * Rows of `table` where every comparison of `rule` is known to hold (`known[row]` is 1), and the

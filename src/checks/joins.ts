@@ -1,6 +1,6 @@
 /** Rows joined across two tables by key (kind, owning unit, code): Σ left columns op Σ right columns. */
 import type { Table } from '../ir/table.ts';
-import { holds, perHeaders, type Failure, type Site } from './compare.ts';
+import { holds, NO_FAILURES, perHeaders, type Failure, type Site } from './compare.ts';
 import type { JoinRule } from './rule.ts';
 import type { Indexed, TableSet } from './table-set.ts';
 
@@ -10,7 +10,7 @@ interface Where {
   cols: readonly number[];
 }
 
-export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
+export function join(rule: JoinRule, set: TableSet, site: Site): readonly Failure[] {
   const L = set.get(rule.left);
   const R = set.get(rule.right);
   const pairs = perHeaders(rule, [L.leaves, R.leaves], () =>
@@ -28,7 +28,7 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
   const rrows = R.table.rows;
   const precision = Math.max(L.table.precision ?? 0, R.table.precision ?? 0);
   const op = rule.op ?? '=';
-  const out: Failure[] = [];
+  let out: Failure[] | undefined;
   // Every key on the left, then the right's keys the left lacks (they compare against zero).
   for (const kind of rule.rows) {
     const lk = keysOfKind(L, kind);
@@ -43,11 +43,11 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
       const atRow = li >= 0 ? li : ri;
       const known = site.reuse?.(rule, at, atRow);
       if (known) {
-        for (let f = 0; f < known.length; f++) out.push(known[f]);
+        for (let f = 0; f < known.length; f++) (out ??= []).push(known[f]);
         continue;
       }
       if (where.length && !allEmpty(where, k)) continue;
-      const from = out.length;
+      const from = out ? out.length : 0;
       const lcells = li >= 0 ? lrows[li].cells : undefined;
       const rcells = ri >= 0 ? rrows[ri].cells : undefined;
       for (let p = 0; p < pairs.length; p++) {
@@ -56,13 +56,12 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
         const found = lcells ? sumOf(lcells, lc) : 0;
         const expected = rcells ? sumOf(rcells, rc) : 0;
         if (holds(rule, found, expected, op, lc.length + rc.length, precision)) continue;
-        if (li >= 0) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
-        else out.push({ table: rule.right, row: ri, col: rc[0], expected: found, found: expected });
+        (out ??= []).push(li >= 0 ? { table: rule.left, row: li, col: lc[0], expected, found } : { table: rule.right, row: ri, col: rc[0], expected: found, found: expected });
       }
-      if (out.length > from) site.record?.(rule, at, atRow, out, from);
+      if (out && out.length > from) site.record?.(rule, at, atRow, out, from);
     }
   }
-  return out;
+  return out ?? NO_FAILURES;
 }
 
 function sumOf(cells: Table['rows'][number]['cells'], cols: readonly number[]): number {

@@ -1,10 +1,10 @@
 /** The rules compared row by row within a table: a row's total against its parts, and the row tree (joins: joins.ts). */
 import type { RowKind, Table } from '../ir/table.ts';
-import { holds, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
+import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
 import type { RowSumRule, TreeRule } from './rule.ts';
 import type { TableSet } from './table-set.ts';
 
-export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
+export function rowSum(rule: RowSumRule, set: TableSet, site: Site): readonly Failure[] {
   const t = set.get(rule.table);
   const { total, parts } = perHeaders(rule, [t.leaves], () => ({
     total: set.col(rule.table, rule.total),
@@ -13,7 +13,7 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
   const { table } = t;
   const p = table.precision ?? 0;
   const rows = table.rows;
-  const out: Failure[] = [];
+  let out: Failure[] | undefined;
   const only = site.passing?.(rule, table)?.others;
   const kinds = rule.rows;
   const terms = 1 + parts.length;
@@ -25,7 +25,7 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
     if (row.kind === 'line') continue;
     const known = site.reuse?.(rule, table, i);
     if (known) {
-      for (let f = 0; f < known.length; f++) out.push(known[f]);
+      for (let f = 0; f < known.length; f++) (out ??= []).push(known[f]);
       continue;
     }
     const cells = row.cells;
@@ -33,11 +33,11 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
     const found = typeof v === 'number' ? v : 0;
     const expected = sumOf(cells, parts);
     if (holds(rule, found, expected, '=', terms, p)) continue;
-    const from = out.length;
+    const from = (out ??= []).length;
     out.push({ table: rule.table, row: i, col: total, expected, found });
     site.record?.(rule, table, i, out, from);
   }
-  return out;
+  return out ?? NO_FAILURES;
 }
 
 /** Levels of the row hierarchy (-1: outside it). */
@@ -93,7 +93,7 @@ let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
 let sumsBuf = new Float64Array(4096);
 
-export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
+export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failure[] {
   const { table, amountCols } = set.get(rule.table);
   const m = amountCols.length;
   const rows = table.rows;
@@ -134,24 +134,24 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     }
   }
   const p = table.precision ?? 0;
-  const out: Failure[] = [];
+  let out: Failure[] | undefined;
   for (let s = 0; s < order.length; s++) {
     const q = order[s];
     if (passing?.[q]) continue;
     const k = known?.[s];
     if (k) {
-      for (let f = 0; f < k.length; f++) out.push(k[f]);
+      for (let f = 0; f < k.length; f++) (out ??= []).push(k[f]);
       continue;
     }
-    const from = out.length;
+    const from = out ? out.length : 0;
     const cells = rows[q].cells;
     for (let j = 0; j < m; j++) {
       const v = cells[amountCols[j]];
       const found = typeof v === 'number' ? v : 0;
       const expected = sums[s * m + j];
-      if (!holds(rule, found, expected, '=', 1 + kids[s], p)) out.push({ table: rule.table, row: q, col: amountCols[j], expected, found });
+      if (!holds(rule, found, expected, '=', 1 + kids[s], p)) (out ??= []).push({ table: rule.table, row: q, col: amountCols[j], expected, found });
     }
-    if (out.length > from) site.record?.(rule, table, q, out, from);
+    if (out && out.length > from) site.record?.(rule, table, q, out, from);
   }
-  return out;
+  return out ?? NO_FAILURES;
 }

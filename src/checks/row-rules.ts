@@ -4,12 +4,14 @@ import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Site } from '
 import type { RowSumRule, TreeRule } from './rule.ts';
 import type { TableSet } from './table-set.ts';
 
+/** A rowSum rule's total and part columns (see perHeaders). */
+export function rowSumCols(rule: RowSumRule, set: TableSet): { total: number; parts: number[] } {
+  return { total: set.col(rule.table, rule.total), parts: rule.parts.map((p) => set.col(rule.table, p)) };
+}
+
 export function rowSum(rule: RowSumRule, set: TableSet, site: Site): readonly Failure[] {
   const t = set.get(rule.table);
-  const { total, parts } = perHeaders(rule, [t.leaves], () => ({
-    total: set.col(rule.table, rule.total),
-    parts: rule.parts.map((p) => set.col(rule.table, p)),
-  }));
+  const { total, parts } = perHeaders(rule, t.leaves, undefined, set, rowSumCols);
   const { table } = t;
   const p = table.precision ?? 0;
   const rows = table.rows;

@@ -3,20 +3,17 @@
  * and walking a table's rows (objects spread over memory) costs more than the sums. Each rule's
  * failures are the ones rowSum() finds (row-rules.ts), in the same row order.
  */
-import type { LeafColumn } from '../ir/table.ts';
-import { holds, NO_FAILURES, sumOf, type Failure, type Site } from './compare.ts';
+import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
+import { rowSumCols } from './row-rules.ts';
 import type { Rule, RowSumRule } from './rule.ts';
 import { CannotRun, type TableSet } from './table-set.ts';
 
 /**
- * The rowSum rules of one table, their columns resolved once per header, and what the current check
- * run found for each (`run` says which run: a package allocates no per-rule state).
+ * The rowSum rules of one table, and what the current check run found for each (`run` says which
+ * run: a package allocates no per-rule state).
  */
 export interface RowSumGroup {
   rules: RowSumRule[];
-  leaves?: LeafColumn[];
-  /** Per rule: its total and part columns, or the CannotRun it throws on this header. */
-  cols: ({ total: number; parts: number[] } | CannotRun)[];
   run: number;
   results: (readonly Failure[] | CannotRun)[];
 }
@@ -30,7 +27,7 @@ export function rowSumGroups(rules: Rule[]): Map<string, RowSumGroup> {
     for (const r of rules) {
       if (r.kind !== 'rowSum') continue;
       let group = g.get(r.table);
-      if (!group) g.set(r.table, (group = { rules: [], cols: [], run: -1, results: [] }));
+      if (!group) g.set(r.table, (group = { rules: [], run: -1, results: [] }));
       group.rules.push(r);
     }
   }
@@ -45,13 +42,11 @@ export function rowSumOf(rule: RowSumRule, group: RowSumGroup, set: TableSet, si
   return r;
 }
 
-function resolve(group: RowSumGroup, set: TableSet): void {
-  const leaves = set.get(group.rules[0].table).leaves;
-  if (group.leaves === leaves) return;
-  group.leaves = leaves;
-  group.cols = group.rules.map((rule) => {
+/** Per rule of a group: its total and part columns, or the CannotRun it throws on the table's header. */
+function groupCols(group: RowSumGroup, set: TableSet): ({ total: number; parts: number[] } | CannotRun)[] {
+  return group.rules.map((rule) => {
     try {
-      return { total: set.col(rule.table, rule.total), parts: rule.parts.map((p) => set.col(rule.table, p)) };
+      return rowSumCols(rule, set);
     } catch (e) {
       if (!(e instanceof CannotRun)) throw e;
       return e;
@@ -60,8 +55,8 @@ function resolve(group: RowSumGroup, set: TableSet): void {
 }
 
 function evaluate(group: RowSumGroup, set: TableSet, site: Site, run: number): void {
-  resolve(group, set);
-  const { rules, cols, results } = group;
+  const { rules, results } = group;
+  const cols = perHeaders(group, set.get(rules[0].table).leaves, undefined, set, groupCols);
   group.run = run;
   let live = 0;
   for (let r = 0; r < rules.length; r++) {

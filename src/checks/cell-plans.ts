@@ -83,8 +83,10 @@ export function compiledOf(rule: CellsRule): Compiled {
   return c;
 }
 
+const PLANS_KEPT = 8;
 export function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
-  for (const p of c.plans) {
+  for (let k = 0; k < c.plans.length; k++) {
+    const p = c.plans[k];
     let same = true;
     for (let i = 0; i < ts.length && same; i++) same = p.leaves[i] === ts[i].leaves;
     if (same) return p;
@@ -116,6 +118,8 @@ export function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
     comparisons: rule.comparisons.map((x) => ({ lhs: x.lhs.map(planRef), rhs: x.rhs.map(planRef), op: x.op ?? '=' })),
   };
   groupKinds([...plan.unless, ...plan.comparisons.flatMap((x) => [...x.lhs, ...x.rhs])]);
+  // Tables read from disclosures have headers of their own: keep the last few only.
+  if (c.plans.length === PLANS_KEPT) c.plans.shift();
   c.plans.push(plan);
   return plan;
 }

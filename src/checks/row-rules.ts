@@ -93,7 +93,10 @@ function parentsInto(rows: Table['rows'], out: { [i: number]: number }): void {
 let parentBuf = new Int32Array(256);
 let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
+let orderBuf = new Int32Array(256);
 let sumsBuf = new Float64Array(4096);
+/** Failures known at each parent (see Site.reuse), by slot; cleared after each use. */
+const knownBuf: (readonly Failure[] | undefined)[] = [];
 
 export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failure[] {
   const { table, amountCols } = set.get(rule.table);
@@ -103,27 +106,30 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failur
   if (slotBuf.length < n) {
     slotBuf = new Int32Array(2 * n);
     parentBuf = new Int32Array(2 * n);
+    orderBuf = new Int32Array(2 * n);
   }
   const parent = parentBuf;
   parentsInto(rows, parent);
   // A parent's first child is the next row, so parents are met in row order: slot s is the s-th parent.
   const slot = slotBuf;
   slot.fill(-1, 0, n);
-  const order: number[] = [];
+  const order = orderBuf;
+  let parents = 0;
   for (let i = 0; i < n; i++) {
     const q = parent[i];
-    if (q >= 0 && slot[q] < 0) slot[q] = order.push(q) - 1;
+    if (q >= 0 && slot[q] < 0) slot[(order[parents] = q)] = parents++;
   }
   // Parents whose comparisons are known: in one array by slot (reused failures) or by row (passing).
   const passing = site.passing?.(rule, table)?.known;
-  const known = !passing && site.reuse ? order.map((q) => site.reuse!(rule, table, q)) : undefined;
+  const known = !passing && site.reuse ? knownBuf : undefined;
+  if (known) for (let s = 0; s < parents; s++) known[s] = site.reuse!(rule, table, order[s]);
   // Children's counts and column sums, in one pass (in row order, as the sums were always added).
-  if (kidsBuf.length < order.length) kidsBuf = new Int32Array(2 * order.length);
-  if (sumsBuf.length < order.length * m) sumsBuf = new Float64Array(2 * order.length * m);
+  if (kidsBuf.length < parents) kidsBuf = new Int32Array(2 * parents);
+  if (sumsBuf.length < parents * m) sumsBuf = new Float64Array(2 * parents * m);
   const kids = kidsBuf;
   const sums = sumsBuf;
-  kids.fill(0, 0, order.length);
-  sums.fill(0, 0, order.length * m);
+  kids.fill(0, 0, parents);
+  sums.fill(0, 0, parents * m);
   for (let i = 0; i < n; i++) {
     const s = parent[i] >= 0 ? slot[parent[i]] : -1;
     if (s < 0) continue;
@@ -137,7 +143,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failur
   }
   const p = table.precision ?? 0;
   let out: Failure[] | undefined;
-  for (let s = 0; s < order.length; s++) {
+  for (let s = 0; s < parents; s++) {
     const q = order[s];
     if (passing?.[q]) continue;
     const k = known?.[s];
@@ -155,5 +161,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failur
     }
     if (out && out.length > from) site.record?.(rule, table, q, out, from);
   }
+  // Keep the array's room, not the failures.
+  if (known) known.fill(undefined, 0, parents);
   return out ?? NO_FAILURES;
 }

@@ -1,119 +1,22 @@
 /**
- * The `cells` rules, compiled per header set: each reference becomes (table slot, column index, row
- * selector) once, and a package only looks its rows up. A cell sum is found once per package
- * (references repeat across rules: 合计 columns, the 01/06 lines). Whatever does not resolve on the
- * headers (third-party tables) takes TableSet.resolveInto, which throws CannotRun as before.
+ * The `cells` rules, compiled per header set (cell-plans.ts): a package only looks its rows up. A
+ * cell sum is found once per package (references repeat across rules: 合计 columns, the 01/06
+ * lines). Whatever does not resolve on the headers (third-party tables) takes TableSet.resolveInto,
+ * which throws CannotRun as before.
  */
-import type { LeafColumn } from '../ir/table.ts';
-import { normLabel } from '../ir/table.ts';
 import { labelsOf } from './cell-labels.ts';
-import { holds, type Failure } from './compare.ts';
+import { compiledOf, planOf, refCount, Sel, type KindGroup, type PlanRef } from './cell-plans.ts';
+import { holds, NO_FAILURES, type Failure } from './compare.ts';
 import type { CellsRule, Ref } from './rule.ts';
 import { amountOf, CannotRun, nthRow, type Indexed, type Resolved, type TableSet } from './table-set.ts';
-
-const enum Sel {
-  Total,
-  Label,
-  Kind,
-}
-
-interface PlanRef {
-  ref: Ref;
-  /** Index into the rule's tables; id: the reference's number in a package's sums. */
-  slot: number;
-  id: number;
-  /** -1: not resolved on the header (resolveInto). */
-  col: number;
-  sel: Sel;
-  labelCol: number;
-  label: string;
-  /** The selector's fields, copied so that every reference has one shape (the selectors have three). */
-  nth: number;
-  optional: boolean;
-  kind: string;
-  code: string | undefined;
-}
-
-interface Plan {
-  leaves: LeafColumn[][];
-  unless: PlanRef[];
-  comparisons: { lhs: PlanRef[]; rhs: PlanRef[]; op: '=' | '<=' }[];
-}
-
-interface Compiled {
-  ids: string[];
-  /** The ids' numbers (see tableNum), and the package's tables in the same order (refilled per call). */
-  nums: number[];
-  ts: Indexed[];
-  plan?: Plan;
-}
-
-/** Numbers of table ids, so that a package looks each of its tables up once, not once per rule. */
-const tableNums = new Map<string, number>();
-const tableNum = (id: string) => tableNums.get(id) ?? tableNums.set(id, tableNums.size).size - 1;
-
-/** Numbers of references, by table, column and selector: the same cell sum in every rule. */
-const refIds = new Map<string, number>();
-function refId(ref: Ref): number {
-  const s = ref.row;
-  const key = `${ref.table}\u0001${ref.col}\u0001${'total' in s ? 't' : 'label' in s ? `l${s.in}\u0001${s.label}\u0001${s.nth ?? 1}\u0001${s.optional ? 1 : 0}` : `k${s.kind}\u0001${s.code ?? ''}`}`;
-  let id = refIds.get(key);
-  if (id === undefined) refIds.set(key, (id = refIds.size));
-  return id;
-}
-
-const compiled = new WeakMap<CellsRule, Compiled>();
-function compiledOf(rule: CellsRule): Compiled {
-  let c = compiled.get(rule);
-  if (!c) {
-    const ids: string[] = [];
-    for (const cmp of rule.comparisons) for (const r of [...cmp.lhs, ...cmp.rhs]) if (!ids.includes(r.table)) ids.push(r.table);
-    for (const r of rule.unlessNonZero ?? []) if (!ids.includes(r.table)) ids.push(r.table);
-    compiled.set(rule, (c = { ids, nums: ids.map(tableNum), ts: [] }));
-  }
-  return c;
-}
-
-function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
-  const p = c.plan;
-  if (p) {
-    let same = true;
-    for (let i = 0; i < ts.length && same; i++) same = p.leaves[i] === ts[i].leaves;
-    if (same) return p;
-  }
-  const planRef = (ref: Ref): PlanRef => {
-    const slot = c.ids.indexOf(ref.table);
-    const t = ts[slot];
-    const s = ref.row;
-    const col = t.cols.get(ref.col) ?? -1;
-    const labelCol = 'label' in s ? (t.cols.get(s.in) ?? -1) : 0;
-    return {
-      ref,
-      slot,
-      id: refId(ref),
-      col: labelCol < 0 ? -1 : col,
-      sel: 'total' in s ? Sel.Total : 'label' in s ? Sel.Label : Sel.Kind,
-      labelCol,
-      label: 'label' in s ? normLabel(s.label) : '',
-      nth: 'label' in s ? (s.nth ?? 1) : 1,
-      optional: 'label' in s && !!s.optional,
-      kind: 'kind' in s ? s.kind : '',
-      code: 'kind' in s ? s.code : undefined,
-    };
-  };
-  c.plan = {
-    leaves: ts.map((t) => t.leaves),
-    unless: (rule.unlessNonZero ?? []).map(planRef),
-    comparisons: rule.comparisons.map((x) => ({ lhs: x.lhs.map(planRef), rhs: x.rhs.map(planRef), op: x.op ?? '=' })),
-  };
-  return c.plan;
-}
 
 /**
  * Cell sums by reference number (see refId), shared by every package: a sum counts for the package
  * whose generation stamps it, so a package neither allocates nor clears arrays (2,000 a round).
  */
 let stamps = new Uint32Array(0);
+/** The references a kind group's pass is summing (see sumKinds). */
+let pending = new Uint32Array(0);
 let sums = new Float64Array(0);
 let terms = new Int32Array(0);
 let rows = new Int32Array(0);
@@ -130,6 +33,7 @@ function grow(n: number): void {
     return b;
   };
   stamps = grown(stamps, (k) => new Uint32Array(k));
+  pending = grown(pending, (k) => new Uint32Array(k));
   sums = grown(sums, (k) => new Float64Array(k));
   terms = grown(terms, (k) => new Int32Array(k));
   rows = grown(rows, (k) => new Int32Array(k));
@@ -176,6 +80,8 @@ export class CellSums {
       const i = nthRow(labelsOf(this.set, t, p.labelCol, generation), p.label, p.nth);
       if (i === undefined && !p.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${(p.ref.row as { label: string }).label}”行`);
       put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
+    } else if (p.group) {
+      sumKinds(p.group, t, precision);
     } else {
       const rs = this.set.ofKind(t, p.kind, p.code);
       let sum = 0;
@@ -185,7 +91,7 @@ export class CellSums {
     return id;
   }
 
-  cells(rule: CellsRule): Failure[] {
+  cells(rule: CellsRule): readonly Failure[] {
     const c = compiledOf(rule);
     const ts = c.ts;
     for (let i = 0; i < c.ids.length; i++) {
@@ -195,13 +101,13 @@ export class CellSums {
     }
     const plan = planOf(rule, c, ts);
     // Compiling gives references their numbers: the arrays grow here only, before any is read.
-    if (stamps.length < refIds.size) grow(Math.max(refIds.size, 2 * stamps.length));
+    if (stamps.length < refCount()) grow(Math.max(refCount(), 2 * stamps.length));
     if (owner !== this) {
       owner = this;
       // Generation 0 is what new arrays hold: after a wrap, forget every stamp.
       if (++generation === 0x1_0000_0000) (generation = 1), stamps.fill(0);
     }
-    const out: Failure[] = [];
+    let out: Failure[] | undefined;
     for (const u of plan.unless) {
       if (sums[this.at(u, ts)] !== 0) throw new CannotRun('有年终结转结余，本恒等式不适用');
     }
@@ -226,9 +132,9 @@ export class CellSums {
       const first = x.lhs[0];
       const i = this.at(first, ts);
       const col = first.col >= 0 ? first.col : this.set.resolveInto(resolved, first.ref).col;
-      out.push({ table: first.ref.table, row: rows[i], col, expected: rhs, found: lhs });
+      (out ??= []).push({ table: first.ref.table, row: rows[i], col, expected: rhs, found: lhs });
     }
-    return out;
+    return out ?? NO_FAILURES;
   }
 
   /** A rule reading a table the set lacks (not in its `tables`): each reference resolved as it comes. */
@@ -245,5 +151,38 @@ export class CellSums {
       out.push({ table: x.lhs[0].table, row: at.row, col: at.col, expected: r.sum, found: l.sum });
     }
     return out;
+  }
+}
+
+/**
+ * Sums every reference of a kind group not summed yet in this generation, in one pass over the
+ * table's rows: each in row order, as summing the rows of its kind and code one by one would.
+ */
+function sumKinds(g: KindGroup, t: Indexed, precision: number): void {
+  const refs = g.refs;
+  for (let r = 0; r < refs.length; r++) {
+    const id = refs[r].id;
+    if (stamps[id] === generation) continue;
+    put(id, 0, 0, -1, precision);
+    pending[id] = generation;
+  }
+  const table = t.table.rows;
+  for (let i = 0; i < table.length; i++) {
+    const row = table[i];
+    if (row.kind !== g.kind || row.code === undefined) continue;
+    const at = g.byCode.get(row.code);
+    if (!at) continue;
+    for (let r = 0; r < at.length; r++) {
+      const id = at[r].id;
+      if (pending[id] !== generation) continue;
+      sums[id] += amountOf(row, at[r].col);
+      if (terms[id]++ === 0) rows[id] = i;
+    }
+  }
+  for (let r = 0; r < refs.length; r++) {
+    const id = refs[r].id;
+    if (pending[id] !== generation) continue;
+    pending[id] = 0;
+    if (terms[id] === 0) terms[id] = 1;
   }
 }

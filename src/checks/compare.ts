@@ -1,6 +1,7 @@
 /** Comparisons the rule kinds share: failures, the package hooks, tolerance, and per-header column resolution. */
 import type { LeafColumn, Table } from '../ir/table.ts';
 import type { Op, Rule } from './rule.ts';
+import type { TableSet } from './table-set.ts';
 
 export interface Failure {
   table: string;
@@ -10,13 +11,16 @@ export interface Failure {
   found: number;
 }
 
+/** What a rule that holds everywhere returns (most do): one shared array, never written to. */
+export const NO_FAILURES: readonly Failure[] = Object.freeze([]);
+
 /**
  * Hooks into the rules compared row by row (rowSum, tree, join), where each comparison is located
  * at one row: `reuse` gives the failures already known at a row (the comparison is then not made
  * again), `record` sees the failures found at a row. See packages.ts.
  */
 export interface Site {
-  reuse?(rule: Rule, table: Table, row: number): Failure[] | undefined;
+  reuse?(rule: Rule, table: Table, row: number): readonly Failure[] | undefined;
   record?(rule: Rule, table: Table, row: number, out: Failure[], from: number): void;
   /**
    * Rows of `table` where every comparison of `rule` is known to hold (`known[row]` is 1), and the
@@ -39,16 +43,26 @@ export function holds(rule: Rule, found: number, expected: number, op: Op, terms
 }
 
 /**
- * Column indices a rule needs, resolved once per header: every table of a layout shares its header
- * object, so a catalogue is resolved once, not per package. A rule that cannot resolve is not cached
- * (it throws the same CannotRun each time).
+ * Column indices a rule needs, resolved once per header (or pair of headers): every table of a
+ * layout shares its header object, so a catalogue is resolved once, not per package; a department's
+ * and its units' tables may differ, hence a few headers per rule. A rule that cannot resolve is not
+ * cached (it throws the same CannotRun each time). `make` is a function of the module, not a
+ * closure: nothing is allocated when the columns are known.
  */
-const compiledCols = new WeakMap<object, { leaves: LeafColumn[][]; value: unknown }>();
-export function perHeaders<T>(owner: object, leaves: LeafColumn[][], make: () => T): T {
-  const c = compiledCols.get(owner);
-  if (c && c.leaves.length === leaves.length && c.leaves.every((l, i) => l === leaves[i])) return c.value as T;
-  const value = make();
-  compiledCols.set(owner, { leaves, value });
+interface Resolved<T> {
+  a: LeafColumn[];
+  b: LeafColumn[] | undefined;
+  value: T;
+}
+const compiledCols = new WeakMap<object, Resolved<unknown>[]>();
+const HEADERS_KEPT = 8;
+export function perHeaders<O extends object, T>(owner: O, a: LeafColumn[], b: LeafColumn[] | undefined, set: TableSet, make: (owner: O, set: TableSet) => T): T {
+  let cs = compiledCols.get(owner);
+  if (!cs) compiledCols.set(owner, (cs = []));
+  for (let i = 0; i < cs.length; i++) if (cs[i].a === a && cs[i].b === b) return cs[i].value as T;
+  const value = make(owner, set);
+  if (cs.length === HEADERS_KEPT) cs.shift();
+  cs.push({ a, b, value });
   return value;
 }
 

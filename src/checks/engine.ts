@@ -3,33 +3,37 @@ import type { Table } from '../ir/table.ts';
 import { formatMoney } from '../money/money.ts';
 import { CellSums } from './cells.ts';
 import type { Failure, Site } from './compare.ts';
-import type { Rule, RowSumRule } from './rule.ts';
+import type { Rule } from './rule.ts';
 import { join } from './joins.ts';
 import { rowSum, tree } from './row-rules.ts';
-import { rowSumGroups, rowSums } from './row-sums.ts';
+import { rowSumGroups, rowSumOf, type RowSumGroup } from './row-sums.ts';
 import { CannotRun, rowLabel, TableSet } from './table-set.ts';
 import type { CheckReport, Finding } from './types.ts';
 
 export type { Failure, Passing, Site } from './compare.ts';
 export { parents } from './row-rules.ts';
 
-export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckReport {
+/** Numbers the calls of runRules: the rowSum groups hold the results of the current one (row-sums.ts). */
+let runs = 0;
+const NO_SITE: Site = {};
+
+export function runRules(tables: Table[], rules: Rule[], site: Site = NO_SITE): CheckReport {
   const set = new TableSet(tables);
   const sums = new CellSums(set);
   const report: CheckReport = { findings: [], rulesRun: [], rulesNotRun: [] };
   const rowSumsOf = rowSumGroups(rules);
-  // rowSum rules evaluated with the others of their table (row-sums.ts), until their turn comes.
-  const early = new Map<Rule, Failure[] | CannotRun>();
-  for (const rule of rules) {
-    if (!rule.tables.every((t) => set.has(t))) {
+  const run = ++runs;
+  for (let k = 0; k < rules.length; k++) {
+    const rule = rules[k];
+    if (!hasAll(set, rule.tables)) {
       const missing = rule.tables.filter((t) => !set.has(t));
       report.rulesNotRun.push({ rule: rule.id, reason: `缺少${missing.map((t) => `预算${t}表`).join('、')}` });
       continue;
     }
     try {
-      const failures = evaluate(rule, set, sums, site, rowSumsOf, early);
+      const failures = evaluate(rule, set, sums, site, rowSumsOf, run);
       report.rulesRun.push(rule.id);
-      for (const f of failures) report.findings.push(findingOf(rule, f, set));
+      for (let f = 0; f < failures.length; f++) report.findings.push(findingOf(rule, failures[f], set));
     } catch (e) {
       if (!(e instanceof CannotRun)) throw e;
       report.rulesNotRun.push({ rule: rule.id, reason: e.message });
@@ -38,17 +42,20 @@ export function runRules(tables: Table[], rules: Rule[], site?: Site): CheckRepo
   return report;
 }
 
-function evaluate(rule: Rule, set: TableSet, sums: CellSums, site: Site = {}, groups: Map<string, RowSumRule[]>, early: Map<Rule, Failure[] | CannotRun>): Failure[] {
+function hasAll(set: TableSet, ids: string[]): boolean {
+  for (let i = 0; i < ids.length; i++) if (!set.has(ids[i])) return false;
+  return true;
+}
+
+function evaluate(rule: Rule, set: TableSet, sums: CellSums, site: Site, groups: Map<string, RowSumGroup>, run: number): readonly Failure[] {
   switch (rule.kind) {
     case 'cells':
       return sums.cells(rule);
     case 'rowSum': {
       // Known failures and passing rows are per rule: a department's package is checked rule by rule.
       if (site.reuse || site.passing) return rowSum(rule, set, site);
-      if (!early.has(rule)) rowSums(groups.get(rule.table)!, set, site, early);
-      const r = early.get(rule)!;
-      if (r instanceof CannotRun) throw r;
-      return r;
+      // Evaluated with the others of their table (row-sums.ts), until their turn comes.
+      return rowSumOf(rule, groups.get(rule.table)!, set, site, run);
     }
     case 'tree':
       return tree(rule, set, site);

@@ -1,53 +1,57 @@
 /** Rows joined across two tables by key (kind, owning unit, code): Σ left columns op Σ right columns. */
-import type { Table } from '../ir/table.ts';
-import { holds, perHeaders, type Failure, type Site } from './compare.ts';
+import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Passing, type Site } from './compare.ts';
+import { kindNum, type KeyedRows } from './row-keys.ts';
 import type { JoinRule } from './rule.ts';
 import type { Indexed, TableSet } from './table-set.ts';
 
-interface Where {
-  rows: Table['rows'];
-  rowOfKey: Int32Array;
-  cols: readonly number[];
+type Pairs = (readonly [left: number[], right: number[]])[];
+type WhereEmpty = NonNullable<JoinRule['whereEmpty']>[number];
+
+function pairCols(rule: JoinRule, set: TableSet): Pairs {
+  return rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const);
+}
+function whereCols(w: WhereEmpty, set: TableSet): number[] {
+  return w.cols.map((k) => set.col(w.table, k));
 }
 
-export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
+export function join(rule: JoinRule, set: TableSet, site: Site): readonly Failure[] {
   const L = set.get(rule.left);
   const R = set.get(rule.right);
-  const pairs = perHeaders(rule, [L.leaves, R.leaves], () =>
-    rule.pairs.map(([l, r]) => [l.map((k) => set.col(rule.left, k)), r.map((k) => set.col(rule.right, k))] as const),
-  );
-  const wheres = rule.whereEmpty ? rule.whereEmpty.map((w) => ({ w, W: set.get(w.table) })) : NO_WHERES;
+  const pairs = perHeaders(rule, L.leaves, R.leaves, set, pairCols);
   // Where only the 合计 and 部门 rows remain to compare, only their keys are looked up.
-  const few = site.passing ? fewKeys(rule, [L.table, R.table, ...wheres.map(({ W }) => W.table)], set, site) : undefined;
-  const keyRows = (t: Indexed) => few?.get(t.table)?.rowOfKey ?? set.keysOf(t).rowOfKey!;
-  const keysOfKind = (t: Indexed, kind: string) => (few ? few.get(t.table)?.byKind.get(kind) : set.keysOf(t).keysByKind!.get(kind)) ?? NO_KEYS;
-  const leftRows = keyRows(L);
-  const rightRows = keyRows(R);
-  const where: Where[] = wheres.map(({ w, W }) => ({ rows: W.table.rows, rowOfKey: keyRows(W), cols: perHeaders(w, [W.leaves], () => w.cols.map((k) => set.col(w.table, k))) }));
+  const few = site.passing !== undefined && fewKeys(rule, L, R, set, site);
+  const left = few ? someKeys(rule, L, set, site)! : set.keysOf(L);
+  const right = few ? someKeys(rule, R, set, site)! : set.keysOf(R);
+  const where = rule.whereEmpty;
   const lrows = L.table.rows;
   const rrows = R.table.rows;
+  const leftRows = left.rowOfKey;
+  const rightRows = right.rowOfKey;
   const precision = Math.max(L.table.precision ?? 0, R.table.precision ?? 0);
   const op = rule.op ?? '=';
-  const out: Failure[] = [];
+  let out: Failure[] | undefined;
   // Every key on the left, then the right's keys the left lacks (they compare against zero).
-  for (const kind of rule.rows) {
-    const lk = keysOfKind(L, kind);
-    const rk = keysOfKind(R, kind);
-    for (let i = 0, n = lk.length + rk.length; i < n; i++) {
-      const k = i < lk.length ? lk[i] : rk[i - lk.length];
+  for (let kk = 0; kk < rule.rows.length; kk++) {
+    const kind = kindNum(rule.rows[kk]);
+    const nl = left.keys.length;
+    for (let i = 0, n = nl + right.keys.length; i < n; i++) {
+      const side = i < nl ? left : right;
+      const o = i < nl ? i : i - nl;
+      if (side.kinds[o] !== kind) continue;
+      const k = side.keys[o];
       const li = k < leftRows.length ? leftRows[k] : -1;
-      if (i >= lk.length && li >= 0) continue;
+      if (i >= nl && li >= 0) continue;
       const ri = k < rightRows.length ? rightRows[k] : -1;
       // Every failure of a key is located at its left row, or its right row when the left has none.
       const at = li >= 0 ? L.table : R.table;
       const atRow = li >= 0 ? li : ri;
       const known = site.reuse?.(rule, at, atRow);
       if (known) {
-        for (let f = 0; f < known.length; f++) out.push(known[f]);
+        for (let f = 0; f < known.length; f++) (out ??= []).push(known[f]);
         continue;
       }
-      if (where.length && !allEmpty(where, k)) continue;
-      const from = out.length;
+      if (where && !allEmpty(where, k, set, few, rule, site)) continue;
+      const from = out ? out.length : 0;
       const lcells = li >= 0 ? lrows[li].cells : undefined;
       const rcells = ri >= 0 ? rrows[ri].cells : undefined;
       for (let p = 0; p < pairs.length; p++) {
@@ -56,62 +60,58 @@ export function join(rule: JoinRule, set: TableSet, site: Site): Failure[] {
         const found = lcells ? sumOf(lcells, lc) : 0;
         const expected = rcells ? sumOf(rcells, rc) : 0;
         if (holds(rule, found, expected, op, lc.length + rc.length, precision)) continue;
-        if (li >= 0) out.push({ table: rule.left, row: li, col: lc[0], expected, found });
-        else out.push({ table: rule.right, row: ri, col: rc[0], expected: found, found: expected });
+        (out ??= []).push(li >= 0 ? { table: rule.left, row: li, col: lc[0], expected, found } : { table: rule.right, row: ri, col: rc[0], expected: found, found: expected });
       }
-      if (out.length > from) site.record?.(rule, at, atRow, out, from);
+      if (out && out.length > from) site.record?.(rule, at, atRow, out, from);
     }
   }
-  return out;
-}
-
-function sumOf(cells: Table['rows'][number]['cells'], cols: readonly number[]): number {
-  let s = 0;
-  for (let k = 0; k < cols.length; k++) {
-    const v = cells[cols[k]];
-    if (typeof v === 'number') s += v;
-  }
-  return s;
+  return out ?? NO_FAILURES;
 }
 
 /** Whether key `k`'s row (if any) in each whereEmpty table has only empty or zero cells in the listed columns. */
-function allEmpty(where: Where[], k: number): boolean {
-  for (const w of where) {
-    const wi = k < w.rowOfKey.length ? w.rowOfKey[k] : -1;
+function allEmpty(where: WhereEmpty[], k: number, set: TableSet, few: boolean, rule: JoinRule, site: Site): boolean {
+  for (let w = 0; w < where.length; w++) {
+    const W = set.get(where[w].table);
+    const rowOfKey = (few ? someKeys(rule, W, set, site)! : set.keysOf(W)).rowOfKey;
+    const wi = k < rowOfKey.length ? rowOfKey[k] : -1;
     if (wi < 0) continue;
-    const cells = w.rows[wi].cells;
-    for (let c = 0; c < w.cols.length; c++) {
-      const v = cells[w.cols[c]];
+    const cols = perHeaders(where[w], W.leaves, undefined, set, whereCols);
+    const cells = W.table.rows[wi].cells;
+    for (let c = 0; c < cols.length; c++) {
+      const v = cells[cols[c]];
       if (typeof v === 'number' && v !== 0) return false;
     }
   }
   return true;
 }
 
-const NO_KEYS: number[] = [];
-const NO_WHERES: { w: NonNullable<JoinRule['whereEmpty']>[number]; W: Indexed }[] = [];
-const WIDE = new Set(['total', 'department']);
 
 /**
- * Key lookups over the rows a join must still compare, when in each of its tables these are only
- * 合计 and 部门 rows (Passing: they are then all of them): every other key is located at a row whose
- * comparisons are known to hold, so it is not looked at (undefined: the tables are keyed whole).
+ * Whether the rows a join must still compare are, in each of its tables, only 合计 and 部门 rows
+ * (Passing: they are then all of them): every other key is located at a row whose comparisons are
+ * known to hold, so it is not looked at, and only those rows are keyed (someKeys).
  */
-function fewKeys(rule: JoinRule, tables: Table[], set: TableSet, site: Site) {
-  const few = new Map<Table, { rowOfKey: Int32Array; byKind: Map<string, number[]> }>();
-  for (const t of tables) {
-    const others = site.passing?.(rule, t)?.others;
-    if (!others || !others.every((i) => WIDE.has(t.rows[i].kind))) return undefined;
-    if (few.has(t)) continue;
-    const byKind = new Map<string, number[]>();
-    const keys = others.map((i) => set.keyOf(t.rows[i], true)!);
-    const rowOfKey = new Int32Array(Math.max(-1, ...keys) + 1).fill(-1);
-    others.forEach((i, o) => {
-      rowOfKey[keys[o]] = i;
-      const kind = t.rows[i].kind;
-      (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(keys[o]);
-    });
-    few.set(t, { rowOfKey, byKind });
+function fewKeys(rule: JoinRule, L: Indexed, R: Indexed, set: TableSet, site: Site): boolean {
+  if (!someKeys(rule, L, set, site) || !someKeys(rule, R, set, site)) return false;
+  const where = rule.whereEmpty;
+  if (where) for (let w = 0; w < where.length; w++) if (!someKeys(rule, set.get(where[w].table), set, site)) return false;
+  return true;
+}
+
+/** The keyed rows a join compares in a table, when they are 合计 and 部门 rows only (see fewKeys); found once per Passing. */
+const wideOf = new WeakMap<Passing, { set: TableSet; rows: KeyedRows | undefined }>();
+function someKeys(rule: JoinRule, t: Indexed, set: TableSet, site: Site): KeyedRows | undefined {
+  const passing = site.passing?.(rule, t.table);
+  if (!passing) return undefined;
+  let w = wideOf.get(passing);
+  if (!w || w.set !== set) {
+    const { others } = passing;
+    let wide = true;
+    for (let o = 0; o < others.length && wide; o++) {
+      const kind = t.table.rows[others[o]].kind;
+      wide = kind === 'total' || kind === 'department';
+    }
+    wideOf.set(passing, (w = { set, rows: wide ? set.someKeysOf(t, others) : undefined }));
   }
-  return few;
+  return w.rows;
 }

@@ -8,12 +8,11 @@
  */
 import type { Row, Table } from '../ir/table.ts';
 import type { DepartmentPackages } from '../tables/index.ts';
-import type { Failure, Passing, Site } from './engine.ts';
+import { NO_FAILURES, type Failure, type Passing, type Site } from './compare.ts';
 import { checkTables, type CheckOptions } from './index.ts';
 import type { Rule } from './rule.ts';
 import type { CheckReport } from './types.ts';
 
-const NONE: Failure[] = [];
 const ROW_TABLE_RULES = new Set(['C-function-level', 'C-function-code']);
 
 export interface PackageReports {
@@ -53,7 +52,7 @@ export function checkDepartmentPackages(pkgs: DepartmentPackages, opts: CheckOpt
     if (!unitRows.get(table)?.[row] || notRunInSomeUnit.has(rule.id)) return undefined;
     const r = table.rows[row];
     const fs = found.get(rule)?.get(r);
-    return fs ? fs.map((f) => ({ ...f, row })) : NONE;
+    return fs ? fs.map((f) => ({ ...f, row })) : NO_FAILURES;
   };
   // The row-by-row table rules judge a row by itself and its table's header: at a unit row, they
   // find what they found in the unit's table (when it shares the header and found nothing there).

@@ -1,68 +1,162 @@
 /**
  * Join keys: rows are matched across the tables of a set by (kind, owning unit, code), as a
- * number looked up in nested maps instead of a string built per row.
+ * number looked up in nested maps instead of a string built per row. The maps are process-wide
+ * (a unit's keys are the same in its own package and in its department's), and a set numbers the
+ * keys it meets 0, 1, 2… in arrays it borrows, so that checking a package builds no maps.
  */
 import type { Row } from '../ir/table.ts';
 import type { Indexed } from './table-set.ts';
 
+/** Keys numbered process-wide until there are this many; then a new epoch starts (old sets keep theirs). */
+const EPOCH_KEYS = 1 << 18;
+
+/** Process-wide key numbers, and the set-local number of each for the set that last used them. */
+class Epoch {
+  readonly ids = new Map<string, Map<string, Map<string, number>>>();
+  count = 0;
+  /** local[g] holds the owner's number for key g when stamps[g] is the owner's generation. */
+  stamps = new Uint32Array(1024);
+  local = new Int32Array(1024);
+  owner: KeyIds | undefined;
+  generation = 0;
+
+  grow(): void {
+    const stamps = new Uint32Array(2 * this.stamps.length);
+    const local = new Int32Array(2 * this.local.length);
+    stamps.set(this.stamps);
+    local.set(this.local);
+    this.stamps = stamps;
+    this.local = local;
+  }
+}
+let current = new Epoch();
+
 export class KeyIds {
-  private readonly ids = new Map<string, Map<string, Map<string, number>>>();
-  private count = 0;
+  private readonly epoch = current.count < EPOCH_KEYS ? current : (current = new Epoch());
+  private generation = 0;
+  /** The process-wide number of each of this set's keys: the borrowed arrays are refilled from it. */
+  private readonly keys: number[] = [];
 
   keyOf(r: Row, add: boolean): number | undefined {
     const unit = r.unit ?? '';
     const code = r.code ?? '';
-    if (!add) return this.ids.get(r.kind)?.get(unit)?.get(code);
-    return this.idOf(this.codesOf(r.kind, unit), code);
+    if (add) return this.idOf(this.codesOf(r.kind, unit), code);
+    const g = this.epoch.ids.get(r.kind)?.get(unit)?.get(code);
+    return g === undefined ? undefined : this.localOf(g, false);
   }
 
-  /** Key ids of one kind and owning unit, by code. */
+  /** Key numbers of one kind and owning unit, by code (process-wide: pass them to idOf only). */
   codesOf(kind: string, unit: string): Map<string, number> {
-    let byUnit = this.ids.get(kind);
-    if (!byUnit) this.ids.set(kind, (byUnit = new Map()));
+    const ids = this.epoch.ids;
+    let byUnit = ids.get(kind);
+    if (!byUnit) ids.set(kind, (byUnit = new Map()));
     let byCode = byUnit.get(unit);
     if (!byCode) byUnit.set(unit, (byCode = new Map()));
     return byCode;
   }
 
+  /** This set's number of a key, given its own if it has none. */
   idOf(codes: Map<string, number>, code: string): number {
-    let id = codes.get(code);
-    if (id === undefined) codes.set(code, (id = this.count++));
-    return id;
+    let g = codes.get(code);
+    if (g === undefined) {
+      const e = this.epoch;
+      codes.set(code, (g = e.count++));
+      if (g >= e.stamps.length) e.grow();
+    }
+    return this.localOf(g, true)!;
+  }
+
+  private localOf(g: number, add: boolean): number | undefined {
+    const e = this.epoch;
+    if (e.owner !== this) this.own(e);
+    if (e.stamps[g] === this.generation) return e.local[g];
+    if (!add) return undefined;
+    e.stamps[g] = this.generation;
+    e.local[g] = this.keys.length;
+    this.keys.push(g);
+    return e.local[g];
+  }
+
+  /** Takes the epoch's arrays back from another set (checks take them once per package). */
+  private own(e: Epoch): void {
+    e.owner = this;
+    // Generation 0 is what new arrays hold: after a wrap, forget every stamp.
+    if (++e.generation === 0x1_0000_0000) (e.generation = 1), e.stamps.fill(0);
+    this.generation = e.generation;
+    const keys = this.keys;
+    for (let l = 0; l < keys.length; l++) {
+      e.stamps[keys[l]] = this.generation;
+      e.local[keys[l]] = l;
+    }
   }
 }
 
+/** Small numbers of row kinds, for a byte per row. */
+const kindNums = new Map<string, number>();
+export function kindNum(kind: string): number {
+  let n = kindNums.get(kind);
+  if (n === undefined) kindNums.set(kind, (n = kindNums.size));
+  return n;
+}
+
 /**
- * The key of each row of a table, its rows by key and its keys by kind, in one pass: consecutive
- * rows mostly share kind and unit, so their map of codes and list of keys are looked up once per run.
+ * Rows of a table with their keys: all of them (`rows` undefined), or the rows listed (`keys` and
+ * `kinds` then by position in the list). `rowOfKey`: the (last) row of each key, -1 for none; keys
+ * past its end have none.
  */
-export function keyRowsOf(t: Indexed, ids: KeyIds): void {
+export interface KeyedRows {
+  rows: readonly number[] | undefined;
+  keys: Int32Array;
+  /** Row kinds numbered by kindNum. */
+  kinds: Uint8Array;
+  rowOfKey: Int32Array;
+}
+
+/**
+ * The key and kind of each row of a table and the row of each key, in one pass: consecutive rows
+ * mostly share kind and unit, so their map of codes is looked up once per run.
+ */
+export function keyRowsOf(t: Indexed, ids: KeyIds): KeyedRows {
   const rows = t.table.rows;
-  const keys = (t.rowKeys = new Array<number>(rows.length));
-  const byKind = (t.keysByKind = new Map<string, number[]>());
+  const keys = new Int32Array(rows.length);
+  const kinds = new Uint8Array(rows.length);
   let last = -1;
   let kind: string | undefined;
   let unit: string | undefined;
-  let codes = new Map<string, number>();
-  let ks: number[] = [];
+  let codes: Map<string, number> | undefined;
+  let kn = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const u = r.unit ?? '';
     if (r.kind !== kind || u !== unit) {
-      if (r.kind !== kind) {
-        const found = byKind.get(r.kind);
-        if (found) ks = found;
-        else byKind.set(r.kind, (ks = []));
-      }
+      if (r.kind !== kind) kn = kindNum(r.kind);
       kind = r.kind;
       unit = u;
       codes = ids.codesOf(kind, unit);
     }
-    const k = (keys[i] = ids.idOf(codes, r.code ?? ''));
+    const k = (keys[i] = ids.idOf(codes!, r.code ?? ''));
+    kinds[i] = kn;
     if (k > last) last = k;
-    ks.push(k);
   }
   // Keys past the end (given ids by other tables) have no row here.
-  const rowOfKey = (t.rowOfKey = new Int32Array(last + 1).fill(-1));
+  const rowOfKey = new Int32Array(last + 1).fill(-1);
   for (let i = 0; i < rows.length; i++) rowOfKey[keys[i]] = i;
+  return (t.keyed = { rows: undefined, keys, kinds, rowOfKey });
+}
+
+/** The keyed rows `only` of a table (see KeyedRows). */
+export function someKeyRows(t: Indexed, only: readonly number[], ids: KeyIds): KeyedRows {
+  const rows = t.table.rows;
+  const keys = new Int32Array(only.length);
+  const kinds = new Uint8Array(only.length);
+  let last = -1;
+  for (let o = 0; o < only.length; o++) {
+    const r = rows[only[o]];
+    const k = (keys[o] = ids.keyOf(r, true)!);
+    kinds[o] = kindNum(r.kind);
+    if (k > last) last = k;
+  }
+  const rowOfKey = new Int32Array(last + 1).fill(-1);
+  for (let o = 0; o < only.length; o++) rowOfKey[keys[o]] = only[o];
+  return { rows: only, keys, kinds, rowOfKey };
 }

@@ -1,19 +1,21 @@
 /** The rules compared row by row within a table: a row's total against its parts, and the row tree (joins: joins.ts). */
 import type { RowKind, Table } from '../ir/table.ts';
-import { holds, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
+import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
 import type { RowSumRule, TreeRule } from './rule.ts';
 import type { TableSet } from './table-set.ts';
 
-export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
+/** A rowSum rule's total and part columns (see perHeaders). */
+export function rowSumCols(rule: RowSumRule, set: TableSet): { total: number; parts: number[] } {
+  return { total: set.col(rule.table, rule.total), parts: rule.parts.map((p) => set.col(rule.table, p)) };
+}
+
+export function rowSum(rule: RowSumRule, set: TableSet, site: Site): readonly Failure[] {
   const t = set.get(rule.table);
-  const { total, parts } = perHeaders(rule, [t.leaves], () => ({
-    total: set.col(rule.table, rule.total),
-    parts: rule.parts.map((p) => set.col(rule.table, p)),
-  }));
+  const { total, parts } = perHeaders(rule, t.leaves, undefined, set, rowSumCols);
   const { table } = t;
   const p = table.precision ?? 0;
   const rows = table.rows;
-  const out: Failure[] = [];
+  let out: Failure[] | undefined;
   const only = site.passing?.(rule, table)?.others;
   const kinds = rule.rows;
   const terms = 1 + parts.length;
@@ -25,7 +27,7 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
     if (row.kind === 'line') continue;
     const known = site.reuse?.(rule, table, i);
     if (known) {
-      for (let f = 0; f < known.length; f++) out.push(known[f]);
+      for (let f = 0; f < known.length; f++) (out ??= []).push(known[f]);
       continue;
     }
     const cells = row.cells;
@@ -33,11 +35,11 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): Failure[] {
     const found = typeof v === 'number' ? v : 0;
     const expected = sumOf(cells, parts);
     if (holds(rule, found, expected, '=', terms, p)) continue;
-    const from = out.length;
+    const from = (out ??= []).length;
     out.push({ table: rule.table, row: i, col: total, expected, found });
     site.record?.(rule, table, i, out, from);
   }
-  return out;
+  return out ?? NO_FAILURES;
 }
 
 /** Levels of the row hierarchy (-1: outside it). */
@@ -91,9 +93,12 @@ function parentsInto(rows: Table['rows'], out: { [i: number]: number }): void {
 let parentBuf = new Int32Array(256);
 let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
+let orderBuf = new Int32Array(256);
 let sumsBuf = new Float64Array(4096);
+/** Failures known at each parent (see Site.reuse), by slot; cleared after each use. */
+const knownBuf: (readonly Failure[] | undefined)[] = [];
 
-export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
+export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failure[] {
   const { table, amountCols } = set.get(rule.table);
   const m = amountCols.length;
   const rows = table.rows;
@@ -101,27 +106,30 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
   if (slotBuf.length < n) {
     slotBuf = new Int32Array(2 * n);
     parentBuf = new Int32Array(2 * n);
+    orderBuf = new Int32Array(2 * n);
   }
   const parent = parentBuf;
   parentsInto(rows, parent);
   // A parent's first child is the next row, so parents are met in row order: slot s is the s-th parent.
   const slot = slotBuf;
   slot.fill(-1, 0, n);
-  const order: number[] = [];
+  const order = orderBuf;
+  let parents = 0;
   for (let i = 0; i < n; i++) {
     const q = parent[i];
-    if (q >= 0 && slot[q] < 0) slot[q] = order.push(q) - 1;
+    if (q >= 0 && slot[q] < 0) slot[(order[parents] = q)] = parents++;
   }
   // Parents whose comparisons are known: in one array by slot (reused failures) or by row (passing).
   const passing = site.passing?.(rule, table)?.known;
-  const known = !passing && site.reuse ? order.map((q) => site.reuse!(rule, table, q)) : undefined;
+  const known = !passing && site.reuse ? knownBuf : undefined;
+  if (known) for (let s = 0; s < parents; s++) known[s] = site.reuse!(rule, table, order[s]);
   // Children's counts and column sums, in one pass (in row order, as the sums were always added).
-  if (kidsBuf.length < order.length) kidsBuf = new Int32Array(2 * order.length);
-  if (sumsBuf.length < order.length * m) sumsBuf = new Float64Array(2 * order.length * m);
+  if (kidsBuf.length < parents) kidsBuf = new Int32Array(2 * parents);
+  if (sumsBuf.length < parents * m) sumsBuf = new Float64Array(2 * parents * m);
   const kids = kidsBuf;
   const sums = sumsBuf;
-  kids.fill(0, 0, order.length);
-  sums.fill(0, 0, order.length * m);
+  kids.fill(0, 0, parents);
+  sums.fill(0, 0, parents * m);
   for (let i = 0; i < n; i++) {
     const s = parent[i] >= 0 ? slot[parent[i]] : -1;
     if (s < 0) continue;
@@ -134,24 +142,26 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): Failure[] {
     }
   }
   const p = table.precision ?? 0;
-  const out: Failure[] = [];
-  for (let s = 0; s < order.length; s++) {
+  let out: Failure[] | undefined;
+  for (let s = 0; s < parents; s++) {
     const q = order[s];
     if (passing?.[q]) continue;
     const k = known?.[s];
     if (k) {
-      for (let f = 0; f < k.length; f++) out.push(k[f]);
+      for (let f = 0; f < k.length; f++) (out ??= []).push(k[f]);
       continue;
     }
-    const from = out.length;
+    const from = out ? out.length : 0;
     const cells = rows[q].cells;
     for (let j = 0; j < m; j++) {
       const v = cells[amountCols[j]];
       const found = typeof v === 'number' ? v : 0;
       const expected = sums[s * m + j];
-      if (!holds(rule, found, expected, '=', 1 + kids[s], p)) out.push({ table: rule.table, row: q, col: amountCols[j], expected, found });
+      if (!holds(rule, found, expected, '=', 1 + kids[s], p)) (out ??= []).push({ table: rule.table, row: q, col: amountCols[j], expected, found });
     }
-    if (out.length > from) site.record?.(rule, table, q, out, from);
+    if (out && out.length > from) site.record?.(rule, table, q, out, from);
   }
-  return out;
+  // Keep the array's room, not the failures.
+  if (known) known.fill(undefined, 0, parents);
+  return out ?? NO_FAILURES;
 }

@@ -3,47 +3,68 @@
  * and walking a table's rows (objects spread over memory) costs more than the sums. Each rule's
  * failures are the ones rowSum() finds (row-rules.ts), in the same row order.
  */
-import { holds, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
+import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
+import { rowSumCols } from './row-rules.ts';
 import type { Rule, RowSumRule } from './rule.ts';
 import { CannotRun, type TableSet } from './table-set.ts';
 
+/**
+ * The rowSum rules of one table, and what the current check run found for each (`run` says which
+ * run: a package allocates no per-rule state).
+ */
+export interface RowSumGroup {
+  rules: RowSumRule[];
+  run: number;
+  results: (readonly Failure[] | CannotRun)[];
+}
+
 /** The rowSum rules of a catalogue by table, in catalogue order. */
-const groupsOf = new WeakMap<Rule[], Map<string, RowSumRule[]>>();
-export function rowSumGroups(rules: Rule[]): Map<string, RowSumRule[]> {
+const groupsOf = new WeakMap<Rule[], Map<string, RowSumGroup>>();
+export function rowSumGroups(rules: Rule[]): Map<string, RowSumGroup> {
   let g = groupsOf.get(rules);
   if (!g) {
     groupsOf.set(rules, (g = new Map()));
-    for (const r of rules) if (r.kind === 'rowSum') (g.get(r.table) ?? g.set(r.table, []).get(r.table)!).push(r);
+    for (const r of rules) {
+      if (r.kind !== 'rowSum') continue;
+      let group = g.get(r.table);
+      if (!group) g.set(r.table, (group = { rules: [], run: -1, results: [] }));
+      group.rules.push(r);
+    }
   }
   return g;
 }
 
-interface Live {
-  rule: RowSumRule;
-  total: number;
-  parts: number[];
-  out: Failure[];
+/** A rule's failures in run `run`, or the CannotRun it throws: the group is evaluated on first asking. */
+export function rowSumOf(rule: RowSumRule, group: RowSumGroup, set: TableSet, site: Site, run: number): readonly Failure[] {
+  if (group.run !== run) evaluate(group, set, site, run);
+  const r = group.results[group.rules.indexOf(rule)];
+  if (r instanceof CannotRun) throw r;
+  return r;
 }
 
-/** Evaluates `rules` (all on one table) into `into`: each rule's failures, or the CannotRun it throws. */
-export function rowSums(rules: RowSumRule[], set: TableSet, site: Site, into: Map<Rule, Failure[] | CannotRun>): void {
-  const live: Live[] = [];
-  for (const rule of rules) {
+/** Per rule of a group: its total and part columns, or the CannotRun it throws on the table's header. */
+function groupCols(group: RowSumGroup, set: TableSet): ({ total: number; parts: number[] } | CannotRun)[] {
+  return group.rules.map((rule) => {
     try {
-      const t = set.get(rule.table);
-      const { total, parts } = perHeaders(rule, [t.leaves], () => ({
-        total: set.col(rule.table, rule.total),
-        parts: rule.parts.map((p) => set.col(rule.table, p)),
-      }));
-      const out: Failure[] = [];
-      into.set(rule, out);
-      live.push({ rule, total, parts, out });
+      return rowSumCols(rule, set);
     } catch (e) {
       if (!(e instanceof CannotRun)) throw e;
-      into.set(rule, e);
+      return e;
     }
+  });
+}
+
+function evaluate(group: RowSumGroup, set: TableSet, site: Site, run: number): void {
+  const { rules, results } = group;
+  const cols = perHeaders(group, set.get(rules[0].table).leaves, undefined, set, groupCols);
+  group.run = run;
+  let live = 0;
+  for (let r = 0; r < rules.length; r++) {
+    const c = cols[r];
+    results[r] = c instanceof CannotRun ? c : NO_FAILURES;
+    if (!(c instanceof CannotRun)) live++;
   }
-  if (!live.length) return;
+  if (!live) return;
   const table = set.get(rules[0].table).table;
   const p = table.precision ?? 0;
   const rows = table.rows;
@@ -51,14 +72,18 @@ export function rowSums(rules: RowSumRule[], set: TableSet, site: Site, into: Ma
     const row = rows[i];
     if (row.kind === 'line') continue;
     const cells = row.cells;
-    for (let r = 0; r < live.length; r++) {
-      const { rule, total, parts, out } = live[r];
+    for (let r = 0; r < rules.length; r++) {
+      const c = cols[r];
+      if (c instanceof CannotRun) continue;
+      const rule = rules[r];
       if (rule.rows && !rule.rows.includes(row.kind)) continue;
-      const v = cells[total];
+      const v = cells[c.total];
       const found = typeof v === 'number' ? v : 0;
-      const expected = sumOf(cells, parts);
-      if (holds(rule, found, expected, '=', 1 + parts.length, p)) continue;
-      out.push({ table: rule.table, row: i, col: total, expected, found });
+      const expected = sumOf(cells, c.parts);
+      if (holds(rule, found, expected, '=', 1 + c.parts.length, p)) continue;
+      let out = results[r] as Failure[];
+      if (out === NO_FAILURES) results[r] = out = [];
+      out.push({ table: rule.table, row: i, col: c.total, expected, found });
       site.record?.(rule, table, i, out, out.length - 1);
     }
   }

@@ -1,6 +1,6 @@
 /** Cell lookups on a set of tables by column key and row selector, for the rule engine. */
 import { leaves, normLabel, type LeafColumn, type Row, type Table } from '../ir/table.ts';
-import { KeyIds, keyRowsOf } from './row-keys.ts';
+import { KeyIds, keyRowsOf, someKeyRows, type KeyedRows } from './row-keys.ts';
 import type { Ref, RowSel } from './rule.ts';
 
 /** Thrown when a rule refers to something the tables do not have: the rule is reported as not run. */
@@ -19,10 +19,8 @@ export interface Indexed {
   /** rows by kind, then by code (ALL: every row of the kind); a kind is indexed when first asked for */
   byKind?: Map<string, Map<string, number[]>>;
   byKey?: Map<number, number>;
-  /** Join key of each row, and the (last) row of each key id, -1 for none: array lookups in the engine's joins. */
-  rowKeys?: number[];
-  rowOfKey?: Int32Array;
-  keysByKind?: Map<string, number[]>;
+  /** Join key and kind of each row, and the row of each key: array lookups in the engine's joins. */
+  keyed?: KeyedRows;
 }
 
 export interface Resolved {
@@ -118,15 +116,19 @@ export class TableSet {
     const t = this.get(id);
     if (!t.byKey) {
       const byKey = (t.byKey = new Map());
-      this.keysOf(t).rowKeys!.forEach((k, i) => byKey.set(k, i));
+      this.keysOf(t).keys.forEach((k, i) => byKey.set(k, i));
     }
     return t.byKey;
   }
 
-  /** The join keys of a table's rows, found once (see row-keys.ts); rowOfKey: -1 for no row, and keys past its end have none. */
-  keysOf(t: Indexed): Indexed {
-    if (!t.rowOfKey) keyRowsOf(t, this.keys);
-    return t;
+  /** The join keys of a table's rows, found once (see row-keys.ts). */
+  keysOf(t: Indexed): KeyedRows {
+    return t.keyed ?? keyRowsOf(t, this.keys);
+  }
+
+  /** The join keys of some rows of a table (see row-keys.ts). */
+  someKeysOf(t: Indexed, only: readonly number[]): KeyedRows {
+    return someKeyRows(t, only, this.keys);
   }
 
   ofKind(t: Indexed, kind: string, code: string | undefined): number[] {

@@ -114,6 +114,17 @@ function signatureOf(li: LineItem): Nest {
   return n;
 }
 
+/**
+ * Cell ids of a one-unit budget by function code, stamped with the context they were given in: no
+ * Map per budget for the common case (every unit's own budget).
+ */
+interface CellSlot {
+  seenIn: number;
+  id: number;
+}
+const cellSlots = new Map<string, CellSlot>();
+const NO_CELLS = new Map<string, number>();
+
 export function buildContext(budget: Budget, classification: Classification): BuildContext {
   // A unit's own budget (the common case: every unit of every department) needs no sort and no index.
   const units = budget.units.length === 1 ? budget.units : [...budget.units].sort((a, b) => a.code.localeCompare(b.code));
@@ -124,15 +135,18 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const items = budget.lineItems;
   const signature = new Int32Array(items.length);
   const cell = new Int32Array(items.length);
-  const cellIds = new Map<string, Map<string, number>>();
+  // Cell ids of other budgets (and of stray items of other units): per unit, by function code.
+  let cellIds: Map<string, Map<string, number>> | undefined;
   const cellUnit: number[] = [];
   const cellFunction: string[] = [];
   const signatureItem: LineItem[] = [];
   const signatureAmount: Money[] = [];
   const signatureId: number[] = [];
   const serial = ++contexts;
+  // Function codes are bounded by the classification, but uploads may bring any: keep the slots few.
+  if (cellSlots.size > 50_000) cellSlots.clear();
   let lastUnit: string | undefined;
-  let byFunction = new Map<string, number>();
+  let byFunction = NO_CELLS;
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
     const sig = signatureOf(li);
@@ -144,11 +158,26 @@ export function buildContext(budget: Budget, classification: Classification): Bu
       signatureAmount.push(li.amount);
       signatureId.push(sig.id);
     } else signatureAmount[sig.slot] += li.amount;
-    // Items mostly come unit by unit: look the unit up only when it changes.
-    if (li.unit !== lastUnit) byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
-    let c = byFunction.get(li.functionCode);
+    let c: number | undefined;
+    if (only !== undefined && li.unit === only) {
+      let slot = cellSlots.get(li.functionCode);
+      if (slot === undefined) cellSlots.set(li.functionCode, (slot = { seenIn: 0, id: 0 }));
+      if (slot.seenIn === serial) c = slot.id;
+      else {
+        slot.seenIn = serial;
+        slot.id = cellUnit.length;
+      }
+    } else {
+      // Items mostly come unit by unit: look the unit up only when it changes.
+      if (li.unit !== lastUnit) {
+        cellIds ??= new Map();
+        byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
+      }
+      c = byFunction.get(li.functionCode);
+      if (c === undefined) byFunction.set(li.functionCode, cellUnit.length);
+    }
     if (c === undefined) {
-      byFunction.set(li.functionCode, (c = cellUnit.length));
+      c = cellUnit.length;
       cellUnit.push(unitIndex ? (unitIndex.get(li.unit) ?? -1) : li.unit === only ? 0 : -1);
       cellFunction.push(li.functionCode);
       let parts = known.get(li.functionCode);

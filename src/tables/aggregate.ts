@@ -205,7 +205,14 @@ function tableOf(def: AggregateDef, c: Compiled, ctx: BuildContext, rows: Row[],
     unit: '万元',
     header: c.header,
     rows,
-    notes: [...(def.notes ?? []), ...(empty ? [EMPTY_TABLE_NOTE] : [])],
+    notes: notesOf(def, empty),
     empty,
   };
+}
+
+/** The table's own notes list (buildTables may add to it). */
+function notesOf(def: AggregateDef, empty: boolean): string[] {
+  const notes = def.notes ? def.notes.slice() : [];
+  if (empty) notes.push(EMPTY_TABLE_NOTE);
+  return notes;
 }

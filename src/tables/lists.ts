@@ -96,12 +96,21 @@ export const FUNCTION_CLASS_LIST: [string, string][] = [
 /** Position of each listed 类 in FUNCTION_CLASS_LIST: the lists sum into vectors, not Maps per budget. */
 export const FUNCTION_CLASS_SLOT = new Map(FUNCTION_CLASS_LIST.map(([c], i) => [c, i]));
 
-/** A zero vector as a plain array: a small typed array takes an off-heap buffer, dearer to make and collect. */
+/**
+ * A zero vector as a plain array of doubles: a small typed array takes an off-heap buffer, dearer to
+ * make and collect; copying a zero vector kept per length allocates once, where pushes regrew it.
+ */
 export function zeros(n: number): number[] {
-  const v: number[] = [];
-  for (let i = 0; i < n; i++) v.push(0);
-  return v;
+  let z = ZERO_VECTORS[n];
+  if (!z) {
+    z = [0.5];
+    z.length = 0;
+    for (let i = 0; i < n; i++) z.push(0);
+    ZERO_VECTORS[n] = z;
+  }
+  return z.slice();
 }
+const ZERO_VECTORS: number[][] = [];
 
 const FUND_INDEX = new Map<string, number>(FUND_SOURCES.map((f, i) => [f, i]));
 /** Per pool predicate (the POOLS functions): the positions of its sources in FUND_SOURCES. */

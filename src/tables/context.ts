@@ -123,6 +123,26 @@ interface CellSlot {
   id: number;
 }
 const cellSlots = new Map<string, CellSlot>();
+
+/**
+ * The per-cell and per-signature lists of the context being built, filled here and copied out at
+ * their final length: lists pushed into anew for every budget were regrown several times each.
+ */
+const scratch = {
+  cellUnit: [] as number[],
+  cellFunction: [] as string[],
+  cellParts: [] as FunctionParts[],
+  signatureItem: [] as LineItem[],
+  signatureAmount: doubles(),
+  signatureId: [] as number[],
+};
+
+/** An empty list that holds doubles (amounts are summed into it). */
+function doubles(): number[] {
+  const v = [0.5];
+  v.length = 0;
+  return v;
+}
 const NO_CELLS = new Map<string, number>();
 
 export function buildContext(budget: Budget, classification: Classification): BuildContext {
@@ -131,17 +151,14 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const only = units.length === 1 ? units[0].code : undefined;
   const unitIndex = only === undefined ? new Map(units.map((u, i) => [u.code, i])) : undefined;
   const known = partsOf(classification);
-  const cellParts: FunctionParts[] = [];
   const items = budget.lineItems;
   const signature = new Int32Array(items.length);
   const cell = new Int32Array(items.length);
   // Cell ids of other budgets (and of stray items of other units): per unit, by function code.
   let cellIds: Map<string, Map<string, number>> | undefined;
-  const cellUnit: number[] = [];
-  const cellFunction: string[] = [];
-  const signatureItem: LineItem[] = [];
-  const signatureAmount: Money[] = [];
-  const signatureId: number[] = [];
+  const sc = scratch;
+  let nCells = 0;
+  let nSignatures = 0;
   const serial = ++contexts;
   // Function codes are bounded by the classification, but uploads may bring any: keep the slots few.
   if (cellSlots.size > 50_000) cellSlots.clear();
@@ -153,11 +170,11 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     signature[i] = sig.id;
     if (sig.seenIn !== serial) {
       sig.seenIn = serial;
-      sig.slot = signatureItem.length;
-      signatureItem.push(li);
-      signatureAmount.push(li.amount);
-      signatureId.push(sig.id);
-    } else signatureAmount[sig.slot] += li.amount;
+      sig.slot = nSignatures;
+      sc.signatureItem[nSignatures] = li;
+      sc.signatureAmount[nSignatures] = li.amount;
+      sc.signatureId[nSignatures++] = sig.id;
+    } else sc.signatureAmount[sig.slot] += li.amount;
     let c: number | undefined;
     if (only !== undefined && li.unit === only) {
       let slot = cellSlots.get(li.functionCode);
@@ -165,7 +182,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
       if (slot.seenIn === serial) c = slot.id;
       else {
         slot.seenIn = serial;
-        slot.id = cellUnit.length;
+        slot.id = nCells;
       }
     } else {
       // Items mostly come unit by unit: look the unit up only when it changes.
@@ -174,19 +191,25 @@ export function buildContext(budget: Budget, classification: Classification): Bu
         byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
       }
       c = byFunction.get(li.functionCode);
-      if (c === undefined) byFunction.set(li.functionCode, cellUnit.length);
+      if (c === undefined) byFunction.set(li.functionCode, nCells);
     }
     if (c === undefined) {
-      c = cellUnit.length;
-      cellUnit.push(unitIndex ? (unitIndex.get(li.unit) ?? -1) : li.unit === only ? 0 : -1);
-      cellFunction.push(li.functionCode);
+      c = nCells++;
+      sc.cellUnit[c] = unitIndex ? (unitIndex.get(li.unit) ?? -1) : li.unit === only ? 0 : -1;
+      sc.cellFunction[c] = li.functionCode;
       let parts = known.get(li.functionCode);
       if (parts === undefined) known.set(li.functionCode, (parts = functionParts(li.functionCode, classification)));
-      cellParts.push(parts);
+      sc.cellParts[c] = parts;
     }
     cell[i] = c;
   }
-  const cellAmount = new Float64Array(cellUnit.length);
+  const cellUnit = sc.cellUnit.slice(0, nCells);
+  const cellFunction = sc.cellFunction.slice(0, nCells);
+  const cellParts = sc.cellParts.slice(0, nCells);
+  const signatureItem = sc.signatureItem.slice(0, nSignatures);
+  const signatureAmount = sc.signatureAmount.slice(0, nSignatures);
+  const signatureId = sc.signatureId.slice(0, nSignatures);
+  const cellAmount = new Float64Array(nCells);
   for (let i = 0; i < items.length; i++) cellAmount[cell[i]] += items[i].amount;
   const unitCells: number[][] = [];
   for (let u = 0; u < units.length; u++) unitCells.push([]);

@@ -214,8 +214,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const unitCells: number[][] = [];
   for (let u = 0; u < units.length; u++) unitCells.push([]);
   for (let c = 0; c < cellUnit.length; c++) if (cellUnit[c] >= 0) unitCells[cellUnit[c]].push(c);
-  const byCode = (a: number, b: number) => (cellFunction[a] < cellFunction[b] ? -1 : cellFunction[a] > cellFunction[b] ? 1 : 0);
-  for (const cs of unitCells) if (!isSorted(cs, cellFunction)) cs.sort(byCode);
+  for (const cs of unitCells) if (!isSorted(cs, cellFunction)) sortByCode(cs, cellFunction);
   return {
     budget,
     classification,
@@ -239,6 +238,26 @@ export function buildContext(budget: Budget, classification: Classification): Bu
 function isSorted(cells: number[], code: string[]): boolean {
   for (let i = 1; i < cells.length; i++) if (code[cells[i - 1]] > code[cells[i]]) return false;
   return true;
+}
+
+/**
+ * Sorts cells by function code. A unit's cells are few: sorted in place by insertion (no comparator
+ * closure, no work array of Array.prototype.sort), unless there are many.
+ */
+function sortByCode(cells: number[], code: string[]): void {
+  if (cells.length > 64) {
+    cells.sort((a, b) => (code[a] < code[b] ? -1 : code[a] > code[b] ? 1 : 0));
+    return;
+  }
+  for (let i = 1; i < cells.length; i++) {
+    const c = cells[i];
+    let j = i - 1;
+    while (j >= 0 && code[cells[j]] > code[c]) {
+      cells[j + 1] = cells[j];
+      j--;
+    }
+    cells[j + 1] = c;
+  }
 }
 
 /**

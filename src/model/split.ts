@@ -15,14 +15,23 @@ export function unitBudget(b: Budget, unit: string, lists?: PerUnit): Budget {
 /** Every unit's own budget, in unit code order, with one pass over each of the department's lists. */
 export function unitBudgets(b: Budget): Budget[] {
   const units = [...b.units].sort((x, y) => x.code.localeCompare(y.code));
-  const lists = new Map(units.map((u) => [u.code, Object.fromEntries(PER_UNIT.map((k) => [k, []])) as unknown as PerUnit]));
+  const lists = new Map<string, PerUnit>();
+  for (const u of units) lists.set(u.code, { lineItems: [], projects: [], yearEndBalances: [], specialFunds: [], projectPerformance: [], unitPerformance: [] });
   for (const k of PER_UNIT) {
-    // Lists mostly come unit by unit: look the unit up only when it changes.
-    let unit: string | undefined;
-    let into: { unit: string }[] | undefined;
-    for (const x of b[k] as { unit: string }[]) {
-      if (x.unit !== unit) into = lists.get((unit = x.unit))?.[k] as { unit: string }[] | undefined;
-      into?.push(x);
+    // Lists mostly come unit by unit: a unit's run of entries is copied in one slice (exact length,
+    // no regrowth by pushes) when it is the unit's first, appended otherwise.
+    const all = b[k] as { unit: string }[];
+    for (let start = 0; start < all.length; ) {
+      const unit = all[start].unit;
+      let end = start + 1;
+      while (end < all.length && all[end].unit === unit) end++;
+      const own = lists.get(unit);
+      if (own) {
+        const into = own[k] as { unit: string }[];
+        if (into.length === 0) (own[k] as { unit: string }[]) = all.slice(start, end);
+        else for (let i = start; i < end; i++) into.push(all[i]);
+      }
+      start = end;
     }
   }
   return units.map((u) => unitBudget(b, u.code, lists.get(u.code)));

@@ -35,75 +35,49 @@ export interface AggregateDef {
 
 export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
   const c = compile(def);
-  const { sumOrder, amountCols, index } = c;
+  const { index } = c;
   const cs = cellSums(ctx, c);
   const { sums, width: stride } = cs;
-  const zeros = def.zeros ?? [];
+  const zeros = def.zeros ?? NO_ZEROS;
   const rows: Row[] = [];
   const items = def.rows === 'items';
   const short = def.sectionCode === 'short';
   const d = ctx.budget.department;
 
-  /** Writes the amounts of v[base …] (finished first), or zeros, into a row's cells. */
-  const fill = (kind: RowKind, cells: Cell[], v: Vector | null, base: number) => {
-    if (v) finish(v, base, sumOrder);
-    const printZeros = !v || zeros.includes(kind);
-    for (const i of amountCols) {
-      const a = v ? v[base + i] : 0;
-      cells[i] = a !== 0 || printZeros ? a : null;
-    }
-  };
-  /** Appends a row (amounts filled now, or later when `v` is undefined); returns its cells for the key columns. */
-  const emit = (kind: RowKind, v: Vector | null | undefined, base: number, indent: number, code?: string, unit?: string): Cell[] => {
-    const cells: Cell[] = c.blank.slice();
-    if (v !== undefined) fill(kind, cells, v, base);
-    rows.push(makeRow(kind, indent, cells, code, unit));
-    return cells;
-  };
-  /** 合计 (name in the first column), or 部门 / 单位 (code and name in the last two key columns). */
-  const head = (kind: RowKind, v: Vector | null, indent: number, code?: string, name = '合计') => {
-    const cells = emit(kind, v, 0, indent, code);
-    if (kind === 'total') cells[0] = name;
-    else {
-      cells[items ? 3 : 0] = code!;
-      cells[items ? 4 : 1] = name;
-    }
-  };
-
   if (!((cs.any >>> index) & 1)) {
-    if (def.noTotalRow) head('department', null, 0, d.code, d.name);
-    else head('total', null, 0);
+    if (def.noTotalRow) head(rows, c, zeros, items, 'department', null, 0, d.code, d.name);
+    else head(rows, c, zeros, items, 'total', null, 0);
     return tableOf(def, c, ctx, rows, true);
   }
 
-  // Unit vectors, and the cells of each unit's function rows.
-  const perUnit: (Vector | undefined)[] = [];
-  const total = c.zeros.slice();
-  for (let ui = 0; ui < ctx.units.length; ui++) {
-    let uv: Vector | undefined;
+  // Running sums in the shared scratch: 合计, 类, 款, then one vector per unit that has rows.
+  const w = c.leaves.length;
+  const nUnits = ctx.units.length;
+  const v = scratchFor((UNIT + nUnits) * w);
+  const unitHas = unitFlags(nUnits);
+  for (let ui = 0; ui < nUnits; ui++) {
+    const ub = (UNIT + ui) * w;
     for (const cell of ctx.unitCells[ui]) {
       if (!holds(cs, cell, index)) continue;
-      add((uv ??= c.zeros.slice()), sums, cell * stride + c.offset);
+      unitHas[ui] = 1;
+      add(v, ub, w, sums, cell * stride + c.offset);
     }
-    if (uv) add(total, uv, 0);
-    perUnit.push(uv);
+    if (unitHas[ui]) add(v, TOTAL, w, v, ub);
   }
 
-  if (!def.noTotalRow) head('total', total, 0);
-  head('department', [...total], 0, d.code, d.name);
+  // 合计 and 部门 print the same sums (finishing them twice gives the same columns).
+  if (!def.noTotalRow) head(rows, c, zeros, items, 'total', v, TOTAL);
+  head(rows, c, zeros, items, 'department', v, TOTAL, d.code, d.name);
   const itemIndent = def.rows === 'tree' ? 4 : 2;
-  for (let ui = 0; ui < ctx.units.length; ui++) {
-    const uv = perUnit[ui];
-    if (!uv) continue;
+  for (let ui = 0; ui < nUnits; ui++) {
+    if (!unitHas[ui]) continue;
     const u = ctx.units[ui];
-    head('unit', uv, 1, u.code, u.name);
+    head(rows, c, zeros, items, 'unit', v, (UNIT + ui) * w, u.code, u.name);
     if (def.rows === 'units') continue;
     // 类 and 款 rows come before their items; cells are in code order, so a 类's or 款's amounts are
     // complete, and filled in, when the next one starts or the unit ends.
     let clsCells: Cell[] | undefined;
     let secCells: Cell[] | undefined;
-    let cls = total;
-    let sec = total;
     let clsCode = '';
     let secCode = '';
     for (const cell of ctx.unitCells[ui]) {
@@ -113,28 +87,29 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
       const parts = ctx.cellParts[cell];
       if (def.rows === 'tree') {
         if (parts.class !== clsCode) {
-          if (secCells) fill('section', secCells, sec, 0);
-          if (clsCells) fill('class', clsCells, cls, 0);
+          if (secCells) fill(c, zeros, 'section', secCells, v, SECTION * w);
+          if (clsCells) fill(c, zeros, 'class', clsCells, v, CLASS * w);
           clsCode = parts.class;
-          clsCells = emit('class', undefined, 0, 2, clsCode, u.code);
+          clsCells = emit(rows, c, 'class', 2, clsCode, u.code);
           clsCells[0] = clsCode;
           clsCells[1] = parts.className;
-          cls = c.zeros.slice();
+          v.fill(0, CLASS * w, (CLASS + 1) * w);
           secCode = '';
           secCells = undefined;
         }
         if (parts.section !== secCode) {
-          if (secCells) fill('section', secCells, sec, 0);
+          if (secCells) fill(c, zeros, 'section', secCells, v, SECTION * w);
           secCode = parts.section;
-          secCells = emit('section', undefined, 0, 3, secCode, u.code);
+          secCells = emit(rows, c, 'section', 3, secCode, u.code);
           secCells[0] = short ? parts.sectionDigits : secCode;
           secCells[1] = parts.sectionName;
-          sec = c.zeros.slice();
+          v.fill(0, SECTION * w, (SECTION + 1) * w);
         }
-        add(cls, sums, base);
-        add(sec, sums, base);
+        add(v, CLASS * w, w, sums, base);
+        add(v, SECTION * w, w, sums, base);
       }
-      const cells = emit('item', sums, base, itemIndent, code, u.code);
+      const cells = emit(rows, c, 'item', itemIndent, code, u.code);
+      fill(c, zeros, 'item', cells, sums, base);
       if (items) {
         cells[0] = parts.class;
         cells[1] = parts.sectionDigits;
@@ -146,19 +121,69 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
         cells[1] = parts.name;
       }
     }
-    if (secCells) fill('section', secCells, sec, 0);
-    if (clsCells) fill('class', clsCells, cls, 0);
+    if (secCells) fill(c, zeros, 'section', secCells, v, SECTION * w);
+    if (clsCells) fill(c, zeros, 'class', clsCells, v, CLASS * w);
   }
   return tableOf(def, c, ctx, rows, false);
 }
 
-/**
- * Amounts of a row: a cell's slots in the budget's sums, or a plain array for 合计 / 部门 / 单位 / 类 / 款
- * rows (small typed arrays would each take an off-heap buffer, which costs more to make and collect).
- */
-type Vector = Float64Array | number[];
+const NO_ZEROS: RowKind[] = [];
 
-function finish(v: Vector, base: number, sumOrder: [number, number[]][]) {
+/** Slots of the scratch vectors (times the table's width). */
+const TOTAL = 0;
+const CLASS = 1;
+const SECTION = 2;
+const UNIT = 3;
+
+/**
+ * Process-wide scratch for the running sums of 合计 / 单位 / 类 / 款 rows: tables are built one after
+ * another, and their finished amounts are copied into cells, so one buffer serves every table
+ * (a vector per unit, 类 and 款 of every table was most of what the builder allocated).
+ */
+let scratch = new Float64Array(256);
+let flags = new Uint8Array(16);
+
+function scratchFor(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(2 * n);
+  else scratch.fill(0, 0, n);
+  return scratch;
+}
+
+function unitFlags(n: number): Uint8Array {
+  if (flags.length < n) flags = new Uint8Array(2 * n);
+  else flags.fill(0, 0, n);
+  return flags;
+}
+
+/** Appends a row with blank cells (amounts filled by `fill`); returns its cells for the key columns. */
+function emit(rows: Row[], c: Compiled, kind: RowKind, indent: number, code?: string, unit?: string): Cell[] {
+  const cells: Cell[] = c.blank.slice();
+  rows.push(makeRow(kind, indent, cells, code, unit));
+  return cells;
+}
+
+/** 合计 (name in the first column), or 部门 / 单位 (code and name in the last two key columns), with amounts v[base …] or zeros. */
+function head(rows: Row[], c: Compiled, zeros: RowKind[], items: boolean, kind: RowKind, v: Float64Array | null, base: number, code?: string, name = '合计') {
+  const cells = emit(rows, c, kind, kind === 'unit' ? 1 : 0, code);
+  fill(c, zeros, kind, cells, v, base);
+  if (kind === 'total') cells[0] = name;
+  else {
+    cells[items ? 3 : 0] = code!;
+    cells[items ? 4 : 1] = name;
+  }
+}
+
+/** Writes the amounts of v[base …] (finished first), or zeros, into a row's cells. */
+function fill(c: Compiled, zeros: RowKind[], kind: RowKind, cells: Cell[], v: Float64Array | null, base: number) {
+  if (v) finish(v, base, c.sumOrder);
+  const printZeros = !v || zeros.includes(kind);
+  for (const i of c.amountCols) {
+    const a = v ? v[base + i] : 0;
+    cells[i] = a !== 0 || printZeros ? a : null;
+  }
+}
+
+function finish(v: Float64Array, base: number, sumOrder: [number, number[]][]) {
   for (const [i, ops] of sumOrder) {
     let t = 0;
     for (const j of ops) t += v[base + j];
@@ -166,9 +191,9 @@ function finish(v: Vector, base: number, sumOrder: [number, number[]][]) {
   }
 }
 
-/** Adds the into.length slots of v from base on. */
-function add(into: Vector, v: Vector, base: number) {
-  for (let i = 0; i < into.length; i++) into[i] += v[base + i];
+/** Adds n slots of v from `from` on into `into` from `at` on. */
+function add(into: Float64Array, at: number, n: number, v: Float64Array, from: number) {
+  for (let i = 0; i < n; i++) into[at + i] += v[from + i];
 }
 
 function tableOf(def: AggregateDef, c: Compiled, ctx: BuildContext, rows: Row[], empty: boolean): Table {
@@ -180,7 +205,14 @@ function tableOf(def: AggregateDef, c: Compiled, ctx: BuildContext, rows: Row[],
     unit: '万元',
     header: c.header,
     rows,
-    notes: [...(def.notes ?? []), ...(empty ? [EMPTY_TABLE_NOTE] : [])],
+    notes: notesOf(def, empty),
     empty,
   };
+}
+
+/** The table's own notes list (buildTables may add to it). */
+function notesOf(def: AggregateDef, empty: boolean): string[] {
+  const notes = def.notes ? def.notes.slice() : [];
+  if (empty) notes.push(EMPTY_TABLE_NOTE);
+  return notes;
 }

@@ -1,5 +1,11 @@
 /** Wording shared by several tables. */
-export const mark = (id: string) => `预算${id}表`;
+const MARKS = new Map<string, string>();
+/** "预算01表": one string per table id for the process (a template per table built made a new string each time). */
+export function mark(id: string): string {
+  let m = MARKS.get(id);
+  if (m === undefined) MARKS.set(id, (m = `预算${id}表`));
+  return m;
+}
 
 /** 财预〔2016〕143号: a table without data is still published, empty, with a note saying why. */
 export const EMPTY_TABLE_NOTE = '注：本单位本年度无此项预算收支，故本表无数据。';

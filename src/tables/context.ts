@@ -114,56 +114,107 @@ function signatureOf(li: LineItem): Nest {
   return n;
 }
 
+/**
+ * Cell ids of a one-unit budget by function code, stamped with the context they were given in: no
+ * Map per budget for the common case (every unit's own budget).
+ */
+interface CellSlot {
+  seenIn: number;
+  id: number;
+}
+const cellSlots = new Map<string, CellSlot>();
+
+/**
+ * The per-cell and per-signature lists of the context being built, filled here and copied out at
+ * their final length: lists pushed into anew for every budget were regrown several times each.
+ */
+const scratch = {
+  cellUnit: [] as number[],
+  cellFunction: [] as string[],
+  cellParts: [] as FunctionParts[],
+  signatureItem: [] as LineItem[],
+  signatureAmount: doubles(),
+  signatureId: [] as number[],
+};
+
+/** An empty list that holds doubles (amounts are summed into it). */
+function doubles(): number[] {
+  const v = [0.5];
+  v.length = 0;
+  return v;
+}
+const NO_CELLS = new Map<string, number>();
+
 export function buildContext(budget: Budget, classification: Classification): BuildContext {
   // A unit's own budget (the common case: every unit of every department) needs no sort and no index.
   const units = budget.units.length === 1 ? budget.units : [...budget.units].sort((a, b) => a.code.localeCompare(b.code));
   const only = units.length === 1 ? units[0].code : undefined;
   const unitIndex = only === undefined ? new Map(units.map((u, i) => [u.code, i])) : undefined;
   const known = partsOf(classification);
-  const cellParts: FunctionParts[] = [];
   const items = budget.lineItems;
   const signature = new Int32Array(items.length);
   const cell = new Int32Array(items.length);
-  const cellIds = new Map<string, Map<string, number>>();
-  const cellUnit: number[] = [];
-  const cellFunction: string[] = [];
-  const signatureItem: LineItem[] = [];
-  const signatureAmount: Money[] = [];
-  const signatureId: number[] = [];
+  // Cell ids of other budgets (and of stray items of other units): per unit, by function code.
+  let cellIds: Map<string, Map<string, number>> | undefined;
+  const sc = scratch;
+  let nCells = 0;
+  let nSignatures = 0;
   const serial = ++contexts;
+  // Function codes are bounded by the classification, but uploads may bring any: keep the slots few.
+  if (cellSlots.size > 50_000) cellSlots.clear();
   let lastUnit: string | undefined;
-  let byFunction = new Map<string, number>();
+  let byFunction = NO_CELLS;
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
     const sig = signatureOf(li);
     signature[i] = sig.id;
     if (sig.seenIn !== serial) {
       sig.seenIn = serial;
-      sig.slot = signatureItem.length;
-      signatureItem.push(li);
-      signatureAmount.push(li.amount);
-      signatureId.push(sig.id);
-    } else signatureAmount[sig.slot] += li.amount;
-    // Items mostly come unit by unit: look the unit up only when it changes.
-    if (li.unit !== lastUnit) byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
-    let c = byFunction.get(li.functionCode);
+      sig.slot = nSignatures;
+      sc.signatureItem[nSignatures] = li;
+      sc.signatureAmount[nSignatures] = li.amount;
+      sc.signatureId[nSignatures++] = sig.id;
+    } else sc.signatureAmount[sig.slot] += li.amount;
+    let c: number | undefined;
+    if (only !== undefined && li.unit === only) {
+      let slot = cellSlots.get(li.functionCode);
+      if (slot === undefined) cellSlots.set(li.functionCode, (slot = { seenIn: 0, id: 0 }));
+      if (slot.seenIn === serial) c = slot.id;
+      else {
+        slot.seenIn = serial;
+        slot.id = nCells;
+      }
+    } else {
+      // Items mostly come unit by unit: look the unit up only when it changes.
+      if (li.unit !== lastUnit) {
+        cellIds ??= new Map();
+        byFunction = cellIds.get((lastUnit = li.unit)) ?? cellIds.set(li.unit, new Map()).get(li.unit)!;
+      }
+      c = byFunction.get(li.functionCode);
+      if (c === undefined) byFunction.set(li.functionCode, nCells);
+    }
     if (c === undefined) {
-      byFunction.set(li.functionCode, (c = cellUnit.length));
-      cellUnit.push(unitIndex ? (unitIndex.get(li.unit) ?? -1) : li.unit === only ? 0 : -1);
-      cellFunction.push(li.functionCode);
+      c = nCells++;
+      sc.cellUnit[c] = unitIndex ? (unitIndex.get(li.unit) ?? -1) : li.unit === only ? 0 : -1;
+      sc.cellFunction[c] = li.functionCode;
       let parts = known.get(li.functionCode);
       if (parts === undefined) known.set(li.functionCode, (parts = functionParts(li.functionCode, classification)));
-      cellParts.push(parts);
+      sc.cellParts[c] = parts;
     }
     cell[i] = c;
   }
-  const cellAmount = new Float64Array(cellUnit.length);
+  const cellUnit = sc.cellUnit.slice(0, nCells);
+  const cellFunction = sc.cellFunction.slice(0, nCells);
+  const cellParts = sc.cellParts.slice(0, nCells);
+  const signatureItem = sc.signatureItem.slice(0, nSignatures);
+  const signatureAmount = sc.signatureAmount.slice(0, nSignatures);
+  const signatureId = sc.signatureId.slice(0, nSignatures);
+  const cellAmount = new Float64Array(nCells);
   for (let i = 0; i < items.length; i++) cellAmount[cell[i]] += items[i].amount;
   const unitCells: number[][] = [];
   for (let u = 0; u < units.length; u++) unitCells.push([]);
   for (let c = 0; c < cellUnit.length; c++) if (cellUnit[c] >= 0) unitCells[cellUnit[c]].push(c);
-  const byCode = (a: number, b: number) => (cellFunction[a] < cellFunction[b] ? -1 : cellFunction[a] > cellFunction[b] ? 1 : 0);
-  for (const cs of unitCells) if (!isSorted(cs, cellFunction)) cs.sort(byCode);
+  for (const cs of unitCells) if (!isSorted(cs, cellFunction)) sortByCode(cs, cellFunction);
   return {
     budget,
     classification,
@@ -187,6 +238,26 @@ export function buildContext(budget: Budget, classification: Classification): Bu
 function isSorted(cells: number[], code: string[]): boolean {
   for (let i = 1; i < cells.length; i++) if (code[cells[i - 1]] > code[cells[i]]) return false;
   return true;
+}
+
+/**
+ * Sorts cells by function code. A unit's cells are few: sorted in place by insertion (no comparator
+ * closure, no work array of Array.prototype.sort), unless there are many.
+ */
+function sortByCode(cells: number[], code: string[]): void {
+  if (cells.length > 64) {
+    cells.sort((a, b) => (code[a] < code[b] ? -1 : code[a] > code[b] ? 1 : 0));
+    return;
+  }
+  for (let i = 1; i < cells.length; i++) {
+    const c = cells[i];
+    let j = i - 1;
+    while (j >= 0 && code[cells[j]] > code[c]) {
+      cells[j + 1] = cells[j];
+      j--;
+    }
+    cells[j + 1] = c;
+  }
 }
 
 /**

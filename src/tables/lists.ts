@@ -18,22 +18,41 @@ export const blankZero = (m: Money): Money | null => (m === 0 ? null : m);
 export function sideBySide(lists: Entry[][], footer: Entry[][]): Row[] {
   let height = 0;
   for (const l of lists) height = Math.max(height, l.length);
-  const rows: Row[] = [];
-  // Cells written in place, into arrays of the row's length: no list of entries per line.
+  // Arrays of their final length, cells copied from a blank line: pushes grew every row's cells and the rows.
+  const rows = new Array<Row>(height + footer.length);
   for (let i = 0; i < height; i++) {
-    const cells: Cell[] = [];
-    for (const l of lists) {
-      const e = l[i];
-      cells.push(e?.label || null, e ? e.amount : null);
+    const cells = blankLine(2 * lists.length);
+    for (let k = 0; k < lists.length; k++) {
+      const e = lists[k][i];
+      if (e) {
+        cells[2 * k] = e.label || null;
+        cells[2 * k + 1] = e.amount;
+      }
     }
-    rows.push(makeRow('line', 0, cells));
+    rows[i] = makeRow('line', 0, cells);
   }
-  for (const f of footer) {
-    const cells: Cell[] = [];
-    for (const e of f) cells.push(e.label || null, e.amount);
-    rows.push(makeRow('line', 0, cells));
+  for (let j = 0; j < footer.length; j++) {
+    const f = footer[j];
+    const cells = blankLine(2 * f.length);
+    for (let k = 0; k < f.length; k++) {
+      cells[2 * k] = f[k].label || null;
+      cells[2 * k + 1] = f[k].amount;
+    }
+    rows[height + j] = makeRow('line', 0, cells);
   }
   return rows;
+}
+
+/** Blank lines by width, copied for each line (a copy of a packed array is cheaper than pushing into a new one). */
+const BLANK_LINES: Cell[][] = [];
+function blankLine(width: number): Cell[] {
+  let b = BLANK_LINES[width];
+  if (!b) {
+    b = [];
+    for (let i = 0; i < width; i++) b.push(null);
+    BLANK_LINES[width] = b;
+  }
+  return b.slice();
 }
 
 const DIGITS = '零一二三四五六七八九';
@@ -77,12 +96,21 @@ export const FUNCTION_CLASS_LIST: [string, string][] = [
 /** Position of each listed 类 in FUNCTION_CLASS_LIST: the lists sum into vectors, not Maps per budget. */
 export const FUNCTION_CLASS_SLOT = new Map(FUNCTION_CLASS_LIST.map(([c], i) => [c, i]));
 
-/** A zero vector as a plain array: a small typed array takes an off-heap buffer, dearer to make and collect. */
+/**
+ * A zero vector as a plain array of doubles: a small typed array takes an off-heap buffer, dearer to
+ * make and collect; copying a zero vector kept per length allocates once, where pushes regrew it.
+ */
 export function zeros(n: number): number[] {
-  const v: number[] = [];
-  for (let i = 0; i < n; i++) v.push(0);
-  return v;
+  let z = ZERO_VECTORS[n];
+  if (!z) {
+    z = [0.5];
+    z.length = 0;
+    for (let i = 0; i < n; i++) z.push(0);
+    ZERO_VECTORS[n] = z;
+  }
+  return z.slice();
 }
+const ZERO_VECTORS: number[][] = [];
 
 const FUND_INDEX = new Map<string, number>(FUND_SOURCES.map((f, i) => [f, i]));
 /** Per pool predicate (the POOLS functions): the positions of its sources in FUND_SOURCES. */

@@ -1,6 +1,6 @@
 /** Cell lookups on a set of tables by column key and row selector, for the rule engine. */
 import { leaves, normLabel, type LeafColumn, type Row, type Table } from '../ir/table.ts';
-import { KeyIds, keyRowsOf, someKeyRows, type KeyedRows } from './row-keys.ts';
+import { keyAt, KeyIds, keyRowsOf, someKeyRows, type KeyedRows } from './row-keys.ts';
 import type { Ref, RowSel } from './rule.ts';
 
 /** Thrown when a rule refers to something the tables do not have: the rule is reported as not run. */
@@ -117,7 +117,8 @@ export class TableSet {
     const t = this.get(id);
     if (!t.byKey) {
       const byKey = (t.byKey = new Map());
-      this.keysOf(t).keys.forEach((k, i) => byKey.set(k, i));
+      const keyed = this.keysOf(t);
+      for (let i = 0; i < keyed.n; i++) byKey.set(keyAt(keyed, i), i);
     }
     return t.byKey;
   }

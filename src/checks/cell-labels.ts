@@ -33,7 +33,12 @@ export function labelsOf(set: TableSet, t: Indexed, col: number, run: number): L
       return l.labels;
     }
   }
+  return remember(byCol, set, t, col, run);
+}
+
+/** Labels found anew (apart from labelsOf: a closure there would cost every call a context). */
+function remember(byCol: Map<number, Last>, set: TableSet, t: Indexed, col: number, run: number): Labels {
   const labels = set.labelled(t, col);
-  byCol.set(col, { table: t.table, run, values: rows.map((r) => r.cells[col]), labels });
+  byCol.set(col, { table: t.table, run, values: t.table.rows.map((r) => r.cells[col]), labels });
   return labels;
 }

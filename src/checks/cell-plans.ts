@@ -34,10 +34,14 @@ export interface PlanRef {
   group: KindGroup | undefined;
 }
 
-/** References to rows of one kind of one table of a plan, by code; `refs`: each reference number once. */
+/**
+ * References to rows of one kind of one table of a plan, by code (`any`: to every row of the kind);
+ * `refs`: each reference number once.
+ */
 export interface KindGroup {
   kind: string;
   byCode: Map<string, PlanRef[]>;
+  any: PlanRef[];
   refs: PlanRef[];
 }
 
@@ -91,6 +95,11 @@ export function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
     for (let i = 0; i < ts.length && same; i++) same = p.leaves[i] === ts[i].leaves;
     if (same) return p;
   }
+  return compile(rule, c, ts);
+}
+
+/** A new plan (apart from planOf: a closure there would cost every call a context). */
+function compile(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
   const planRef = (ref: Ref): PlanRef => {
     const slot = c.ids.indexOf(ref.table);
     const t = ts[slot];
@@ -128,13 +137,17 @@ export function planOf(rule: CellsRule, c: Compiled, ts: Indexed[]): Plan {
 function groupKinds(refs: PlanRef[]): void {
   const groups = new Map<string, KindGroup>();
   for (const p of refs) {
-    if (p.sel !== Sel.Kind || p.code === undefined || p.col < 0) continue;
+    if (p.sel !== Sel.Kind || p.col < 0) continue;
     const key = `${p.slot}\u0001${p.kind}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { kind: p.kind, byCode: new Map(), refs: [] }));
+    if (!g) groups.set(key, (g = { kind: p.kind, byCode: new Map(), any: [], refs: [] }));
     p.group = g;
     if (g.refs.some((q) => q.id === p.id)) continue;
     g.refs.push(p);
+    if (p.code === undefined) {
+      g.any.push(p);
+      continue;
+    }
     const atCode = g.byCode.get(p.code);
     if (atCode) atCode.push(p);
     else g.byCode.set(p.code, [p]);

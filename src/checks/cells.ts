@@ -8,6 +8,7 @@ import { labelsOf } from './cell-labels.ts';
 import { compiledOf, planOf, refCount, Sel, type KindGroup, type PlanRef } from './cell-plans.ts';
 import { holds, NO_FAILURES, type Failure } from './compare.ts';
 import type { CellsRule, Ref } from './rule.ts';
+import type { Row } from '../ir/table.ts';
 import { amountOf, CannotRun, nthRow, type Indexed, type Resolved, type TableSet } from './table-set.ts';
 
 /**
@@ -80,13 +81,8 @@ export class CellSums {
       const i = nthRow(labelsOf(this.set, t, p.labelCol, generation), p.label, p.nth);
       if (i === undefined && !p.optional) throw new CannotRun(`预算${p.ref.table}表找不到“${(p.ref.row as { label: string }).label}”行`);
       put(id, i === undefined ? 0 : amountOf(table.rows[i], p.col), 1, i ?? -1, precision);
-    } else if (p.group) {
-      sumKinds(p.group, t, precision);
     } else {
-      const rs = this.set.ofKind(t, p.kind, p.code);
-      let sum = 0;
-      for (let k = 0; k < rs.length; k++) sum += amountOf(table.rows[rs[k]], p.col);
-      put(id, sum, Math.max(rs.length, 1), rs.length ? rs[0] : -1, precision);
+      sumKinds(p.group!, t, precision);
     }
     return id;
   }
@@ -158,6 +154,15 @@ export class CellSums {
  * Sums every reference of a kind group not summed yet in this generation, in one pass over the
  * table's rows: each in row order, as summing the rows of its kind and code one by one would.
  */
+function addRow(refs: PlanRef[], row: Row, i: number): void {
+  for (let r = 0; r < refs.length; r++) {
+    const id = refs[r].id;
+    if (pending[id] !== generation) continue;
+    sums[id] += amountOf(row, refs[r].col);
+    if (terms[id]++ === 0) rows[id] = i;
+  }
+}
+
 function sumKinds(g: KindGroup, t: Indexed, precision: number): void {
   const refs = g.refs;
   for (let r = 0; r < refs.length; r++) {
@@ -169,15 +174,10 @@ function sumKinds(g: KindGroup, t: Indexed, precision: number): void {
   const table = t.table.rows;
   for (let i = 0; i < table.length; i++) {
     const row = table[i];
-    if (row.kind !== g.kind || row.code === undefined) continue;
-    const at = g.byCode.get(row.code);
-    if (!at) continue;
-    for (let r = 0; r < at.length; r++) {
-      const id = at[r].id;
-      if (pending[id] !== generation) continue;
-      sums[id] += amountOf(row, at[r].col);
-      if (terms[id]++ === 0) rows[id] = i;
-    }
+    if (row.kind !== g.kind) continue;
+    if (g.any.length) addRow(g.any, row, i);
+    const at = row.code === undefined ? undefined : g.byCode.get(row.code);
+    if (at) addRow(at, row, i);
   }
   for (let r = 0; r < refs.length; r++) {
     const id = refs[r].id;

@@ -1,6 +1,6 @@
 /** Rows joined across two tables by key (kind, owning unit, code): Σ left columns op Σ right columns. */
 import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Passing, type Site } from './compare.ts';
-import { kindNum, type KeyedRows } from './row-keys.ts';
+import { keyAt, kindAt, kindNum, rowOfKey, type KeyedRows } from './row-keys.ts';
 import type { JoinRule } from './rule.ts';
 import type { Indexed, TableSet } from './table-set.ts';
 
@@ -25,23 +25,21 @@ export function join(rule: JoinRule, set: TableSet, site: Site): readonly Failur
   const where = rule.whereEmpty;
   const lrows = L.table.rows;
   const rrows = R.table.rows;
-  const leftRows = left.rowOfKey;
-  const rightRows = right.rowOfKey;
   const precision = Math.max(L.table.precision ?? 0, R.table.precision ?? 0);
   const op = rule.op ?? '=';
   let out: Failure[] | undefined;
   // Every key on the left, then the right's keys the left lacks (they compare against zero).
   for (let kk = 0; kk < rule.rows.length; kk++) {
     const kind = kindNum(rule.rows[kk]);
-    const nl = left.keys.length;
-    for (let i = 0, n = nl + right.keys.length; i < n; i++) {
+    const nl = left.n;
+    for (let i = 0, n = nl + right.n; i < n; i++) {
       const side = i < nl ? left : right;
       const o = i < nl ? i : i - nl;
-      if (side.kinds[o] !== kind) continue;
-      const k = side.keys[o];
-      const li = k < leftRows.length ? leftRows[k] : -1;
+      if (kindAt(side, o) !== kind) continue;
+      const k = keyAt(side, o);
+      const li = rowOfKey(left, k);
       if (i >= nl && li >= 0) continue;
-      const ri = k < rightRows.length ? rightRows[k] : -1;
+      const ri = rowOfKey(right, k);
       // Every failure of a key is located at its left row, or its right row when the left has none.
       const at = li >= 0 ? L.table : R.table;
       const atRow = li >= 0 ? li : ri;
@@ -72,8 +70,7 @@ export function join(rule: JoinRule, set: TableSet, site: Site): readonly Failur
 function allEmpty(where: WhereEmpty[], k: number, set: TableSet, few: boolean, rule: JoinRule, site: Site): boolean {
   for (let w = 0; w < where.length; w++) {
     const W = set.get(where[w].table);
-    const rowOfKey = (few ? someKeys(rule, W, set, site)! : set.keysOf(W)).rowOfKey;
-    const wi = k < rowOfKey.length ? rowOfKey[k] : -1;
+    const wi = rowOfKey(few ? someKeys(rule, W, set, site)! : set.keysOf(W), k);
     if (wi < 0) continue;
     const cols = perHeaders(where[w], W.leaves, undefined, set, whereCols);
     const cells = W.table.rows[wi].cells;

@@ -37,6 +37,11 @@ export class KeyIds {
   /** The process-wide number of each of this set's keys: the borrowed arrays are refilled from it. */
   private readonly keys: number[] = [];
 
+  /** How many keys the set has numbered. */
+  get size(): number {
+    return this.keys.length;
+  }
+
   keyOf(r: Row, add: boolean): number | undefined {
     const unit = r.unit ?? '';
     const code = r.code ?? '';
@@ -100,16 +105,27 @@ export function kindNum(kind: string): number {
 }
 
 /**
- * Rows of a table with their keys: all of them (`rows` undefined), or the rows listed (`keys` and
- * `kinds` then by position in the list). `rowOfKey`: the (last) row of each key, -1 for none; keys
- * past its end have none.
+ * Rows of a table with their keys: all of them (`rows` undefined), or the rows listed (keys and
+ * kinds then by position in the list). In one array, since most keyed tables are small and an
+ * array's own cost outweighs their figures: the `n` rows' keys, their kinds (kindNum), then the
+ * (last) row of each key, -1 for none (keys past its end have none). Read it with the helpers below.
  */
 export interface KeyedRows {
   rows: readonly number[] | undefined;
-  keys: Int32Array;
-  /** Row kinds numbered by kindNum. */
-  kinds: Uint8Array;
-  rowOfKey: Int32Array;
+  n: number;
+  /** The largest key with a row here. */
+  last: number;
+  data: Int32Array;
+}
+export const keyAt = (k: KeyedRows, o: number): number => k.data[o];
+export const kindAt = (k: KeyedRows, o: number): number => k.data[k.n + o];
+export const rowOfKey = (k: KeyedRows, key: number): number => (key <= k.last ? k.data[2 * k.n + key] : -1);
+
+/** A KeyedRows of `n` rows whose keys and kinds are filled in `data`, and keys up to `last`. */
+function keyedRows(rows: readonly number[] | undefined, n: number, data: Int32Array, last: number): KeyedRows {
+  data.fill(-1, 2 * n);
+  for (let o = 0; o < n; o++) data[2 * n + data[o]] = rows ? rows[o] : o;
+  return { rows, n, last, data };
 }
 
 /**
@@ -118,8 +134,9 @@ export interface KeyedRows {
  */
 export function keyRowsOf(t: Indexed, ids: KeyIds): KeyedRows {
   const rows = t.table.rows;
-  const keys = new Int32Array(rows.length);
-  const kinds = new Uint8Array(rows.length);
+  const n = rows.length;
+  // Room for the row of every key the set has so far and this table's new ones at most.
+  const keys = new Int32Array(2 * n + ids.size + n);
   let last = -1;
   let kind: string | undefined;
   let unit: string | undefined;
@@ -135,28 +152,23 @@ export function keyRowsOf(t: Indexed, ids: KeyIds): KeyedRows {
       codes = ids.codesOf(kind, unit);
     }
     const k = (keys[i] = ids.idOf(codes!, r.code ?? ''));
-    kinds[i] = kn;
+    keys[n + i] = kn;
     if (k > last) last = k;
   }
-  // Keys past the end (given ids by other tables) have no row here.
-  const rowOfKey = new Int32Array(last + 1).fill(-1);
-  for (let i = 0; i < rows.length; i++) rowOfKey[keys[i]] = i;
-  return (t.keyed = { rows: undefined, keys, kinds, rowOfKey });
+  return (t.keyed = keyedRows(undefined, n, keys, last));
 }
 
 /** The keyed rows `only` of a table (see KeyedRows). */
 export function someKeyRows(t: Indexed, only: readonly number[], ids: KeyIds): KeyedRows {
   const rows = t.table.rows;
-  const keys = new Int32Array(only.length);
-  const kinds = new Uint8Array(only.length);
+  const n = only.length;
+  const keys = new Int32Array(2 * n + ids.size + n);
   let last = -1;
-  for (let o = 0; o < only.length; o++) {
+  for (let o = 0; o < n; o++) {
     const r = rows[only[o]];
     const k = (keys[o] = ids.keyOf(r, true)!);
-    kinds[o] = kindNum(r.kind);
+    keys[n + o] = kindNum(r.kind);
     if (k > last) last = k;
   }
-  const rowOfKey = new Int32Array(last + 1).fill(-1);
-  for (let o = 0; o < only.length; o++) rowOfKey[keys[o]] = only[o];
-  return { rows: only, keys, kinds, rowOfKey };
+  return keyedRows(only, n, keys, last);
 }

@@ -1,6 +1,6 @@
 /** Cell lookups on a set of tables by column key and row selector, for the rule engine. */
 import { leaves, normLabel, type LeafColumn, type Row, type Table } from '../ir/table.ts';
-import { KeyIds, keyRowsOf, someKeyRows, type KeyedRows } from './row-keys.ts';
+import { keyAt, KeyIds, keyRowsOf, someKeyRows, type KeyedRows } from './row-keys.ts';
 import type { Ref, RowSel } from './rule.ts';
 
 /** Thrown when a rule refers to something the tables do not have: the rule is reported as not run. */
@@ -74,7 +74,8 @@ export class TableSet {
     for (const t of tables) {
       const ls = leaves(t.header);
       const { cols, amountCols } = columnsOf(ls);
-      this.byId.set(t.id, { table: t, leaves: ls, cols, amountCols });
+      // Every field from the start: lookups built later then need no room of their own.
+      this.byId.set(t.id, { table: t, leaves: ls, cols, amountCols, labels: undefined, total: undefined, byKind: undefined, byKey: undefined, keyed: undefined });
     }
   }
 
@@ -116,7 +117,8 @@ export class TableSet {
     const t = this.get(id);
     if (!t.byKey) {
       const byKey = (t.byKey = new Map());
-      this.keysOf(t).keys.forEach((k, i) => byKey.set(k, i));
+      const keyed = this.keysOf(t);
+      for (let i = 0; i < keyed.n; i++) byKey.set(keyAt(keyed, i), i);
     }
     return t.byKey;
   }
@@ -149,7 +151,7 @@ export class TableSet {
   }
 
   totalRow(t: Indexed): number {
-    t.total ??= t.table.rows[0]?.kind === 'total' ? 0 : (this.ofKind(t, 'total', undefined)[0] ?? -1);
+    t.total ??= firstOfKind(t.table.rows, 'total');
     if (t.total < 0) throw new CannotRun(`预算${t.table.id}表没有合计行`);
     return t.total;
   }
@@ -229,6 +231,11 @@ export class TableSet {
     if (i === undefined) throw new CannotRun(`预算${ref.table}表找不到“${sel.label}”行`);
     return i;
   }
+}
+
+function firstOfKind(rows: readonly Row[], kind: string): number {
+  for (let i = 0; i < rows.length; i++) if (rows[i].kind === kind) return i;
+  return -1;
 }
 
 export function amountOf(row: Row, col: number): number {

@@ -1,42 +1,46 @@
 /**
  * 预算01表 and 预算06表 print independent lists (revenue, and spending by function / economic
  * class) side by side. Each list is label + amount; line i of the table holds entry i of each list.
+ * A list is kept flat, label and amount one after the other (no object per entry: they are only
+ * copied into the rows' cells).
  */
 import { type Cell, type Row, makeRow } from '../ir/table.ts';
 import type { Money } from '../money/money.ts';
 import { FUND_SOURCES } from '../model/funds.ts';
 
-export interface Entry {
-  label: string;
-  /** null prints blank */
-  amount: Money | null;
+/** Entries label, amount, label, amount, …; an amount of null prints blank. */
+export type Entries = (string | Money | null)[];
+
+/** Appends an entry. */
+export function entry(list: Entries, label: string, amount: Money | null): void {
+  list.push(label, amount);
 }
 
 /** Amount that prints blank when zero (the usual rule). */
 export const blankZero = (m: Money): Money | null => (m === 0 ? null : m);
 
-export function sideBySide(lists: Entry[][], footer: Entry[][]): Row[] {
+export function sideBySide(lists: Entries[], footer: Entries[]): Row[] {
   let height = 0;
-  for (const l of lists) height = Math.max(height, l.length);
+  for (const l of lists) height = Math.max(height, l.length >> 1);
   // Arrays of their final length, cells copied from a blank line: pushes grew every row's cells and the rows.
   const rows = new Array<Row>(height + footer.length);
   for (let i = 0; i < height; i++) {
     const cells = blankLine(2 * lists.length);
     for (let k = 0; k < lists.length; k++) {
-      const e = lists[k][i];
-      if (e) {
-        cells[2 * k] = e.label || null;
-        cells[2 * k + 1] = e.amount;
+      const l = lists[k];
+      if (2 * i < l.length) {
+        cells[2 * k] = l[2 * i] || null;
+        cells[2 * k + 1] = l[2 * i + 1];
       }
     }
     rows[i] = makeRow('line', 0, cells);
   }
   for (let j = 0; j < footer.length; j++) {
     const f = footer[j];
-    const cells = blankLine(2 * f.length);
-    for (let k = 0; k < f.length; k++) {
-      cells[2 * k] = f[k].label || null;
-      cells[2 * k + 1] = f[k].amount;
+    const cells = blankLine(f.length);
+    for (let k = 0; k < f.length; k += 2) {
+      cells[k] = f[k] || null;
+      cells[k + 1] = f[k + 1];
     }
     rows[height + j] = makeRow('line', 0, cells);
   }

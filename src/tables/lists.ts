@@ -8,12 +8,26 @@ import { type Cell, type Row, makeRow } from '../ir/table.ts';
 import type { Money } from '../money/money.ts';
 import { FUND_SOURCES } from '../model/funds.ts';
 
-/** Entries label, amount, label, amount, …; an amount of null prints blank. */
-export type Entries = (string | Money | null)[];
+/**
+ * A list being written: entries label, amount, label, amount, … (an amount of null prints blank).
+ * Lists only live until their table's rows are made, so each table keeps its lists for the process
+ * and starts them over (`Entries.reuse`): no list regrown by pushes per table.
+ */
+export class Entries {
+  readonly cells: (string | Money | null)[] = [];
+  /** Number of cells written (2 per entry). */
+  n = 0;
 
-/** Appends an entry. */
-export function entry(list: Entries, label: string, amount: Money | null): void {
-  list.push(label, amount);
+  /** The list, emptied. */
+  reuse(): this {
+    this.n = 0;
+    return this;
+  }
+
+  add(label: string, amount: Money | null): void {
+    this.cells[this.n++] = label;
+    this.cells[this.n++] = amount;
+  }
 }
 
 /** Amount that prints blank when zero (the usual rule). */
@@ -21,26 +35,26 @@ export const blankZero = (m: Money): Money | null => (m === 0 ? null : m);
 
 export function sideBySide(lists: Entries[], footer: Entries[]): Row[] {
   let height = 0;
-  for (const l of lists) height = Math.max(height, l.length >> 1);
+  for (const l of lists) height = Math.max(height, l.n >> 1);
   // Arrays of their final length, cells copied from a blank line: pushes grew every row's cells and the rows.
   const rows = new Array<Row>(height + footer.length);
   for (let i = 0; i < height; i++) {
     const cells = blankLine(2 * lists.length);
     for (let k = 0; k < lists.length; k++) {
       const l = lists[k];
-      if (2 * i < l.length) {
-        cells[2 * k] = l[2 * i] || null;
-        cells[2 * k + 1] = l[2 * i + 1];
+      if (2 * i < l.n) {
+        cells[2 * k] = l.cells[2 * i] || null;
+        cells[2 * k + 1] = l.cells[2 * i + 1];
       }
     }
     rows[i] = makeRow('line', 0, cells);
   }
   for (let j = 0; j < footer.length; j++) {
     const f = footer[j];
-    const cells = blankLine(f.length);
-    for (let k = 0; k < f.length; k += 2) {
-      cells[k] = f[k] || null;
-      cells[k + 1] = f[k + 1];
+    const cells = blankLine(f.n);
+    for (let k = 0; k < f.n; k += 2) {
+      cells[k] = f.cells[k] || null;
+      cells[k + 1] = f.cells[k + 1];
     }
     rows[height + j] = makeRow('line', 0, cells);
   }

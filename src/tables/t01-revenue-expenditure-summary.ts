@@ -4,7 +4,7 @@ import { POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { PROJECT_CLASSES } from './econ-columns.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, entry, type Entries } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, Entries } from './lists.ts';
 
 const INDENT = '\u3000\u3000';
 const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
@@ -88,16 +88,20 @@ const spendingSlots = perSignature((li) => {
   return { gov: GOV_SLOT.get(li.govEconCode.slice(0, 3)) ?? -1, group, line: line ?? -1 };
 });
 
+/** The four lists and three footer lines, written anew for each table. */
+const LISTS = [new Entries(), new Entries(), new Entries(), new Entries()];
+const FOOTERS = [new Entries(), new Entries(), new Entries()];
+
 /** Appends a list line, indented by `level`; a zero prints blank. */
 function line(list: Entries, label: string, amount: number, level = 0): void {
-  entry(list, level ? indented(label, level) : label, blankZero(amount));
+  list.add(level ? indented(label, level) : label, blankZero(amount));
 }
 
-/** A footer line: the revenue figure, then the same spending figure in the three spending lists. */
-function footerLine(revenue: string, received: number, spending: string, spent: number): Entries {
-  const f: Entries = [];
+/** A footer line (the k-th): the revenue figure, then the same spending figure in the three spending lists. */
+function footerLine(k: number, revenue: string, received: number, spending: string, spent: number): Entries {
+  const f = FOOTERS[k].reuse();
   line(f, revenue, received);
-  for (let k = 0; k < 3; k++) line(f, spending, spent);
+  for (let i = 0; i < 3; i++) line(f, spending, spent);
   return f;
 }
 
@@ -112,7 +116,7 @@ export function build01(ctx: BuildContext): Table {
   const inc = (p: (f: string) => boolean) => income.sum(p);
   const src = (f: string) => income.of(f);
 
-  const revenue: Entries = [];
+  const revenue = LISTS[0].reuse();
   line(revenue, '一、一般公共预算拨款收入', inc(POOLS.gpbCurrent));
   line(revenue, '经费拨款', src('本年/一般公共预算拨款/经费拨款'), 1);
   line(revenue, '纳入一般公共预算管理的非税收入拨款', inc(POOLS.gpbNonTax), 1);
@@ -150,10 +154,10 @@ export function build01(ctx: BuildContext): Table {
     else groupTotal[group] += amount;
     if (line >= 0) byGroup[group][line] += amount;
   }
-  const byFunction: Entries = [];
+  const byFunction = LISTS[1].reuse();
   for (let i = 0; i < FUNCTION_LABELS.length; i++) line(byFunction, FUNCTION_LABELS[i], byFn[i]);
   const [basicBy, projectBy, otherBy] = byGroup;
-  const byDeptEcon: Entries = [];
+  const byDeptEcon = LISTS[2].reuse();
   line(byDeptEcon, '一、基本支出', groupTotal[BASIC]);
   line(byDeptEcon, '工资福利支出', basicBy[0], 1);
   line(byDeptEcon, '商品和服务支出', basicBy[1], 1);
@@ -161,16 +165,16 @@ export function build01(ctx: BuildContext): Table {
   line(byDeptEcon, '二、项目支出', groupTotal[PROJECT]);
   for (let i = 0; i < PROJECT_CLASSES.length; i++) line(byDeptEcon, PROJECT_CLASSES[i][1], projectBy[i], 1);
   if (anyOther) for (let i = 0; i < OTHER_KINDS_01.length; i++) line(byDeptEcon, OTHER_KINDS_01[i], otherBy[i]);
-  const byGovEcon: Entries = [];
+  const byGovEcon = LISTS[3].reuse();
   for (let i = 0; i < GOV_LABELS.length; i++) line(byGovEcon, GOV_LABELS[i], byGov[i]);
 
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const current = inc(POOLS.current);
   const carried = inc(POOLS.carryOver);
-  const footer = [footerLine('本 年 收 入 合 计', current, SPENT, totalSpent), footerLine('上年结转结余', carried, BALANCE, balance), footerLine('收  入  总  计', current + carried, TOTAL, totalSpent + balance)];
+  const footer = [footerLine(0, '本 年 收 入 合 计', current, SPENT, totalSpent), footerLine(1, '上年结转结余', carried, BALANCE, balance), footerLine(2, '收  入  总  计', current + carried, TOTAL, totalSpent + balance)];
   // Two blank lines close the revenue list, so that its footer lines up with the others (as printed).
-  entry(revenue, '', null);
-  entry(revenue, '', null);
+  revenue.add('', null);
+  revenue.add('', null);
   const rows = sideBySide([revenue, byFunction, byDeptEcon, byGovEcon], footer);
   return {
     id: '01',

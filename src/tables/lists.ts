@@ -4,9 +4,10 @@
  * A list is kept flat, label and amount one after the other (no object per entry: they are only
  * copied into the rows' cells).
  */
-import { type Cell, type Row, makeRow } from '../ir/table.ts';
+import { type Row, makeRow } from '../ir/table.ts';
 import type { Money } from '../money/money.ts';
 import { FUND_SOURCES } from '../model/funds.ts';
+import { blankCells } from './common.ts';
 
 /**
  * A list being written: entries label, amount, label, amount, … (an amount of null prints blank).
@@ -39,7 +40,7 @@ export function sideBySide(lists: Entries[], footer: Entries[]): Row[] {
   // Arrays of their final length, cells copied from a blank line: pushes grew every row's cells and the rows.
   const rows = new Array<Row>(height + footer.length);
   for (let i = 0; i < height; i++) {
-    const cells = blankLine(2 * lists.length);
+    const cells = blankCells(2 * lists.length);
     for (let k = 0; k < lists.length; k++) {
       const l = lists[k];
       if (2 * i < l.n) {
@@ -51,7 +52,7 @@ export function sideBySide(lists: Entries[], footer: Entries[]): Row[] {
   }
   for (let j = 0; j < footer.length; j++) {
     const f = footer[j];
-    const cells = blankLine(f.n);
+    const cells = blankCells(f.n);
     for (let k = 0; k < f.n; k += 2) {
       cells[k] = f.cells[k] || null;
       cells[k + 1] = f.cells[k + 1];
@@ -59,18 +60,6 @@ export function sideBySide(lists: Entries[], footer: Entries[]): Row[] {
     rows[height + j] = makeRow('line', 0, cells);
   }
   return rows;
-}
-
-/** Blank lines by width, copied for each line (a copy of a packed array is cheaper than pushing into a new one). */
-const BLANK_LINES: Cell[][] = [];
-function blankLine(width: number): Cell[] {
-  let b = BLANK_LINES[width];
-  if (!b) {
-    b = [];
-    for (let i = 0; i < width; i++) b.push(null);
-    BLANK_LINES[width] = b;
-  }
-  return b.slice();
 }
 
 const DIGITS = '零一二三四五六七八九';

@@ -23,8 +23,6 @@ export interface Compiled {
   /** leaf indexes of columns that match line items, and their conditions */
   matchCols: number[];
   matchPreds: Match[];
-  /** A row's cells before anything is written: rows copy it (a copy of a packed array is cheaper than filling a new one). */
-  blank: null[];
 }
 
 const compiled = new WeakMap<AggregateDef, Compiled>();
@@ -64,8 +62,7 @@ export function compile(def: AggregateDef): Compiled {
   [...sums.keys()].forEach(visit);
   const amountCols = leaves.map((l, i) => (l.kind === 'amount' ? i : -1)).filter((i) => i >= 0);
   const matchPreds = matchCols.map((i) => (leaves[i].measure as { match: Match }).match);
-  const blank = leaves.map(() => null);
-  c = { index: registry.length, offset: slots, header: def.columns.map(stripMeasure), leaves, sumOrder, amountCols, matchCols, matchPreds, blank };
+  c = { index: registry.length, offset: slots, header: def.columns.map(stripMeasure), leaves, sumOrder, amountCols, matchCols, matchPreds };
   // Definitions are told apart by a bit of a 32-bit mask (CellSums.present).
   if (registry.length >= 31) throw new Error('aggregate-pass: more than 31 aggregate table definitions');
   slots += leaves.length;

@@ -7,7 +7,7 @@ import type { LineItem } from '../model/budget.ts';
 import type { BuildContext } from './context.ts';
 import type { DefColumn } from './columns.ts';
 import { cellSums, compile, holds, type Compiled } from './aggregate-pass.ts';
-import { EMPTY_TABLE_NOTE, mark } from './common.ts';
+import { blankCells, EMPTY_TABLE_NOTE, mark } from './common.ts';
 
 export type RowLayout =
   /** 合计, 部门, 单位, then 类 › 款 › 项 rows under each unit (03, 07, 15, 18, 19) */
@@ -157,7 +157,7 @@ function unitFlags(n: number): Uint8Array {
 
 /** Appends a row with blank cells (amounts filled by `fill`); returns its cells for the key columns. */
 function emit(rows: Row[], c: Compiled, kind: RowKind, indent: number, code?: string, unit?: string): Cell[] {
-  const cells: Cell[] = c.blank.slice();
+  const cells = blankCells(c.leaves.length);
   rows.push(makeRow(kind, indent, cells, code, unit));
   return cells;
 }

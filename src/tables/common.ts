@@ -1,4 +1,6 @@
-/** Wording shared by several tables. */
+/** Wording and row helpers shared by several tables. */
+import type { Cell } from '../ir/table.ts';
+
 const MARKS = new Map<string, string>();
 /** "预算01表": one string per table id for the process (a template per table built made a new string each time). */
 export function mark(id: string): string {
@@ -11,3 +13,15 @@ export function mark(id: string): string {
 export const EMPTY_TABLE_NOTE = '注：本单位本年度无此项预算收支，故本表无数据。';
 
 export const NOTE_NO_CARRY_OVER = '注：不含上年结转结余。';
+
+/** A row's cells, all blank, of a given width: copied from one kept per width (a copy of a packed array is cheaper than pushing into a new one). */
+export function blankCells(width: number): Cell[] {
+  let b = BLANK_CELLS[width];
+  if (!b) {
+    b = [];
+    for (let i = 0; i < width; i++) b.push(null);
+    BLANK_CELLS[width] = b;
+  }
+  return b.slice();
+}
+const BLANK_CELLS: Cell[][] = [];

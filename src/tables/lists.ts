@@ -1,58 +1,65 @@
 /**
  * 预算01表 and 预算06表 print independent lists (revenue, and spending by function / economic
  * class) side by side. Each list is label + amount; line i of the table holds entry i of each list.
+ * A list is kept flat, label and amount one after the other (no object per entry: they are only
+ * copied into the rows' cells).
  */
-import { type Cell, type Row, makeRow } from '../ir/table.ts';
+import { type Row, makeRow } from '../ir/table.ts';
 import type { Money } from '../money/money.ts';
 import { FUND_SOURCES } from '../model/funds.ts';
+import { blankCells } from './common.ts';
 
-export interface Entry {
-  label: string;
-  /** null prints blank */
-  amount: Money | null;
+/**
+ * A list being written: entries label, amount, label, amount, … (an amount of null prints blank).
+ * Lists only live until their table's rows are made, so each table keeps its lists for the process
+ * and starts them over (`Entries.reuse`): no list regrown by pushes per table.
+ */
+export class Entries {
+  readonly cells: (string | Money | null)[] = [];
+  /** Number of cells written (2 per entry). */
+  n = 0;
+
+  /** The list, emptied. */
+  reuse(): this {
+    this.n = 0;
+    return this;
+  }
+
+  add(label: string, amount: Money | null): void {
+    this.cells[this.n++] = label;
+    this.cells[this.n++] = amount;
+  }
 }
 
 /** Amount that prints blank when zero (the usual rule). */
 export const blankZero = (m: Money): Money | null => (m === 0 ? null : m);
 
-export function sideBySide(lists: Entry[][], footer: Entry[][]): Row[] {
+export function sideBySide(lists: Entries[], footer: Entries[]): Row[] {
   let height = 0;
-  for (const l of lists) height = Math.max(height, l.length);
+  for (const l of lists) height = Math.max(height, l.n >> 1);
   // Arrays of their final length, cells copied from a blank line: pushes grew every row's cells and the rows.
   const rows = new Array<Row>(height + footer.length);
   for (let i = 0; i < height; i++) {
-    const cells = blankLine(2 * lists.length);
+    const cells = blankCells(2 * lists.length);
     for (let k = 0; k < lists.length; k++) {
-      const e = lists[k][i];
-      if (e) {
-        cells[2 * k] = e.label || null;
-        cells[2 * k + 1] = e.amount;
+      const l = lists[k];
+      if (2 * i < l.n) {
+        cells[2 * k] = l.cells[2 * i] || null;
+        cells[2 * k + 1] = l.cells[2 * i + 1];
       }
     }
     rows[i] = makeRow('line', 0, cells);
   }
   for (let j = 0; j < footer.length; j++) {
     const f = footer[j];
-    const cells = blankLine(2 * f.length);
-    for (let k = 0; k < f.length; k++) {
-      cells[2 * k] = f[k].label || null;
-      cells[2 * k + 1] = f[k].amount;
+    const cells = blankCells(f.n);
+    for (let k = 0; k < f.n; k += 2) {
+      cells[k] = f.cells[k] || null;
+      cells[k + 1] = f.cells[k + 1];
     }
     rows[height + j] = makeRow('line', 0, cells);
   }
   return rows;
-}
-
-/** Blank lines by width, copied for each line (a copy of a packed array is cheaper than pushing into a new one). */
-const BLANK_LINES: Cell[][] = [];
-function blankLine(width: number): Cell[] {
-  let b = BLANK_LINES[width];
-  if (!b) {
-    b = [];
-    for (let i = 0; i < width; i++) b.push(null);
-    BLANK_LINES[width] = b;
-  }
-  return b.slice();
 }
 
 const DIGITS = '零一二三四五六七八九';

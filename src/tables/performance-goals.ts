@@ -1,7 +1,7 @@
 /** 预算21表 and 预算22表 list the performance goals of projects, one row each. */
 import { type Cell, type ColumnNode, type Row, type Table, makeRow } from '../ir/table.ts';
 import { INDICATORS, type ProjectCategory } from '../model/budget.ts';
-import { EMPTY_TABLE_NOTE, mark } from './common.ts';
+import { blankCells, EMPTY_TABLE_NOTE, mark } from './common.ts';
 import type { BuildContext } from './context.ts';
 import { indicatorColumns } from './performance-columns.ts';
 import { fiscalCurrent, projectGoal, projectItems, projectsOf } from './projects.ts';
@@ -37,6 +37,11 @@ function goalsHeaderOf(def: GoalsTableDef): ColumnNode[] {
   ];
 }
 
+/** Number of columns of a goals table. */
+function goalsHeaderWidth(def: GoalsTableDef): number {
+  return (def.withDirection ? 3 : 2) + 5 + INDICATORS.length;
+}
+
 /**
  * 省级支出 is the project's line items (this year's 财政拨款); 对市县专项转移支付 lies outside the
  * department budget (the note of 预算21表) and comes from the goal record; 资金总额 is both.
@@ -44,16 +49,24 @@ function goalsHeaderOf(def: GoalsTableDef): ColumnNode[] {
 export function buildGoalsTable(def: GoalsTableDef, ctx: BuildContext): Table {
   const rows: Row[] = [];
   const lead = (code: Cell, name: Cell, direction: Cell): Cell[] => (def.withDirection ? [code, name, direction] : [code, name]);
+  const width = goalsHeaderWidth(def);
   for (const p of projectsOf(ctx, def.category)) {
     const g = projectGoal(ctx, p.unit, p.name);
     if (!g) continue;
     const provincial = fiscalCurrent(projectItems(ctx, p.unit, p.name));
     const transfer = g.transferToLocal ?? 0;
-    // Cells pushed one by one: array spreads in a literal go through the iterator protocol, per project.
-    const cells: Cell[] = [p.unit, p.name];
-    if (def.withDirection) cells.push(p.direction ?? null);
-    cells.push(provincial + transfer, provincial || null, transfer || null, g.periodGoal, g.annualGoal);
-    for (const i of INDICATORS) cells.push(g.indicators[i] ?? null);
+    // Cells written into an array of the row's length (pushes regrew it, per project).
+    const cells = blankCells(width);
+    let k = 0;
+    cells[k++] = p.unit;
+    cells[k++] = p.name;
+    if (def.withDirection) cells[k++] = p.direction ?? null;
+    cells[k++] = provincial + transfer;
+    cells[k++] = provincial || null;
+    cells[k++] = transfer || null;
+    cells[k++] = g.periodGoal;
+    cells[k++] = g.annualGoal;
+    for (const i of INDICATORS) cells[k++] = g.indicators[i] ?? null;
     rows.push(makeRow('project', 0, cells, p.unit, p.unit));
   }
   const empty = rows.length === 0;
@@ -67,7 +80,7 @@ export function buildGoalsTable(def: GoalsTableDef, ctx: BuildContext): Table {
     unit: '万元',
     header: goalsHeader(def),
     rows,
-    notes: [...def.notes, ...(empty ? [EMPTY_TABLE_NOTE] : [])],
+    notes: empty ? [...def.notes, EMPTY_TABLE_NOTE] : def.notes.slice(),
     empty,
   };
 }

@@ -4,7 +4,7 @@ import { POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { PROJECT_CLASSES } from './econ-columns.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, Entries } from './lists.ts';
 
 const INDENT = '\u3000\u3000';
 const NON_TAX = '本年/一般公共预算拨款/纳入一般公共预算管理的非税收入拨款/';
@@ -88,6 +88,23 @@ const spendingSlots = perSignature((li) => {
   return { gov: GOV_SLOT.get(li.govEconCode.slice(0, 3)) ?? -1, group, line: line ?? -1 };
 });
 
+/** The four lists and three footer lines, written anew for each table. */
+const LISTS = [new Entries(), new Entries(), new Entries(), new Entries()];
+const FOOTERS = [new Entries(), new Entries(), new Entries()];
+
+/** Appends a list line, indented by `level`; a zero prints blank. */
+function line(list: Entries, label: string, amount: number, level = 0): void {
+  list.add(level ? indented(label, level) : label, blankZero(amount));
+}
+
+/** A footer line (the k-th): the revenue figure, then the same spending figure in the three spending lists. */
+function footerLine(k: number, revenue: string, received: number, spending: string, spent: number): Entries {
+  const f = FOOTERS[k].reuse();
+  line(f, revenue, received);
+  for (let i = 0; i < 3; i++) line(f, spending, spent);
+  return f;
+}
+
 export function build01(ctx: BuildContext): Table {
   const items = ctx.items;
   const balances = ctx.budget.yearEndBalances;
@@ -98,30 +115,23 @@ export function build01(ctx: BuildContext): Table {
   for (const b of balances) income.add(b.fund, b.amount);
   const inc = (p: (f: string) => boolean) => income.sum(p);
   const src = (f: string) => income.of(f);
-  const e = (label: string, amount: number, level = 0): Entry => ({ label: level ? indented(label, level) : label, amount: blankZero(amount) });
 
-  const revenue: Entry[] = [
-    e('一、一般公共预算拨款收入', inc(POOLS.gpbCurrent)),
-    e('经费拨款', src('本年/一般公共预算拨款/经费拨款'), 1),
-    e('纳入一般公共预算管理的非税收入拨款', inc(POOLS.gpbNonTax), 1),
-  ];
-  // Lists pushed, not spread into literals (the spreads deoptimised this function again and again);
-  // the sources' names are made once per process (a name made per table is hashed anew per lookup).
-  for (const [label, fund] of NON_TAX_LINES) revenue.push(e(label, src(fund), 2));
-  revenue.push(
-    e('二、政府性基金预算拨款收入', inc(POOLS.gfCurrent)),
-    e('三、国有资本经营预算拨款收入', inc(POOLS.soeCurrent)),
-    e('四、财政专户管理资金收入', inc(POOLS.saCurrent)),
-    e('五、上级财政补助收入', inc(POOLS.upper)),
-  );
-  for (const [label, fund] of UP_LINES) revenue.push(e(label, src(fund), 1));
-  revenue.push(
-    e('六、事业收入', src('本年/事业收入')),
-    e('七、事业单位经营收入', src('本年/事业单位经营收入')),
-    e('八、上级补助收入', src('本年/上级补助收入')),
-    e('九、附属单位上缴收入', src('本年/附属单位上缴收入')),
-    e('十、其他收入', src('本年/其他收入')),
-  );
+  const revenue = LISTS[0].reuse();
+  line(revenue, '一、一般公共预算拨款收入', inc(POOLS.gpbCurrent));
+  line(revenue, '经费拨款', src('本年/一般公共预算拨款/经费拨款'), 1);
+  line(revenue, '纳入一般公共预算管理的非税收入拨款', inc(POOLS.gpbNonTax), 1);
+  // The sources' names are made once per process (a name made per table is hashed anew per lookup).
+  for (const [label, fund] of NON_TAX_LINES) line(revenue, label, src(fund), 2);
+  line(revenue, '二、政府性基金预算拨款收入', inc(POOLS.gfCurrent));
+  line(revenue, '三、国有资本经营预算拨款收入', inc(POOLS.soeCurrent));
+  line(revenue, '四、财政专户管理资金收入', inc(POOLS.saCurrent));
+  line(revenue, '五、上级财政补助收入', inc(POOLS.upper));
+  for (const [label, fund] of UP_LINES) line(revenue, label, src(fund), 1);
+  line(revenue, '六、事业收入', src('本年/事业收入'));
+  line(revenue, '七、事业单位经营收入', src('本年/事业单位经营收入'));
+  line(revenue, '八、上级补助收入', src('本年/上级补助收入'));
+  line(revenue, '九、附属单位上缴收入', src('本年/附属单位上缴收入'));
+  line(revenue, '十、其他收入', src('本年/其他收入'));
 
   // The three spending lists: by function 类 from the (unit, 项) cells, by economic class from the signatures.
   const byFn = zeros(FUNCTION_CLASS_LIST.length);
@@ -144,29 +154,27 @@ export function build01(ctx: BuildContext): Table {
     else groupTotal[group] += amount;
     if (line >= 0) byGroup[group][line] += amount;
   }
-  const byFunction = FUNCTION_CLASS_LIST.map((_, i) => e(FUNCTION_LABELS[i], byFn[i]));
+  const byFunction = LISTS[1].reuse();
+  for (let i = 0; i < FUNCTION_LABELS.length; i++) line(byFunction, FUNCTION_LABELS[i], byFn[i]);
   const [basicBy, projectBy, otherBy] = byGroup;
-  const byDeptEcon = [
-    e('一、基本支出', groupTotal[BASIC]),
-    e('工资福利支出', basicBy[0], 1),
-    e('商品和服务支出', basicBy[1], 1),
-    e('对个人和家庭的补助', basicBy[2], 1),
-    e('二、项目支出', groupTotal[PROJECT]),
-  ];
-  for (let i = 0; i < PROJECT_CLASSES.length; i++) byDeptEcon.push(e(PROJECT_CLASSES[i][1], projectBy[i], 1));
-  if (anyOther) for (let i = 0; i < OTHER_KINDS_01.length; i++) byDeptEcon.push(e(OTHER_KINDS_01[i], otherBy[i]));
-  const byGovEcon = GOV_CLASSES.map((_, i) => e(GOV_LABELS[i], byGov[i]));
+  const byDeptEcon = LISTS[2].reuse();
+  line(byDeptEcon, '一、基本支出', groupTotal[BASIC]);
+  line(byDeptEcon, '工资福利支出', basicBy[0], 1);
+  line(byDeptEcon, '商品和服务支出', basicBy[1], 1);
+  line(byDeptEcon, '对个人和家庭的补助', basicBy[2], 1);
+  line(byDeptEcon, '二、项目支出', groupTotal[PROJECT]);
+  for (let i = 0; i < PROJECT_CLASSES.length; i++) line(byDeptEcon, PROJECT_CLASSES[i][1], projectBy[i], 1);
+  if (anyOther) for (let i = 0; i < OTHER_KINDS_01.length; i++) line(byDeptEcon, OTHER_KINDS_01[i], otherBy[i]);
+  const byGovEcon = LISTS[3].reuse();
+  for (let i = 0; i < GOV_LABELS.length; i++) line(byGovEcon, GOV_LABELS[i], byGov[i]);
 
   const balance = balances.reduce((s, b) => s + b.amount, 0);
   const current = inc(POOLS.current);
   const carried = inc(POOLS.carryOver);
-  const footer = [
-    [e('本 年 收 入 合 计', current), e(SPENT, totalSpent), e(SPENT, totalSpent), e(SPENT, totalSpent)],
-    [e('上年结转结余', carried), e(BALANCE, balance), e(BALANCE, balance), e(BALANCE, balance)],
-    [e('收  入  总  计', current + carried), e(TOTAL, totalSpent + balance), e(TOTAL, totalSpent + balance), e(TOTAL, totalSpent + balance)],
-  ];
+  const footer = [footerLine(0, '本 年 收 入 合 计', current, SPENT, totalSpent), footerLine(1, '上年结转结余', carried, BALANCE, balance), footerLine(2, '收  入  总  计', current + carried, TOTAL, totalSpent + balance)];
   // Two blank lines close the revenue list, so that its footer lines up with the others (as printed).
-  revenue.push({ label: '', amount: null }, { label: '', amount: null });
+  revenue.add('', null);
+  revenue.add('', null);
   const rows = sideBySide([revenue, byFunction, byDeptEcon, byGovEcon], footer);
   return {
     id: '01',

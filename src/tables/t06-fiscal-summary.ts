@@ -2,7 +2,7 @@ import type { Table } from '../ir/table.ts';
 import { isFiscal, POOLS } from '../model/funds.ts';
 import { mark } from './common.ts';
 import { perSignature, type BuildContext } from './context.ts';
-import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, type Entry } from './lists.ts';
+import { blankZero, chineseNumeral, FUNCTION_CLASS_LIST, FUNCTION_CLASS_SLOT, FundSums, sideBySide, zeros, Entries } from './lists.ts';
 
 export const HEADER_06 = [
   { label: '收入', children: [{ label: '项目', key: 'rev.label', kind: 'text' as const }, { label: '预算数', key: 'rev.amount' }] },
@@ -13,6 +13,9 @@ export const HEADER_06 = [
 const FUNCTION_LABELS = FUNCTION_CLASS_LIST.map(([, label], i) => `（${chineseNumeral(i + 1)}）${label}`);
 
 const SOURCES = ['（一）一般公共预算拨款', '（二）政府性基金预算拨款', '（三）国有资本经营预算拨款'];
+
+/** Revenue, spending and footer lists, written anew for each table. */
+const LISTS = [new Entries(), new Entries(), new Entries()];
 
 const fiscalOf = perSignature((li) => isFiscal(li.fund));
 
@@ -31,15 +34,15 @@ export function build06(ctx: BuildContext): Table {
   const balances = ctx.budget.yearEndBalances.filter((b) => isFiscal(b.fund));
   for (const b of balances) income.add(b.fund, b.amount);
   const inc = (p: (f: string) => boolean) => income.sum(p);
-  const e = (label: string, amount: number): Entry => ({ label, amount: blankZero(amount) });
 
   const cur = [POOLS.gpbFiscalCurrent, POOLS.gfFiscalCurrent, POOLS.soeFiscalCurrent].map(inc);
   const co = [POOLS.gpbCarry, POOLS.gfCarry, POOLS.soeCarry].map(inc);
   // Lists pushed, not spread into literals: a spread iterates, per table.
-  const revenue: Entry[] = [e('一、本年收入', cur[0] + cur[1] + cur[2])];
-  for (let i = 0; i < SOURCES.length; i++) revenue.push(e(SOURCES[i], cur[i]));
-  revenue.push(e('二、上年结转', co[0] + co[1] + co[2]));
-  for (let i = 0; i < SOURCES.length; i++) revenue.push(e(SOURCES[i], co[i]));
+  const revenue = LISTS[0].reuse();
+  revenue.add('一、本年收入', blankZero(cur[0] + cur[1] + cur[2]));
+  for (let i = 0; i < SOURCES.length; i++) revenue.add(SOURCES[i], blankZero(cur[i]));
+  revenue.add('二、上年结转', blankZero(co[0] + co[1] + co[2]));
+  for (let i = 0; i < SOURCES.length; i++) revenue.add(SOURCES[i], blankZero(co[i]));
   // Fiscal spending by (unit, 项) cell, then by the cells' 类.
   const { items, signature, cell, cellParts } = ctx;
   const byCell = zeros(cellParts.length);
@@ -50,11 +53,15 @@ export function build06(ctx: BuildContext): Table {
     if (slot !== undefined) byClass[slot] += byCell[c];
   }
   const balance = balances.reduce((s, b) => s + b.amount, 0);
-  const expenditure: Entry[] = [e('一、本年支出', spent)];
-  for (let i = 0; i < FUNCTION_LABELS.length; i++) expenditure.push(e(FUNCTION_LABELS[i], byClass[i]));
+  const expenditure = LISTS[1].reuse();
+  expenditure.add('一、本年支出', blankZero(spent));
+  for (let i = 0; i < FUNCTION_LABELS.length; i++) expenditure.add(FUNCTION_LABELS[i], blankZero(byClass[i]));
   // printed as 0.00 even when there is none (seed)
-  expenditure.push({ label: '二、年终结转结余', amount: balance });
-  const rows = sideBySide([revenue, expenditure], [[{ label: '收    入    总    计', amount: inc(isFiscal) }, { label: '支    出    总    计', amount: spent + balance }]]);
+  expenditure.add('二、年终结转结余', balance);
+  const footer = LISTS[2].reuse();
+  footer.add('收    入    总    计', inc(isFiscal));
+  footer.add('支    出    总    计', spent + balance);
+  const rows = sideBySide([revenue, expenditure], [footer]);
   return {
     id: '06',
     mark: mark('06'),

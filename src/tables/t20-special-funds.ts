@@ -1,6 +1,6 @@
 import { type Cell, type Row, type Table, makeRow } from '../ir/table.ts';
 import { POOLS } from '../model/funds.ts';
-import { EMPTY_TABLE_NOTE, mark } from './common.ts';
+import { blankCells, EMPTY_TABLE_NOTE, mark } from './common.ts';
 import type { BuildContext } from './context.ts';
 import { projectItems, projectKey, projectsOf } from './projects.ts';
 
@@ -42,9 +42,10 @@ export const HEADER_20 = [
 type Amounts = [appropriation: number, nonTax: number, gf: number, soe: number, byFinance: number];
 
 export function build20(ctx: BuildContext): Table {
-  const records = new Map(ctx.budget.specialFunds.map((f) => [projectKey(f.unit, f.name), f]));
-  const funds = projectsOf(ctx, '省级专项资金').map((p) => {
-    const k = projectKey(p.unit, p.name);
+  const projects = projectsOf(ctx, '省级专项资金');
+  // Most units have no special funds: no index of the records, no lists, only the 合计 row of zeros.
+  const records = projects.length ? new Map(ctx.budget.specialFunds.map((f) => [projectKey(f.unit, f.name), f])) : undefined;
+  const funds = projects.map((p) => {
     const a: Amounts = [0, 0, 0, 0, 0];
     for (const li of projectItems(ctx, p.unit, p.name) ?? []) {
       if (POOLS.gpbNonTax(li.fund)) a[1] += li.amount;
@@ -52,7 +53,7 @@ export function build20(ctx: BuildContext): Table {
       else if (POOLS.gfFiscalCurrent(li.fund)) a[2] += li.amount;
       else if (POOLS.soeFiscalCurrent(li.fund)) a[3] += li.amount;
     }
-    const r = records.get(k);
+    const r = records!.get(projectKey(p.unit, p.name));
     if (r) {
       a[0] += r.byFinance.gpbAppropriation;
       a[1] += r.byFinance.gpbNonTax;
@@ -62,27 +63,21 @@ export function build20(ctx: BuildContext): Table {
     }
     return { p, a, r };
   });
-  /** A row's cells: `lead`, the eight amounts of `a` (zeros blank unless `zeros`), then `tail` (pushed: no spread per row). */
-  const cellsOf = (lead: Cell[], a: Amounts, zeros: boolean, ...tail: Cell[]): Cell[] => {
-    const total = a[0] + a[1] + a[2] + a[3];
-    for (const x of [total, a[0] + a[1], a[0], a[1], a[2], a[3], total - a[4], a[4]]) lead.push(x === 0 && !zeros ? null : x);
-    for (const x of tail) lead.push(x);
-    return lead;
-  };
-  const add = (s: Amounts, a: Amounts) => s.map((x, i) => x + a[i]) as Amounts;
   const rows: Row[] = [];
-  const sumAll = funds.reduce<Amounts>((s, f) => add(s, f.a), [0, 0, 0, 0, 0]);
-  rows.push(makeRow('total', 0, cellsOf(['合计', null], sumAll, true, 0, 0)));
+  const sumAll: Amounts = [0, 0, 0, 0, 0];
+  for (const f of funds) addTo(sumAll, f.a);
+  rows.push(makeRow('total', 0, cellsOf('合计', null, sumAll, true, 0, 0)));
   if (funds.length) {
     const d = ctx.budget.department;
-    rows.push(makeRow('department', 0, cellsOf([d.code, d.name], sumAll, false, null, null), d.code));
+    rows.push(makeRow('department', 0, cellsOf(d.code, d.name, sumAll, false, null, null), d.code));
     for (const u of ctx.units) {
       const own = funds.filter((f) => f.p.unit === u.code);
       if (!own.length) continue;
-      const s = own.reduce<Amounts>((acc, f) => add(acc, f.a), [0, 0, 0, 0, 0]);
-      rows.push(makeRow('unit', 1, cellsOf([u.code, u.name], s, false, null, null), u.code));
+      const s: Amounts = [0, 0, 0, 0, 0];
+      for (const f of own) addTo(s, f.a);
+      rows.push(makeRow('unit', 1, cellsOf(u.code, u.name, s, false, null, null), u.code));
       for (const f of own)
-        rows.push(makeRow('project', 2, cellsOf([null, f.p.name], f.a, false, f.r?.managementRule ?? null, f.r?.allocationRule ?? null), undefined, u.code));
+        rows.push(makeRow('project', 2, cellsOf(null, f.p.name, f.a, false, f.r?.managementRule ?? null, f.r?.allocationRule ?? null), undefined, u.code));
     }
   }
   return {
@@ -93,7 +88,34 @@ export function build20(ctx: BuildContext): Table {
     unit: '万元',
     header: HEADER_20,
     rows,
-    notes: ['备注：本表中省级专项资金反映全貌，包括细化列入部门预算金额和列入代编预算金额。', ...(funds.length ? [] : [EMPTY_TABLE_NOTE])],
+    notes: funds.length ? [NOTE_20] : [NOTE_20, EMPTY_TABLE_NOTE],
     empty: funds.length === 0,
   };
+}
+
+const NOTE_20 = '备注：本表中省级专项资金反映全貌，包括细化列入部门预算金额和列入代编预算金额。';
+
+/** Adds the amounts of `a` into `s`. */
+function addTo(s: Amounts, a: Amounts): void {
+  for (let i = 0; i < s.length; i++) s[i] += a[i];
+}
+
+/** A row's cells: code and name, the eight amounts of `a` (zeros blank unless `zeros`), then the two text columns. */
+function cellsOf(code: Cell, name: Cell, a: Amounts, zeros: boolean, rule: Cell, allocation: Cell): Cell[] {
+  const cells = blankCells(12);
+  const total = a[0] + a[1] + a[2] + a[3];
+  const amount = (x: number) => (x === 0 && !zeros ? null : x);
+  cells[0] = code;
+  cells[1] = name;
+  cells[2] = amount(total);
+  cells[3] = amount(a[0] + a[1]);
+  cells[4] = amount(a[0]);
+  cells[5] = amount(a[1]);
+  cells[6] = amount(a[2]);
+  cells[7] = amount(a[3]);
+  cells[8] = amount(total - a[4]);
+  cells[9] = amount(a[4]);
+  cells[10] = rule;
+  cells[11] = allocation;
+  return cells;
 }

@@ -1,7 +1,7 @@
 import { type Cell, type Row, type Table, makeRow } from '../ir/table.ts';
-import { isBasic, type LineItem } from '../model/budget.ts';
+import { isBasic, type LineItem, type UnitPerformance } from '../model/budget.ts';
 import { POOLS } from '../model/funds.ts';
-import { mark } from './common.ts';
+import { blankCells, mark } from './common.ts';
 import { perSignature, type BuildContext } from './context.ts';
 
 export const HEADER_23 = [
@@ -43,7 +43,7 @@ const slotsOf = perSignature((li: LineItem): number =>
   (POOLS.gpbCurrent(li.fund) ? 1 : POOLS.gfCurrent(li.fund) ? 2 : POOLS.saCurrent(li.fund) ? 3 : 6) * 8 + (isBasic(li.kind) ? 4 : li.kind === '项目支出' ? 5 : 6),
 );
 
-/** [total, 一般公共预算, 政府性基金, 财政专户, 其他资金, 基本支出, 项目支出] of the budget and of each unit, in one pass. */
+/** Sums by slot (0 total, 1–5 the slots above) of the budget and of each unit, in one pass. */
 function amounts(ctx: BuildContext): { all: number[]; byUnit: number[][] } {
   // Slot 0 collects the total, 1–5 the slots above (6 is never read): 其他资金 is what the source slots leave.
   const all = [0, 0, 0, 0, 0, 0, 0];
@@ -63,25 +63,52 @@ function amounts(ctx: BuildContext): { all: number[]; byUnit: number[][] } {
     u[source] += a;
     u[kind] += a;
   }
-  const row = (s: number[]) => [s[0], s[1], s[2], s[3], s[0] - s[1] - s[2] - s[3], s[4], s[5]];
-  return { all: row(all), byUnit: byUnit.map(row) };
+  return { all, byUnit };
 }
+
+/**
+ * Writes [total, 一般公共预算, 政府性基金, 财政专户, 其他资金, 基本支出, 项目支出] of slot sums `s` into
+ * cells 1–7 (zeros blank when `blankZeros`): 其他资金 is what the source slots leave.
+ */
+function writeAmounts(cells: Cell[], s: number[], blankZeros: boolean): void {
+  const put = (k: number, a: number) => (cells[k] = blankZeros ? a || null : a);
+  put(1, s[0]);
+  put(2, s[1]);
+  put(3, s[2]);
+  put(4, s[3]);
+  put(5, s[0] - s[1] - s[2] - s[3]);
+  put(6, s[4]);
+  put(7, s[5]);
+}
+
+/** The unit's goals record: the last one listed for it, as a Map built from the list would keep. */
+function goalsOf(records: UnitPerformance[], unit: string): UnitPerformance | undefined {
+  for (let i = records.length - 1; i >= 0; i--) if (records[i].unit === unit) return records[i];
+  return undefined;
+}
+
+/** Name, seven amounts, four goal texts. */
+const WIDTH = 12;
 
 export function build23(ctx: BuildContext): Table {
   const rows: Row[] = [];
-  const goals = new Map(ctx.budget.unitPerformance.map((g) => [g.unit, g]));
   // The 合计 row prints zeros as 0.00, the unit rows leave them blank (seed).
   const { all, byUnit } = amounts(ctx);
-  // Cells pushed, not spread into literals (that goes through the iterator protocol, per unit).
-  const total: Cell[] = ['合计：'];
-  for (const a of all) total.push(a);
-  total.push(null, null, null, null);
+  // Cells written into arrays of the row's length: no pushes, no lists of amounts per row.
+  const total = blankCells(WIDTH);
+  total[0] = '合计：';
+  writeAmounts(total, all, false);
   rows.push(makeRow('total', 0, total));
-  for (const [ui, u] of ctx.units.entries()) {
-    const g = goals.get(u.code);
-    const cells: Cell[] = [u.name];
-    for (const a of byUnit[ui]) cells.push(a || null);
-    cells.push(g?.duties ?? null, g?.overallGoal ?? null, g?.outputIndicators ?? null, g?.benefitIndicators ?? null);
+  for (let ui = 0; ui < ctx.units.length; ui++) {
+    const u = ctx.units[ui];
+    const g = goalsOf(ctx.budget.unitPerformance, u.code);
+    const cells = blankCells(WIDTH);
+    cells[0] = u.name;
+    writeAmounts(cells, byUnit[ui], true);
+    cells[8] = g?.duties ?? null;
+    cells[9] = g?.overallGoal ?? null;
+    cells[10] = g?.outputIndicators ?? null;
+    cells[11] = g?.benefitIndicators ?? null;
     rows.push(makeRow('unit', 0, cells, u.code));
   }
   return {

@@ -107,25 +107,59 @@ export function kindNum(kind: string): number {
 /**
  * Rows of a table with their keys: all of them (`rows` undefined), or the rows listed (keys and
  * kinds then by position in the list). In one array, since most keyed tables are small and an
- * array's own cost outweighs their figures: the `n` rows' keys, their kinds (kindNum), then the
- * (last) row of each key, -1 for none (keys past its end have none). Read it with the helpers below.
+ * array's own cost outweighs their figures: the `n` rows' keys, their kinds (kindNum), the rows'
+ * positions grouped by kind (in row order within a kind: a join visits one kind at a time), where
+ * each kind's group starts (`kinds` + 1 of them), then from `base` the (last) row of each key, -1
+ * for none (keys past its end have none). Read it with the helpers below.
  */
 export interface KeyedRows {
   rows: readonly number[] | undefined;
   n: number;
   /** The largest key with a row here. */
   last: number;
+  /** How many kinds were numbered when the rows were grouped (kinds numbered later have no rows here). */
+  kinds: number;
+  base: number;
   data: Int32Array;
 }
 export const keyAt = (k: KeyedRows, o: number): number => k.data[o];
-export const kindAt = (k: KeyedRows, o: number): number => k.data[k.n + o];
-export const rowOfKey = (k: KeyedRows, key: number): number => (key <= k.last ? k.data[2 * k.n + key] : -1);
+export const rowOfKey = (k: KeyedRows, key: number): number => (key <= k.last ? k.data[k.base + key] : -1);
+/** The positions of the rows of kind `kind` are byKindAt(k, j) for kindFrom(k, kind) <= j < kindTo(k, kind). */
+export const kindFrom = (k: KeyedRows, kind: number): number => (kind < k.kinds ? k.data[3 * k.n + kind] : 0);
+export const kindTo = (k: KeyedRows, kind: number): number => (kind < k.kinds ? k.data[3 * k.n + kind + 1] : 0);
+export const byKindAt = (k: KeyedRows, j: number): number => k.data[2 * k.n + j];
 
-/** A KeyedRows of `n` rows whose keys and kinds are filled in `data`, and keys up to `last`. */
-function keyedRows(rows: readonly number[] | undefined, n: number, data: Int32Array, last: number): KeyedRows {
-  data.fill(-1, 2 * n);
-  for (let o = 0; o < n; o++) data[2 * n + data[o]] = rows ? rows[o] : o;
-  return { rows, n, last, data };
+/** Room for a KeyedRows of `n` rows and keys below `keys`. */
+function keyedData(n: number, keys: number): Int32Array {
+  return new Int32Array(3 * n + kindNums.size + 1 + keys);
+}
+
+/** Counts of each kind, then where its next row goes, while grouping (see keyedRows). */
+let cursor = new Int32Array(16);
+
+/** A KeyedRows of `n` rows whose keys and kinds are filled in `room` (see keyedData), and keys up to `last`. */
+function keyedRows(rows: readonly number[] | undefined, n: number, room: Int32Array, last: number): KeyedRows {
+  const kinds = kindNums.size;
+  const starts = 3 * n;
+  const base = starts + kinds + 1;
+  // Kinds first met in these rows take room too.
+  let data = room;
+  if (base + last + 1 > room.length) (data = new Int32Array(base + last + 1)).set(room.subarray(0, 2 * n));
+  // Grouped by kind, stably: count each kind, then place the rows in order.
+  if (cursor.length < kinds) cursor = new Int32Array(2 * kinds);
+  cursor.fill(0, 0, kinds);
+  for (let o = 0; o < n; o++) cursor[data[n + o]]++;
+  let at = 0;
+  for (let c = 0; c < kinds; c++) {
+    data[starts + c] = at;
+    at += cursor[c];
+    cursor[c] = data[starts + c];
+  }
+  data[starts + kinds] = at;
+  for (let o = 0; o < n; o++) data[2 * n + cursor[data[n + o]]++] = o;
+  data.fill(-1, base);
+  for (let o = 0; o < n; o++) data[base + data[o]] = rows ? rows[o] : o;
+  return { rows, n, last, kinds, base, data };
 }
 
 /**
@@ -136,7 +170,7 @@ export function keyRowsOf(t: Indexed, ids: KeyIds): KeyedRows {
   const rows = t.table.rows;
   const n = rows.length;
   // Room for the row of every key the set has so far and this table's new ones at most.
-  const keys = new Int32Array(2 * n + ids.size + n);
+  const keys = keyedData(n, ids.size + n);
   let last = -1;
   let kind: string | undefined;
   let unit: string | undefined;
@@ -162,7 +196,7 @@ export function keyRowsOf(t: Indexed, ids: KeyIds): KeyedRows {
 export function someKeyRows(t: Indexed, only: readonly number[], ids: KeyIds): KeyedRows {
   const rows = t.table.rows;
   const n = only.length;
-  const keys = new Int32Array(2 * n + ids.size + n);
+  const keys = keyedData(n, ids.size + n);
   let last = -1;
   for (let o = 0; o < n; o++) {
     const r = rows[only[o]];

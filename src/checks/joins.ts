@@ -1,6 +1,6 @@
 /** Rows joined across two tables by key (kind, owning unit, code): Σ left columns op Σ right columns. */
 import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Passing, type Site } from './compare.ts';
-import { keyAt, kindAt, kindNum, rowOfKey, type KeyedRows } from './row-keys.ts';
+import { byKindAt, keyAt, kindFrom, kindNum, kindTo, rowOfKey, type KeyedRows } from './row-keys.ts';
 import type { JoinRule } from './rule.ts';
 import type { Indexed, TableSet } from './table-set.ts';
 
@@ -28,15 +28,15 @@ export function join(rule: JoinRule, set: TableSet, site: Site): readonly Failur
   const precision = Math.max(L.table.precision ?? 0, R.table.precision ?? 0);
   const op = rule.op ?? '=';
   let out: Failure[] | undefined;
-  // Every key on the left, then the right's keys the left lacks (they compare against zero).
+  // Per kind, every key on the left, then the right's keys the left lacks (they compare against zero).
   for (let kk = 0; kk < rule.rows.length; kk++) {
     const kind = kindNum(rule.rows[kk]);
-    const nl = left.n;
-    for (let i = 0, n = nl + right.n; i < n; i++) {
+    const lf = kindFrom(left, kind);
+    const nl = kindTo(left, kind) - lf;
+    const rf = kindFrom(right, kind) - nl;
+    for (let i = 0, n = nl + kindTo(right, kind) - kindFrom(right, kind); i < n; i++) {
       const side = i < nl ? left : right;
-      const o = i < nl ? i : i - nl;
-      if (kindAt(side, o) !== kind) continue;
-      const k = keyAt(side, o);
+      const k = keyAt(side, byKindAt(side, i < nl ? lf + i : rf + i));
       const li = rowOfKey(left, k);
       if (i >= nl && li >= 0) continue;
       const ri = rowOfKey(right, k);

@@ -37,6 +37,11 @@ export class KeyIds {
   /** The process-wide number of each of this set's keys: the borrowed arrays are refilled from it. */
   private readonly keys: number[] = [];
 
+  constructor() {
+    // A set's keys are made for its tables: the keyed rows of the set before are done with.
+    clearKeyedRows();
+  }
+
   /** How many keys the set has numbered. */
   get size(): number {
     return this.keys.length;
@@ -106,8 +111,9 @@ export function kindNum(kind: string): number {
 
 /**
  * Rows of a table with their keys: all of them (`rows` undefined), or the rows listed (keys and
- * kinds then by position in the list). In one array, since most keyed tables are small and an
- * array's own cost outweighs their figures: the `n` rows' keys, their kinds (kindNum), then the
+ * kinds then by position in the list). In `data` from `at`: the `n` rows' keys, their kinds
+ * (kindNum), the rows' positions grouped by kind (in row order within a kind: a join visits one
+ * kind at a time), where each kind's group starts (`kinds` + 1 of them), then from `base` the
  * (last) row of each key, -1 for none (keys past its end have none). Read it with the helpers below.
  */
 export interface KeyedRows {
@@ -115,17 +121,74 @@ export interface KeyedRows {
   n: number;
   /** The largest key with a row here. */
   last: number;
+  /** How many kinds were numbered when the rows were grouped (kinds numbered later have no rows here). */
+  kinds: number;
   data: Int32Array;
+  at: number;
+  base: number;
 }
-export const keyAt = (k: KeyedRows, o: number): number => k.data[o];
-export const kindAt = (k: KeyedRows, o: number): number => k.data[k.n + o];
-export const rowOfKey = (k: KeyedRows, key: number): number => (key <= k.last ? k.data[2 * k.n + key] : -1);
+export const keyAt = (k: KeyedRows, o: number): number => k.data[k.at + o];
+export const rowOfKey = (k: KeyedRows, key: number): number => (key <= k.last ? k.data[k.base + key] : -1);
+/** The positions of the rows of kind `kind` are byKindAt(k, j) for kindFrom(k, kind) <= j < kindTo(k, kind). */
+export const kindFrom = (k: KeyedRows, kind: number): number => (kind < k.kinds ? k.data[k.at + 3 * k.n + kind] : 0);
+export const kindTo = (k: KeyedRows, kind: number): number => (kind < k.kinds ? k.data[k.at + 3 * k.n + kind + 1] : 0);
+export const byKindAt = (k: KeyedRows, j: number): number => k.data[k.at + 2 * k.n + j];
 
-/** A KeyedRows of `n` rows whose keys and kinds are filled in `data`, and keys up to `last`. */
-function keyedRows(rows: readonly number[] | undefined, n: number, data: Int32Array, last: number): KeyedRows {
-  data.fill(-1, 2 * n);
-  for (let o = 0; o < n; o++) data[2 * n + data[o]] = rows ? rows[o] : o;
-  return { rows, n, last, data };
+/**
+ * Where keyed rows are written: one process-wide array (a package keys about fifteen tables, and
+ * an array of its own per table cost more than the keys). A set's keyed rows are valid until the
+ * next set is made (the engine checks one package at a time, in one call); a full
+ * array is replaced, and the keyed rows in the old one keep it.
+ */
+let arena = new Int32Array(1 << 16);
+let top = 0;
+
+/** A new set is keying its tables: the keyed rows of the previous one are no longer read. */
+function clearKeyedRows(): void {
+  top = 0;
+}
+
+/** Room from `top` for `len` figures (the next keyed rows are written there; see keyedRows). */
+function reserve(len: number): void {
+  if (top + len > arena.length) (arena = new Int32Array(Math.max(2 * arena.length, len))), (top = 0);
+}
+
+/** Counts of each kind, then where its next row goes, while grouping (see keyedRows). */
+let cursor = new Int32Array(16);
+
+/**
+ * The KeyedRows of `n` rows whose keys and kinds the caller wrote at `top` (reserve()), with keys
+ * up to `last`: groups them by kind and finds the row of each key.
+ */
+function keyedRows(rows: readonly number[] | undefined, n: number, last: number): KeyedRows {
+  const kinds = kindNums.size;
+  const len = 3 * n + kinds + 1 + last + 1;
+  // Kinds first met in these rows take room too: the keys and kinds move to a new array if need be.
+  if (top + len > arena.length) {
+    const written = arena.subarray(top, top + 2 * n);
+    reserve(len);
+    arena.set(written, top);
+  }
+  const data = arena;
+  const at = top;
+  top += len;
+  const starts = at + 3 * n;
+  const base = starts + kinds + 1;
+  // Grouped by kind, stably: count each kind, then place the rows in order.
+  if (cursor.length < kinds) cursor = new Int32Array(2 * kinds);
+  cursor.fill(0, 0, kinds);
+  for (let o = 0; o < n; o++) cursor[data[at + n + o]]++;
+  let from = 0;
+  for (let c = 0; c < kinds; c++) {
+    data[starts + c] = from;
+    from += cursor[c];
+    cursor[c] = data[starts + c];
+  }
+  data[starts + kinds] = from;
+  for (let o = 0; o < n; o++) data[at + 2 * n + cursor[data[at + n + o]]++] = o;
+  data.fill(-1, base, base + last + 1);
+  for (let o = 0; o < n; o++) data[base + data[at + o]] = rows ? rows[o] : o;
+  return { rows, n, last, kinds, data, at, base };
 }
 
 /**
@@ -136,7 +199,9 @@ export function keyRowsOf(t: Indexed, ids: KeyIds): KeyedRows {
   const rows = t.table.rows;
   const n = rows.length;
   // Room for the row of every key the set has so far and this table's new ones at most.
-  const keys = new Int32Array(2 * n + ids.size + n);
+  reserve(3 * n + kindNums.size + 1 + ids.size + n);
+  const keys = arena;
+  const at = top;
   let last = -1;
   let kind: string | undefined;
   let unit: string | undefined;
@@ -151,24 +216,26 @@ export function keyRowsOf(t: Indexed, ids: KeyIds): KeyedRows {
       unit = u;
       codes = ids.codesOf(kind, unit);
     }
-    const k = (keys[i] = ids.idOf(codes!, r.code ?? ''));
-    keys[n + i] = kn;
+    const k = (keys[at + i] = ids.idOf(codes!, r.code ?? ''));
+    keys[at + n + i] = kn;
     if (k > last) last = k;
   }
-  return (t.keyed = keyedRows(undefined, n, keys, last));
+  return (t.keyed = keyedRows(undefined, n, last));
 }
 
 /** The keyed rows `only` of a table (see KeyedRows). */
 export function someKeyRows(t: Indexed, only: readonly number[], ids: KeyIds): KeyedRows {
   const rows = t.table.rows;
   const n = only.length;
-  const keys = new Int32Array(2 * n + ids.size + n);
+  reserve(3 * n + kindNums.size + 1 + ids.size + n);
+  const keys = arena;
+  const at = top;
   let last = -1;
   for (let o = 0; o < n; o++) {
     const r = rows[only[o]];
-    const k = (keys[o] = ids.keyOf(r, true)!);
-    keys[n + o] = kindNum(r.kind);
+    const k = (keys[at + o] = ids.keyOf(r, true)!);
+    keys[at + n + o] = kindNum(r.kind);
     if (k > last) last = k;
   }
-  return keyedRows(only, n, keys, last);
+  return keyedRows(only, n, last);
 }

@@ -73,24 +73,25 @@ export function parents(t: Table): number[] {
 // Rows above whose level is below the current one: levels rise along it, so it holds at most 6.
 const stack = new Int32Array(8);
 const levels = new Int32Array(8);
+let depth = 0;
+/** Row i's parent, given the rows above it were met in order since depth was set to 0 (rows outside the hierarchy skipped). */
+function parentOf(i: number, lv: number): number {
+  while (depth && levels[depth - 1] >= lv) depth--;
+  const q = depth ? stack[depth - 1] : -1;
+  stack[depth] = i;
+  levels[depth++] = lv;
+  return q;
+}
 function parentsInto(rows: Table['rows'], out: { [i: number]: number }): void {
-  let depth = 0;
+  depth = 0;
   for (let i = 0; i < rows.length; i++) {
     const lv = levelOf(rows[i].kind);
-    if (lv < 0) {
-      out[i] = -1;
-      continue;
-    }
-    while (depth && levels[depth - 1] >= lv) depth--;
-    out[i] = depth ? stack[depth - 1] : -1;
-    stack[depth] = i;
-    levels[depth++] = lv;
+    out[i] = lv < 0 ? -1 : parentOf(i, lv);
   }
 }
 
 // Scratch arrays of tree(), grown as needed: most tables are small, and their allocation cost more
 // than the sums (the engine is synchronous, and the site hooks do not run rules).
-let parentBuf = new Int32Array(256);
 let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
 let orderBuf = new Int32Array(256);
@@ -105,36 +106,36 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failur
   const n = rows.length;
   if (slotBuf.length < n) {
     slotBuf = new Int32Array(2 * n);
-    parentBuf = new Int32Array(2 * n);
+    kidsBuf = new Int32Array(2 * n);
     orderBuf = new Int32Array(2 * n);
-  }
-  const parent = parentBuf;
-  parentsInto(rows, parent);
-  // A parent's first child is the next row, so parents are met in row order: slot s is the s-th parent.
-  const slot = slotBuf;
-  slot.fill(-1, 0, n);
-  const order = orderBuf;
-  let parents = 0;
-  for (let i = 0; i < n; i++) {
-    const q = parent[i];
-    if (q >= 0 && slot[q] < 0) slot[(order[parents] = q)] = parents++;
   }
   // Parents whose comparisons are known: in one array by slot (reused failures) or by row (passing).
   const passing = site.passing?.(rule, table)?.known;
   const known = !passing && site.reuse ? knownBuf : undefined;
-  if (known) for (let s = 0; s < parents; s++) known[s] = site.reuse!(rule, table, order[s]);
-  // Children's counts and column sums, in one pass (in row order, as the sums were always added).
-  if (kidsBuf.length < parents) kidsBuf = new Int32Array(2 * parents);
-  if (sumsBuf.length < parents * m) sumsBuf = new Float64Array(2 * parents * m);
+  // A parent's first child is the next row, so parents are met in row order: slot s is the s-th
+  // parent. Parents, children's counts and column sums in one pass (sums in row order, as always).
+  const slot = slotBuf;
+  slot.fill(-1, 0, n);
+  const order = orderBuf;
   const kids = kidsBuf;
-  const sums = sumsBuf;
-  kids.fill(0, 0, parents);
-  sums.fill(0, 0, parents * m);
+  let sums = sumsBuf;
+  let parents = 0;
+  depth = 0;
   for (let i = 0; i < n; i++) {
-    const s = parent[i] >= 0 ? slot[parent[i]] : -1;
-    if (s < 0) continue;
+    const lv = levelOf(rows[i].kind);
+    if (lv < 0) continue;
+    const q = parentOf(i, lv);
+    if (q < 0) continue;
+    let s = slot[q];
+    if (s < 0) {
+      slot[(order[parents] = q)] = s = parents++;
+      kids[s] = 0;
+      if (sums.length < parents * m) (sumsBuf = new Float64Array(2 * parents * m)).set(sums), (sums = sumsBuf);
+      for (let j = s * m; j < parents * m; j++) sums[j] = 0;
+      if (known) known[s] = site.reuse!(rule, table, q);
+    }
     kids[s]++;
-    if (known?.[s] || passing?.[parent[i]]) continue;
+    if (known?.[s] || passing?.[q]) continue;
     const cells = rows[i].cells;
     for (let j = 0; j < m; j++) {
       const v = cells[amountCols[j]];

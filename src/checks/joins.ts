@@ -1,6 +1,6 @@
 /** Rows joined across two tables by key (kind, owning unit, code): Σ left columns op Σ right columns. */
 import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Passing, type Site } from './compare.ts';
-import { byKindAt, keyAt, kindFrom, kindNum, kindTo, rowOfKey, type KeyedRows } from './row-keys.ts';
+import { byKindAt, keyAt, keyedRowsValid, kindFrom, kindNum, kindTo, rowOfKey, type KeyedRows } from './row-keys.ts';
 import type { JoinRule } from './rule.ts';
 import type { Indexed, TableSet } from './table-set.ts';
 
@@ -101,7 +101,7 @@ function someKeys(rule: JoinRule, t: Indexed, set: TableSet, site: Site): KeyedR
   const passing = site.passing?.(rule, t.table);
   if (!passing) return undefined;
   let w = wideOf.get(passing);
-  if (!w || w.set !== set) {
+  if (!w || w.set !== set || (w.rows && !keyedRowsValid(w.rows))) {
     const { others } = passing;
     let wide = true;
     for (let o = 0; o < others.length && wide; o++) {

@@ -123,6 +123,8 @@ export interface KeyedRows {
   last: number;
   /** How many kinds were numbered when the rows were grouped (kinds numbered later have no rows here). */
   kinds: number;
+  /** The arena generation the rows were written in (see keyedRowsValid). */
+  gen: number;
   data: Int32Array;
   at: number;
   base: number;
@@ -137,21 +139,31 @@ export const byKindAt = (k: KeyedRows, j: number): number => k.data[k.at + 2 * k
 /**
  * Where keyed rows are written: one process-wide array (a package keys about fifteen tables, and
  * an array of its own per table cost more than the keys). A set's keyed rows are valid until the
- * next set is made (the engine checks one package at a time, in one call); a full
- * array is replaced, and the keyed rows in the old one keep it.
+ * next set is made (the engine checks one package at a time, in one call); a set that lives on
+ * keys its tables again (keyedRowsValid). A full array is replaced, and the keyed rows in the old
+ * one keep it.
  */
 let arena = new Int32Array(1 << 16);
 let top = 0;
+/** Bumped whenever the arena is written over from the start: keyed rows of an older generation are stale. */
+let generation = 0;
 
 /** A new set is keying its tables: the keyed rows of the previous one are no longer read. */
 function clearKeyedRows(): void {
   top = 0;
+  generation++;
 }
 
 /** Room from `top` for `len` figures (the next keyed rows are written there; see keyedRows). */
 function reserve(len: number): void {
   if (top + len > arena.length) (arena = new Int32Array(Math.max(2 * arena.length, len))), (top = 0);
 }
+
+/**
+ * Whether keyed rows are still readable: a set kept while another set was made (a reader's set of
+ * known tables, a publication's figures) must key its tables again rather than read rows written over.
+ */
+export const keyedRowsValid = (k: KeyedRows): boolean => k.gen === generation;
 
 /** Counts of each kind, then where its next row goes, while grouping (see keyedRows). */
 let cursor = new Int32Array(16);
@@ -188,7 +200,7 @@ function keyedRows(rows: readonly number[] | undefined, n: number, last: number)
   for (let o = 0; o < n; o++) data[at + 2 * n + cursor[data[at + n + o]]++] = o;
   data.fill(-1, base, base + last + 1);
   for (let o = 0; o < n; o++) data[base + data[at + o]] = rows ? rows[o] : o;
-  return { rows, n, last, kinds, data, at, base };
+  return { rows, n, last, kinds, data, at, base, gen: generation };
 }
 
 /**

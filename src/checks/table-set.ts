@@ -1,6 +1,6 @@
 /** Cell lookups on a set of tables by column key and row selector, for the rule engine. */
 import { leaves, normLabel, type LeafColumn, type Row, type Table } from '../ir/table.ts';
-import { keyAt, KeyIds, keyRowsOf, someKeyRows, type KeyedRows } from './row-keys.ts';
+import { keyAt, KeyIds, keyedRowsValid, keyRowsOf, someKeyRows, type KeyedRows } from './row-keys.ts';
 import type { Ref, RowSel } from './rule.ts';
 
 /** Thrown when a rule refers to something the tables do not have: the rule is reported as not run. */
@@ -125,7 +125,8 @@ export class TableSet {
 
   /** The join keys of a table's rows, found once (see row-keys.ts). */
   keysOf(t: Indexed): KeyedRows {
-    return t.keyed ?? keyRowsOf(t, this.keys);
+    const k = t.keyed;
+    return k && keyedRowsValid(k) ? k : keyRowsOf(t, this.keys);
   }
 
   /** The join keys of some rows of a table (see row-keys.ts). */

@@ -144,6 +144,7 @@ const scratch = {
   signatureItem: [] as LineItem[],
   signatureAmount: doubles(),
   signatureId: [] as number[],
+  cellAmount: doubles(),
 };
 
 /** An empty list that holds doubles (amounts are summed into it). */
@@ -173,6 +174,9 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   if (cellSlots.size > 50_000) cellSlots.clear();
   let lastUnit: string | undefined;
   let byFunction = NO_CELLS;
+  let prevFunction: string | undefined;
+  let prevUnit: string | undefined;
+  let prevCell = -1;
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
     const sig = signatureOf(li);
@@ -185,7 +189,9 @@ export function buildContext(budget: Budget, classification: Classification): Bu
       sc.signatureId[nSignatures++] = sig.id;
     } else sc.signatureAmount[sig.slot] += li.amount;
     let c: number | undefined;
-    if (only !== undefined && li.unit === only) {
+    // Almost half the items share the previous item's function code (and unit): its cell, no look-up.
+    if (li.functionCode === prevFunction && li.unit === prevUnit) c = prevCell;
+    else if (only !== undefined && li.unit === only) {
       let slot = cellSlots.get(li.functionCode);
       if (slot === undefined) cellSlots.set(li.functionCode, (slot = { seenIn: 0, id: 0 }));
       if (slot.seenIn === serial) c = slot.id;
@@ -209,7 +215,11 @@ export function buildContext(budget: Budget, classification: Classification): Bu
       let parts = known.get(li.functionCode);
       if (parts === undefined) known.set(li.functionCode, (parts = functionParts(li.functionCode, classification)));
       sc.cellParts[c] = parts;
-    }
+      sc.cellAmount[c] = li.amount;
+    } else sc.cellAmount[c] += li.amount;
+    prevFunction = li.functionCode;
+    prevUnit = li.unit;
+    prevCell = c;
     cell[i] = c;
   }
   const cellUnit = sc.cellUnit.slice(0, nCells);
@@ -219,7 +229,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const signatureAmount = sc.signatureAmount.slice(0, nSignatures);
   const signatureId = sc.signatureId.slice(0, nSignatures);
   const cellAmount = new Float64Array(nCells);
-  for (let i = 0; i < items.length; i++) cellAmount[cell[i]] += items[i].amount;
+  for (let c = 0; c < nCells; c++) cellAmount[c] = sc.cellAmount[c];
   const unitCells: number[][] = [];
   for (let u = 0; u < units.length; u++) unitCells.push([]);
   for (let c = 0; c < cellUnit.length; c++) if (cellUnit[c] >= 0) unitCells[cellUnit[c]].push(c);

@@ -2,6 +2,7 @@ import type { Classification } from '../classification/classification.ts';
 import { filerOf, type Budget, type LineItem, type Unit } from '../model/budget.ts';
 import type { Money } from '../money/money.ts';
 import { SIGNATURE_FIELDS } from '../model/line-item-fields.ts';
+import { sortCells } from './cell-order.ts';
 
 /**
  * What every table builder gets: the budget plus indexes computed once per budget, so that
@@ -48,6 +49,8 @@ export interface FunctionParts {
   name: string;
   className: string;
   sectionName: string;
+  /** The code as a number when it is 7 digits (then number order is code order), else -1. */
+  rank: number;
 }
 
 /** Parts per classification and code: sliced and looked up once per process, not once per budget and cell. */
@@ -63,7 +66,8 @@ function functionParts(f: string, classification: Classification): FunctionParts
   const nameOf = (c: string) => classification.function.nameOf(c) ?? '';
   const cls = f.slice(0, 3);
   const section = f.slice(0, 5);
-  return { class: cls, section, sectionDigits: f.slice(3, 5), itemDigits: f.slice(5, 7), name: nameOf(f), className: nameOf(cls), sectionName: nameOf(section) };
+  const rank = /^\d{7}$/.test(f) ? Number(f) : -1;
+  return { class: cls, section, sectionDigits: f.slice(3, 5), itemDigits: f.slice(5, 7), name: nameOf(f), className: nameOf(cls), sectionName: nameOf(section), rank };
 }
 
 /**
@@ -233,7 +237,7 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   const unitCells: number[][] = [];
   for (let u = 0; u < units.length; u++) unitCells.push([]);
   for (let c = 0; c < cellUnit.length; c++) if (cellUnit[c] >= 0) unitCells[cellUnit[c]].push(c);
-  for (const cs of unitCells) if (!isSorted(cs, cellFunction)) sortByCode(cs, cellFunction);
+  for (const cs of unitCells) sortCells(cs, cellParts, cellFunction);
   return {
     budget,
     classification,
@@ -251,32 +255,6 @@ export function buildContext(budget: Budget, classification: Classification): Bu
     signatureAmount,
     signatureId,
   };
-}
-
-/** Whether cells are in function code order already (items are often listed so): sorting them then costs a comparator call per pair. */
-function isSorted(cells: number[], code: string[]): boolean {
-  for (let i = 1; i < cells.length; i++) if (code[cells[i - 1]] > code[cells[i]]) return false;
-  return true;
-}
-
-/**
- * Sorts cells by function code. A unit's cells are few: sorted in place by insertion (no comparator
- * closure, no work array of Array.prototype.sort), unless there are many.
- */
-function sortByCode(cells: number[], code: string[]): void {
-  if (cells.length > 64) {
-    cells.sort((a, b) => (code[a] < code[b] ? -1 : code[a] > code[b] ? 1 : 0));
-    return;
-  }
-  for (let i = 1; i < cells.length; i++) {
-    const c = cells[i];
-    let j = i - 1;
-    while (j >= 0 && code[cells[j]] > code[c]) {
-      cells[j + 1] = cells[j];
-      j--;
-    }
-    cells[j + 1] = c;
-  }
 }
 
 /**

@@ -68,7 +68,7 @@ export function compile(def: AggregateDef): Compiled {
   slots += leaves.length;
   registry.push({ def, c });
   compiled.set(def, c);
-  targets.length = 0;
+  resetTargets();
   return c;
 }
 
@@ -77,20 +77,47 @@ function stripMeasure({ label, key, kind, children }: DefColumn): ColumnNode {
 }
 
 /**
- * Per signature id: [mask of the definitions whose pool holds it (bit k: definition k), the slots it
- * adds to…]. Reset when a definition is compiled, so it always covers every definition known.
+ * What each signature adds to, in one flat array (one read after another in the summing loop, not a
+ * typed array object per signature): for signature id s, pool[at[s]] is the mask of the definitions
+ * whose pool holds it (bit k: definition k), pool[at[s] + 1] the number of slots it adds to, then the
+ * slots. at[s] is 0 until resolved. Reset when a definition is compiled, so it covers every definition.
  */
-const targets: (Int32Array | undefined)[] = [];
+let at = new Int32Array(1024);
+let pool = new Int32Array(1 << 14);
+let used = 1;
 
-function targetsOf(li: LineItem): Int32Array {
+function resetTargets(): void {
+  at.fill(0);
+  used = 1;
+}
+
+/** Resolves signature s (of item li) into the pool; returns where its targets start. */
+function resolve(s: number, li: LineItem): number {
+  if (s >= at.length) at = grown(at, s + 1);
+  const start = used;
+  let n = 0;
   let mask = 0;
-  const cols: number[] = [];
   for (const { def, c } of registry) {
     if (!def.pool(li)) continue;
     mask |= 1 << c.index;
-    for (let k = 0; k < c.matchCols.length; k++) if (matches(c.matchPreds[k], li)) cols.push(c.offset + c.matchCols[k]);
+    for (let k = 0; k < c.matchCols.length; k++) {
+      if (!matches(c.matchPreds[k], li)) continue;
+      if (start + 2 + n >= pool.length) pool = grown(pool, start + 3 + n);
+      pool[start + 2 + n++] = c.offset + c.matchCols[k];
+    }
   }
-  return Int32Array.from([mask, ...cols]);
+  if (start + 2 > pool.length) pool = grown(pool, start + 2);
+  pool[start] = mask;
+  pool[start + 1] = n;
+  used = start + 2 + n;
+  at[s] = start;
+  return start;
+}
+
+function grown(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(n, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 /**
@@ -139,15 +166,16 @@ function sumAll(ctx: BuildContext): CellSums {
   const { items, signature, cell } = ctx;
   for (let i = 0; i < items.length; i++) {
     const s = signature[i];
-    const t = targets[s] ?? (targets[s] = targetsOf(items[i]));
-    const mask = t[0];
+    let t = s < at.length ? at[s] : 0;
+    if (t === 0) t = resolve(s, items[i]);
+    const mask = pool[t];
     if (mask === 0) continue;
     const c = cell[i];
     present[c] |= mask;
     any |= mask;
     const base = c * width;
     const amount = items[i].amount;
-    for (let k = 1; k < t.length; k++) sums[base + t[k]] += amount;
+    for (let k = t + 2, end = k + pool[t + 1]; k < end; k++) sums[base + pool[k]] += amount;
   }
   return { width, tables: registry.length, sums, present, any };
 }

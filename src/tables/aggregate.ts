@@ -87,7 +87,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
       const parts = ctx.cellParts[cell];
       if (def.rows === 'tree') {
         if (parts.class !== clsCode) {
-          if (secCells) fill(c, zeros, 'section', secCells, v, SECTION * w);
+          if (secCells) closeSection(c, zeros, secCells, v, w);
           if (clsCells) fill(c, zeros, 'class', clsCells, v, CLASS * w);
           clsCode = parts.class;
           clsCells = emit(rows, c, 'class', 2, clsCode, u.code);
@@ -98,14 +98,13 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
           secCells = undefined;
         }
         if (parts.section !== secCode) {
-          if (secCells) fill(c, zeros, 'section', secCells, v, SECTION * w);
+          if (secCells) closeSection(c, zeros, secCells, v, w);
           secCode = parts.section;
           secCells = emit(rows, c, 'section', 3, secCode, u.code);
           secCells[0] = short ? parts.sectionDigits : secCode;
           secCells[1] = parts.sectionName;
           v.fill(0, SECTION * w, (SECTION + 1) * w);
         }
-        add(v, CLASS * w, w, sums, base);
         add(v, SECTION * w, w, sums, base);
       }
       const cells = emit(rows, c, 'item', itemIndent, code, u.code);
@@ -121,7 +120,7 @@ export function aggregate(def: AggregateDef, ctx: BuildContext): Table {
         cells[1] = parts.name;
       }
     }
-    if (secCells) fill(c, zeros, 'section', secCells, v, SECTION * w);
+    if (secCells) closeSection(c, zeros, secCells, v, w);
     if (clsCells) fill(c, zeros, 'class', clsCells, v, CLASS * w);
   }
   return tableOf(def, c, ctx, rows, false);
@@ -171,6 +170,15 @@ function head(rows: Row[], c: Compiled, zeros: RowKind[], items: boolean, kind: 
     cells[items ? 3 : 0] = code!;
     cells[items ? 4 : 1] = name;
   }
+}
+
+/**
+ * Fills a 款 row and adds its sums into its 类's: a 类 sums its 款 (amounts are whole fen, so the
+ * order of adding does not change them), one vector per 款 instead of one per 项.
+ */
+function closeSection(c: Compiled, zeros: RowKind[], cells: Cell[], v: Float64Array, w: number) {
+  fill(c, zeros, 'section', cells, v, SECTION * w);
+  add(v, CLASS * w, w, v, SECTION * w);
 }
 
 /** Writes the amounts of v[base …] (finished first), or zeros, into a row's cells. */

@@ -125,17 +125,28 @@ export function scan(b: Budget, c: Classification, tests: readonly ItemTest[]): 
   let unitProjects: Set<string> | undefined;
   let itemsOnStep = true;
   const items = b.lineItems;
+  let fn: CodeFacts | undefined;
+  let dept: EconFacts | undefined;
+  let gov: EconFacts | undefined;
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
-    let fn = fns.get(li.functionCode);
-    if (!fn) fns.set(li.functionCode, (fn = functionFacts(c.function, li.functionCode)));
-    if (fn.seenBy !== token) codes.push([fn, 0]), (fn.seenBy = token);
-    let dept = depts.get(li.deptEconCode);
-    if (!dept) depts.set(li.deptEconCode, (dept = econFacts(c.deptEcon, li.deptEconCode)));
-    if (dept.seenBy !== token) codes.push([dept, 1]), (dept.seenBy = token);
-    let gov = govs.get(li.govEconCode);
-    if (!gov) govs.set(li.govEconCode, (gov = econFacts(c.govEcon, li.govEconCode)));
-    if (gov.seenBy !== token) codes.push([gov, 2]), (gov.seenBy = token);
+    // Consecutive items often share a code (about half their function and government codes): the
+    // previous item's facts then, without a look-up.
+    if (fn === undefined || li.functionCode !== fn.code) {
+      fn = fns.get(li.functionCode);
+      if (!fn) fns.set(li.functionCode, (fn = functionFacts(c.function, li.functionCode)));
+      if (fn.seenBy !== token) codes.push([fn, 0]), (fn.seenBy = token);
+    }
+    if (dept === undefined || li.deptEconCode !== dept.code) {
+      dept = depts.get(li.deptEconCode);
+      if (!dept) depts.set(li.deptEconCode, (dept = econFacts(c.deptEcon, li.deptEconCode)));
+      if (dept.seenBy !== token) codes.push([dept, 1]), (dept.seenBy = token);
+    }
+    if (gov === undefined || li.govEconCode !== gov.code) {
+      gov = govs.get(li.govEconCode);
+      if (!gov) govs.set(li.govEconCode, (gov = econFacts(c.govEcon, li.govEconCode)));
+      if (gov.seenBy !== token) codes.push([gov, 2]), (gov.seenBy = token);
+    }
     if (li.unit !== unit || i === 0) {
       unit = li.unit;
       facts.type = types.get(unit);

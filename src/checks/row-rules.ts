@@ -42,22 +42,22 @@ export function rowSum(rule: RowSumRule, set: TableSet, site: Site): readonly Fa
   return out ?? NO_FAILURES;
 }
 
-/** Levels of the row hierarchy (-1: outside it). */
+/** Levels of the row hierarchy (-1: outside it); the commonest kinds first, as a switch compares in order. */
 function levelOf(kind: RowKind): number {
   switch (kind) {
-    case 'total':
-      return 0;
-    case 'department':
-      return 1;
-    case 'unit':
-      return 2;
+    case 'item':
+      return 5;
+    case 'section':
+      return 4;
     case 'class':
     case 'project':
       return 3;
-    case 'section':
-      return 4;
-    case 'item':
-      return 5;
+    case 'unit':
+      return 2;
+    case 'department':
+      return 1;
+    case 'total':
+      return 0;
     default:
       return -1;
   }
@@ -71,28 +71,33 @@ export function parents(t: Table): number[] {
 }
 
 // Rows above whose level is below the current one: levels rise along it, so it holds at most 6.
+// tree() keeps each of them's slot beside it (-1 until its first child), so it needs no array by row.
 const stack = new Int32Array(8);
 const levels = new Int32Array(8);
+const stackSlots = new Int32Array(8);
 let depth = 0;
-/** Row i's parent, given the rows above it were met in order since depth was set to 0 (rows outside the hierarchy skipped). */
-function parentOf(i: number, lv: number): number {
+/**
+ * Where row i's parent stands on the stack (-1: none), given the rows above it were met in order
+ * since depth was set to 0 (rows outside the hierarchy skipped); row i is then pushed.
+ */
+function parentAt(i: number, lv: number): number {
   while (depth && levels[depth - 1] >= lv) depth--;
-  const q = depth ? stack[depth - 1] : -1;
   stack[depth] = i;
-  levels[depth++] = lv;
-  return q;
+  levels[depth] = lv;
+  stackSlots[depth++] = -1;
+  return depth - 2;
 }
 function parentsInto(rows: Table['rows'], out: { [i: number]: number }): void {
   depth = 0;
   for (let i = 0; i < rows.length; i++) {
     const lv = levelOf(rows[i].kind);
-    out[i] = lv < 0 ? -1 : parentOf(i, lv);
+    const at = lv < 0 ? -1 : parentAt(i, lv);
+    out[i] = at < 0 ? -1 : stack[at];
   }
 }
 
 // Scratch arrays of tree(), grown as needed: most tables are small, and their allocation cost more
 // than the sums (the engine is synchronous, and the site hooks do not run rules).
-let slotBuf = new Int32Array(256);
 let kidsBuf = new Int32Array(256);
 let orderBuf = new Int32Array(256);
 let sumsBuf = new Float64Array(4096);
@@ -104,8 +109,7 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failur
   const m = amountCols.length;
   const rows = table.rows;
   const n = rows.length;
-  if (slotBuf.length < n) {
-    slotBuf = new Int32Array(2 * n);
+  if (kidsBuf.length < n) {
     kidsBuf = new Int32Array(2 * n);
     orderBuf = new Int32Array(2 * n);
   }
@@ -114,8 +118,6 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failur
   const known = !passing && site.reuse ? knownBuf : undefined;
   // A parent's first child is the next row, so parents are met in row order: slot s is the s-th
   // parent. Parents, children's counts and column sums in one pass (sums in row order, as always).
-  const slot = slotBuf;
-  slot.fill(-1, 0, n);
   const order = orderBuf;
   const kids = kidsBuf;
   let sums = sumsBuf;
@@ -124,11 +126,13 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failur
   for (let i = 0; i < n; i++) {
     const lv = levelOf(rows[i].kind);
     if (lv < 0) continue;
-    const q = parentOf(i, lv);
-    if (q < 0) continue;
-    let s = slot[q];
+    const at = parentAt(i, lv);
+    if (at < 0) continue;
+    const q = stack[at];
+    let s = stackSlots[at];
     if (s < 0) {
-      slot[(order[parents] = q)] = s = parents++;
+      stackSlots[at] = s = parents++;
+      order[s] = q;
       kids[s] = 0;
       if (sums.length < parents * m) (sumsBuf = new Float64Array(2 * parents * m)).set(sums), (sums = sumsBuf);
       for (let j = s * m; j < parents * m; j++) sums[j] = 0;
@@ -137,9 +141,9 @@ export function tree(rule: TreeRule, set: TableSet, site: Site): readonly Failur
     kids[s]++;
     if (known?.[s] || passing?.[q]) continue;
     const cells = rows[i].cells;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0, w = s * m; j < m; j++, w++) {
       const v = cells[amountCols[j]];
-      if (typeof v === 'number') sums[s * m + j] += v;
+      if (typeof v === 'number') sums[w] += v;
     }
   }
   const p = table.precision ?? 0;

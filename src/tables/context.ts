@@ -1,8 +1,8 @@
 import type { Classification } from '../classification/classification.ts';
 import { filerOf, type Budget, type LineItem, type Unit } from '../model/budget.ts';
 import type { Money } from '../money/money.ts';
-import { SIGNATURE_FIELDS } from '../model/line-item-fields.ts';
 import { sortCells } from './cell-order.ts';
+import { signatureOf } from './signatures.ts';
 
 /**
  * What every table builder gets: the budget plus indexes computed once per budget, so that
@@ -68,99 +68,6 @@ function functionParts(f: string, classification: Classification): FunctionParts
   const section = f.slice(0, 5);
   const rank = /^\d{7}$/.test(f) ? Number(f) : -1;
   return { class: cls, section, sectionDigits: f.slice(3, 5), itemDigits: f.slice(5, 7), name: nameOf(f), className: nameOf(cls), sectionName: nameOf(section), rank };
-}
-
-/**
- * Signature ids, by the signature fields of the line-item field table: each field's values are
- * numbered once (one small map per field, which stays in cache), and the tree over those numbers is
- * one flat hash table of (parent node, value number) → child, in typed arrays: no Map and no object
- * per node, and a look-up touches a few integers instead of a cold map per node.
- */
-/**
- * Levels of the tree, the fields that change least from one item to the next first (items are listed
- * by spending kind, economic class, then source), so that the walk below mostly starts part way down
- * the previous item's path (≈2.1 look-ups per item instead of 5 on the bench's province). The fields
- * are read by name (a read by a computed key is a slow, generic load per field and item).
- */
-const LEVELS = ['threePublic', 'kind', 'govEconCode', 'fund', 'deptEconCode'];
-if (SIGNATURE_FIELDS.length !== LEVELS.length || SIGNATURE_FIELDS.some((f) => !LEVELS.includes(f.key))) {
-  throw new Error('context.ts: the signature fields changed; update LEVELS and signatureOf');
-}
-const LAST = LEVELS.length - 1;
-/** Per level: its field's values by number. */
-const valueNumbers = LEVELS.map(() => new Map<string, number>());
-/**
- * The child table. Inner nodes are numbered from 1 (0 is the root); a last-level child is the
- * signature id itself (leaves are never parents, so the two numberings cannot meet in a key).
- */
-let childParent = new Int32Array(1 << 14);
-let childValue = new Int32Array(1 << 14);
-let childId = new Int32Array(1 << 14).fill(-1);
-let children = 0;
-let innerNodes = 1;
-let signatures = 0;
-/** The previous item's path: path[d] is the node above level d, values[d] the value taken there. */
-const path = new Int32Array(LEVELS.length + 1);
-const values: string[] = LEVELS.map(() => '\u0000');
-
-function numberOf(level: number, value: string): number {
-  const m = valueNumbers[level];
-  let n = m.get(value);
-  if (n === undefined) m.set(value, (n = m.size));
-  return n;
-}
-
-/** The child of `parent` by value number `v` (made, at `level`, when new). */
-function childOf(parent: number, v: number, level: number): number {
-  const mask = childId.length - 1;
-  let i = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(v, 0x85ebca6b)) & mask;
-  for (;;) {
-    const c = childId[i];
-    if (c < 0) break;
-    if (childParent[i] === parent && childValue[i] === v) return c;
-    i = (i + 1) & mask;
-  }
-  const c = level === LAST ? signatures++ : innerNodes++;
-  childParent[i] = parent;
-  childValue[i] = v;
-  childId[i] = c;
-  if (++children * 2 > childId.length) growChildren();
-  return c;
-}
-
-function growChildren(): void {
-  const [parents, vs, ids] = [childParent, childValue, childId];
-  childParent = new Int32Array(ids.length * 2);
-  childValue = new Int32Array(ids.length * 2);
-  childId = new Int32Array(ids.length * 2).fill(-1);
-  const mask = childId.length - 1;
-  for (let j = 0; j < ids.length; j++) {
-    if (ids[j] < 0) continue;
-    let i = (Math.imul(parents[j], 0x9e3779b1) ^ Math.imul(vs[j], 0x85ebca6b)) & mask;
-    while (childId[i] >= 0) i = (i + 1) & mask;
-    childParent[i] = parents[j];
-    childValue[i] = vs[j];
-    childId[i] = ids[j];
-  }
-}
-
-function signatureOf(li: LineItem): number {
-  const v0 = li.threePublic ?? '';
-  const v1 = li.kind;
-  const v2 = li.govEconCode ?? '';
-  const v3 = li.fund;
-  const v4 = li.deptEconCode;
-  // The first level where the item leaves the previous item's path.
-  let d = v0 !== values[0] ? 0 : v1 !== values[1] ? 1 : v2 !== values[2] ? 2 : v3 !== values[3] ? 3 : v4 !== values[4] ? 4 : 5;
-  if (d < 5) {
-    values[0] = v0;
-    values[1] = v1;
-    values[2] = v2;
-    values[3] = v3;
-    values[4] = v4;
-    for (; d < 5; d++) path[d + 1] = childOf(path[d], numberOf(d, values[d]), d);
-  }
-  return path[5];
 }
 
 /** Per signature id: the context being built when it was last met, and its position in that context's signature lists. */

@@ -1,8 +1,8 @@
 import type { Classification } from '../classification/classification.ts';
 import { filerOf, type Budget, type LineItem, type Unit } from '../model/budget.ts';
 import type { Money } from '../money/money.ts';
-import { SIGNATURE_FIELDS } from '../model/line-item-fields.ts';
 import { sortCells } from './cell-order.ts';
+import { signatureOf } from './signatures.ts';
 
 /**
  * What every table builder gets: the budget plus indexes computed once per budget, so that
@@ -70,61 +70,17 @@ function functionParts(f: string, classification: Classification): FunctionParts
   return { class: cls, section, sectionDigits: f.slice(3, 5), itemDigits: f.slice(5, 7), name: nameOf(f), className: nameOf(cls), sectionName: nameOf(section), rank };
 }
 
-/**
- * Signature ids, by the signature fields of the line-item field table. Nested maps look the strings
- * up as they are (hashes cached on the strings) instead of building a key per item.
- */
-interface Nest {
-  next: Map<string, Nest>;
-  /** -1 until a signature ends here */
-  id: number;
-  /** The context being built when the signature was last met, and its position in that context's signature lists. */
-  seenIn: number;
-  slot: number;
-}
-// Every node is made with all its fields, so that the hot loop sees one object shape.
-const nest = (): Nest => ({ next: new Map(), id: -1, seenIn: 0, slot: 0 });
-/**
- * Levels of the tree, the fields that change least from one item to the next first (items are listed
- * by spending kind, economic class, then source), so that the walk below mostly starts part way down
- * the previous item's path (≈2.1 map lookups per item instead of 2.8 on the bench's province). The
- * fields are read by name (a read by a computed key is a slow, generic load per field and item).
- */
-const LEVELS = ['threePublic', 'kind', 'govEconCode', 'fund', 'deptEconCode'];
-if (SIGNATURE_FIELDS.length !== LEVELS.length || SIGNATURE_FIELDS.some((f) => !LEVELS.includes(f.key))) {
-  throw new Error('context.ts: the signature fields changed; update LEVELS and signatureOf');
-}
-/** The previous item's path: path[d] is the node above level d, values[d] the value taken there. */
-const path: Nest[] = [nest()];
-const values: string[] = LEVELS.map(() => '\u0000');
-let signatures = 0;
+/** Per signature id: the context being built when it was last met, and its position in that context's signature lists. */
+let signatureSeenIn = new Float64Array(4096);
+let signatureSlot = new Int32Array(4096);
 let contexts = 0;
 
-function signatureOf(li: LineItem): Nest {
-  const v0 = li.threePublic ?? '';
-  const v1 = li.kind;
-  const v2 = li.govEconCode ?? '';
-  const v3 = li.fund;
-  const v4 = li.deptEconCode;
-  // The first level where the item leaves the previous item's path.
-  let d = v0 !== values[0] ? 0 : v1 !== values[1] ? 1 : v2 !== values[2] ? 2 : v3 !== values[3] ? 3 : v4 !== values[4] ? 4 : 5;
-  if (d < 5) {
-    values[0] = v0;
-    values[1] = v1;
-    values[2] = v2;
-    values[3] = v3;
-    values[4] = v4;
-    let n = path[d];
-    for (; d < 5; d++) {
-      const v = values[d];
-      let m = n.next.get(v);
-      if (m === undefined) n.next.set(v, (m = nest()));
-      path[d + 1] = n = m;
-    }
-  }
-  const n = path[5];
-  if (n.id < 0) n.id = signatures++;
-  return n;
+function growSignatures(): void {
+  const [seenIn, slot] = [signatureSeenIn, signatureSlot];
+  signatureSeenIn = new Float64Array(seenIn.length * 2);
+  signatureSlot = new Int32Array(slot.length * 2);
+  signatureSeenIn.set(seenIn);
+  signatureSlot.set(slot);
 }
 
 /**
@@ -184,14 +140,15 @@ export function buildContext(budget: Budget, classification: Classification): Bu
   for (let i = 0; i < items.length; i++) {
     const li = items[i];
     const sig = signatureOf(li);
-    signature[i] = sig.id;
-    if (sig.seenIn !== serial) {
-      sig.seenIn = serial;
-      sig.slot = nSignatures;
+    signature[i] = sig;
+    if (sig >= signatureSeenIn.length) growSignatures();
+    if (signatureSeenIn[sig] !== serial) {
+      signatureSeenIn[sig] = serial;
+      signatureSlot[sig] = nSignatures;
       sc.signatureItem[nSignatures] = li;
       sc.signatureAmount[nSignatures] = li.amount;
-      sc.signatureId[nSignatures++] = sig.id;
-    } else sc.signatureAmount[sig.slot] += li.amount;
+      sc.signatureId[nSignatures++] = sig;
+    } else sc.signatureAmount[signatureSlot[sig]] += li.amount;
     let c: number | undefined;
     // Almost half the items share the previous item's function code (and unit): its cell, no look-up.
     if (li.functionCode === prevFunction && li.unit === prevUnit) c = prevCell;

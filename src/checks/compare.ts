@@ -1,6 +1,7 @@
 /** Comparisons the rule kinds share: failures, the package hooks, tolerance, and per-header column resolution. */
 import type { LeafColumn, Table } from '../ir/table.ts';
 import type { Op, Rule } from './rule.ts';
+import type { KeyedRows } from './row-keys.ts';
 import type { TableSet } from './table-set.ts';
 
 export interface Failure {
@@ -34,6 +35,8 @@ export interface Site {
 export interface Passing {
   known: Uint8Array;
   others: number[];
+  /** The joins' keyed rows among `others`, found once (joins.ts) and kept for as long as the Passing is. */
+  wide?: { set: TableSet; rows: KeyedRows | undefined };
 }
 
 /** found op expected, allowing half a displayed step per term when figures were rounded. */

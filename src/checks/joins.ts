@@ -1,5 +1,5 @@
 /** Rows joined across two tables by key (kind, owning unit, code): Σ left columns op Σ right columns. */
-import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Passing, type Site } from './compare.ts';
+import { holds, NO_FAILURES, perHeaders, sumOf, type Failure, type Site } from './compare.ts';
 import { byKindAt, keyAt, keyedRowsValid, kindFrom, kindNum, kindTo, rowOfKey, type KeyedRows } from './row-keys.ts';
 import type { JoinRule } from './rule.ts';
 import type { Indexed, TableSet } from './table-set.ts';
@@ -96,11 +96,10 @@ function fewKeys(rule: JoinRule, L: Indexed, R: Indexed, set: TableSet, site: Si
 }
 
 /** The keyed rows a join compares in a table, when they are 合计 and 部门 rows only (see fewKeys); found once per Passing. */
-const wideOf = new WeakMap<Passing, { set: TableSet; rows: KeyedRows | undefined }>();
 function someKeys(rule: JoinRule, t: Indexed, set: TableSet, site: Site): KeyedRows | undefined {
   const passing = site.passing?.(rule, t.table);
   if (!passing) return undefined;
-  let w = wideOf.get(passing);
+  let w = passing.wide;
   if (!w || w.set !== set || (w.rows && !keyedRowsValid(w.rows))) {
     const { others } = passing;
     let wide = true;
@@ -108,7 +107,7 @@ function someKeys(rule: JoinRule, t: Indexed, set: TableSet, site: Site): KeyedR
       const kind = t.table.rows[others[o]].kind;
       wide = kind === 'total' || kind === 'department';
     }
-    wideOf.set(passing, (w = { set, rows: wide ? set.someKeysOf(t, others) : undefined }));
+    passing.wide = w = { set, rows: wide ? set.someKeysOf(t, others) : undefined };
   }
   return w.rows;
 }

@@ -44,7 +44,7 @@ export function checkDepartmentPackages(pkgs: DepartmentPackages, opts: CheckOpt
   for (const [t, known] of unitRows) {
     const others: number[] = [];
     for (let i = 0; i < known.length; i++) if (!known[i]) others.push(i);
-    passingRows.set(t, { known, others });
+    passingRows.set(t, { known, others, wide: undefined });
   }
   // A rule that failed at no unit row (and ran in every unit) holds at every unit row.
   const passing: Site['passing'] = (rule, table) => (found.has(rule) || notRunInSomeUnit.has(rule.id) ? undefined : passingRows.get(table));

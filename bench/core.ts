@@ -7,7 +7,7 @@
 import type { Classification } from '../src/classification/classification.ts';
 import type { Budget } from '../src/model/budget.ts';
 import { DEFAULT_OPTIONS, generateProvince } from './generate.ts';
-import { built, median, ms, peakRss, time } from './measure.ts';
+import { built, median, ms, peakRss, time, watchGc } from './measure.ts';
 
 const { loadClassification } = await built<typeof import('../src/classification/load.ts')>('classification/load.ts');
 const { checkDepartmentPackages } = await built<typeof import('../src/checks/packages.ts')>('checks/packages.ts');
@@ -55,18 +55,30 @@ export async function benchCore(runs = 5) {
   const builds: number[] = [];
   const alls: number[] = [];
   const directs: number[] = [];
+  const spans: [number, number][] = [];
   let tableCount = 0;
   let errors = 0;
+  const gc = watchGc();
   for (let r = 0; r < runs; r++) {
     floors.push(Math.min(...[0, 1].map(() => time(() => floor(province))[0])));
     const [b, n] = time(() => province.reduce((n, d) => n + buildDepartmentPackages(d, classification).department.length * (1 + d.units.length), 0));
     builds.push(b);
     tableCount = n;
+    const start = performance.now();
     const [a, res] = time(() => buildAndCheckAll(province, classification));
     alls.push(a);
+    spans.push([start, start + a]);
     errors = res.errors;
     directs.push(time(() => province.reduce((n, d) => n + buildTables(d, classification).length + unitBudgets(d).reduce((m, u) => m + buildTables(u, classification).length, 0), 0))[0]);
   }
+  // Collections during each build + check round: a scavenge that copies much (objects kept alive by
+  // dead old ones) shows here first, as it did when built rows were pretenured (src/ir/table.ts).
+  const collections = await gc.stop();
+  const during = spans.map(([s, e]) => collections.filter((c) => c.start >= s && c.start < e));
+  const gcOf = (major: boolean) => {
+    const cs = during.map((d) => d.filter((c) => c.major === major));
+    return `${median(cs.map((c) => c.length))} ${major ? 'major' : 'minor'}, ${ms(median(cs.map((c) => c.reduce((t, x) => t + x.ms, 0))))}`;
+  };
   const ratio = (xs: number[]) => median(xs.map((x, i) => x / floors[i])).toFixed(1);
   const [floorMs, buildMs, allMs, directMs] = [floors, builds, alls, directs].map(median);
   return [
@@ -74,6 +86,7 @@ export async function benchCore(runs = 5) {
     `  build all 23 tables of ${province.length + units} packages (${tableCount} tables):    ${ms(buildMs)}`,
     `    (without composing departments from their units: ${ms(directMs)})`,
     `  build + all checks of every package:                 ${ms(allMs)}  (${errors} errors found)`,
+    `    (garbage collection per round: ${gcOf(false)}; ${gcOf(true)})`,
     `  floor (one aggregation pass over the line items):    ${ms(floorMs)}`,
     `  ratio build+check / floor: ${ratio(alls)}×;  build only / floor: ${ratio(builds)}×  (medians of ${runs} interleaved rounds)`,
     `  peak RSS: ${peakRss()}`,

@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { resourceUsage } from 'node:process';
 
 export function time<T>(f: () => T): [number, T] {
@@ -29,3 +29,20 @@ export const median = (xs: number[]) => {
  * which costs the closure-heavy placement search about a sixth of its time.
  */
 export const built = <T>(source: string): Promise<T> => import(new URL(`../dist/${source.replace(/\.ts$/, '.js')}`, import.meta.url).href) as Promise<T>;
+
+/** Garbage collections (start, duration in ms, major or minor) seen from now until `stop()`. */
+export function watchGc() {
+  const seen: { start: number; ms: number; major: boolean }[] = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) seen.push({ start: e.startTime, ms: e.duration, major: (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MINOR });
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return {
+    /** Entries are delivered after the synchronous work that caused them: wait a turn, then stop. */
+    async stop() {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      obs.disconnect();
+      return seen;
+    },
+  };
+}

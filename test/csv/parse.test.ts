@@ -25,6 +25,13 @@ const tricky = [
   'only',
   '',
   '名称,金额\n"湖南省，科技厅",12.50\n',
+  'a,b\r1,2\r3,4',
+  '  \t \n a ,\tb\t\n\n \n1,2',
+  'a,b\n1,2\n3,"x\ny"\n4,5\n6,"7"\n8,9',
+  'x\n"a"\n"b\r\nc",d\r\ne,f',
+  'a,b\n1,2\n\n',
+  '\n\n\na\n',
+  'a\n\r\nb',
 ];
 
 describe('parseCsv', () => {

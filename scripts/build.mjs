@@ -34,6 +34,9 @@ if (!(process.argv.includes('--if-stale') && distIsFresh())) {
     chunkNames: '[name]-[hash]',
     external: ['exceljs', 'pdfkit', 'pdfjs-dist', '@expo-google-fonts/*'],
     logLevel: 'warning',
+    charset: 'utf8',
+    minifyWhitespace: true,
+    minifySyntax: true,
   });
   writeFileSync('dist/.built', `${new Date().toISOString()}\n`);
 }

@@ -67,10 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`未知命令: ${command}\n\n${USAGE}`);
       return 2;
     }
-    // A call reads its budget once, cold: zod compiling each object schema into a function on its
-    // first parse cost the seed's check ≈10 ms and saved nothing measurable on 7,300 line items.
-    // Set before the command's modules (and so the schemas) load: zod reads it when a schema is made.
-    if (READS_A_BUDGET.has(command)) (await import('zod')).config({ jitless: true });
+    if (READS_A_BUDGET.has(command)) (await import('./cold-parse.ts')).parseCold();
     return await (await load())(positionals, values);
   } catch (e) {
     if (e instanceof InputError) {

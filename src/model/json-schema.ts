@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { budgetJsonSchema } from './schema.ts';
 
 /** The published JSON Schema of budget.json, for editors and other tools. */

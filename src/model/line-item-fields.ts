@@ -4,7 +4,7 @@
  * `line-items.csv` are all derived from this table: adding a field is one entry here (and a
  * migration adding its SQL column).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { KINDS, type LineItem, THREE_PUBLIC } from './budget.ts';
 import { FUND_SOURCES } from './funds.ts';
 

@@ -4,7 +4,7 @@
  * reasons for changes. `budget.json` carries it as one optional field, `publication`; amounts are
  * decimals in the file's amountUnit, parsed exactly like every other amount.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AmountUnit, formatMoney, type Money, parseMoney } from '../money/money.ts';
 
 const decimal = z.union([z.string(), z.number()]).describe('decimal amount in amountUnit');

@@ -3,7 +3,7 @@
  * `line-items.csv` are defined by the field table (line-item-fields.ts). Amounts are decimal
  * strings (or numbers) in an explicit unit, parsed exactly.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { UNIT_TYPES } from '../classification/mapping.ts';
 import { INDICATORS, PROJECT_CATEGORIES } from './budget.ts';
 import { FUND_SOURCES } from './funds.ts';

@@ -1,5 +1,5 @@
 /** JSON schemas shared by the routes; they validate requests and document the API (OpenAPI). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AMOUNT_FIELD, LINE_ITEM_FIELDS, type LineItemField } from '../model/line-item-fields.ts';
 import { ROLES } from './access.ts';
 import { STATUSES } from './repo/budgets.ts';

@@ -2,7 +2,7 @@
  * From validated input records to the budget model: shared by every input format (the budget
  * folder, the workbook), so they map identically and differ only in where a problem is located.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Classification, withSubjects } from '../../classification/classification.ts';
 import { namedByItems } from '../../model/code-names.ts';
 import type { UnitType } from '../../classification/mapping.ts';

@@ -2,7 +2,7 @@
  * From sheet records to the `budget.json` shape (so the same zod schema validates it), and back
  * from a JSON path or line-item field to the sheet, row and column it came from.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { InputLocator } from '../model-mapping.ts';
 import { FIRST_DATA_ROW, SHEETS, sheetOf, type SheetSpec, type Target } from './layout.ts';
 import type { SheetRecord } from './sheets.ts';

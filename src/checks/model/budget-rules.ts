@@ -8,7 +8,7 @@ import { formatMoney } from '../../money/money.ts';
 import { identityKey } from '../../model/line-item-fields.ts';
 import { balanceToStep, WAN_CENTI } from '../../model/rounding.ts';
 import type { Severity } from '../types.ts';
-import type { RuleFinding, Scan } from './scan.ts';
+import type { CodeFacts, RuleFinding, Scan } from './scan.ts';
 
 export interface BudgetRule {
   id: string;
@@ -25,6 +25,12 @@ const CONFIDENCE_TEXT: Record<Confidence, (sources?: string) => string> = {
   seen: (s) => ` 的名称取自已公开的文件（${s?.replaceAll(';', '；') ?? ''}），不是官方科目表`,
   input: (s) => ` 不在科目表中，名称由输入提供（${s ?? ''}）`,
 };
+
+/**
+ * A doubtful code's messages, written once per code of a list: its facts (and so the list) are the
+ * same in every budget that uses it, and a province repeats each in about every department.
+ */
+const doubtTexts = new WeakMap<CodeFacts, [string, string]>();
 
 export const BUDGET_RULES: BudgetRule[] = [
   {
@@ -49,10 +55,18 @@ export const BUDGET_RULES: BudgetRule[] = [
       const lists = [c.function, c.deptEcon, c.govEcon];
       return codes
         .filter(([x]) => x.subject && !isVerified(x.subject.confidence))
-        .map(([{ code, subject: s }, k]) => ({
-          message: `${lists[k].name}科目 ${code} ${s!.name}${CONFIDENCE_TEXT[s!.confidence](s!.sources)}，请对照当年《政府收支分类科目》核实`,
-          messageEn: `${code} ${s!.name} is a ${s!.confidence}-confidence row (${s!.sources ?? 'no source'})`,
-        }));
+        .map(([x, k]) => {
+          let text = doubtTexts.get(x);
+          if (!text) {
+            const { code, subject: s } = x;
+            text = [
+              `${lists[k].name}科目 ${code} ${s!.name}${CONFIDENCE_TEXT[s!.confidence](s!.sources)}，请对照当年《政府收支分类科目》核实`,
+              `${code} ${s!.name} is a ${s!.confidence}-confidence row (${s!.sources ?? 'no source'})`,
+            ];
+            doubtTexts.set(x, text);
+          }
+          return { message: text[0], messageEn: text[1] };
+        });
     },
   },
   {

@@ -38,11 +38,14 @@ export const BUDGET_RULES: BudgetRule[] = [
     severity: 'warning',
     formula: '使用本年财政拨款的项目应有绩效目标（预算21/22表）',
     budget: ({ b, fiscalProjects }) => {
-      const goals = new Set(b.projectPerformance.map((g) => `${g.unit}|${g.project}`));
+      // Goals by unit, then name: no `unit|project` text per project of the budget, only per finding.
+      const goals = new Map<string, Set<string>>();
+      for (const g of b.projectPerformance) (goals.get(g.unit) ?? goals.set(g.unit, new Set()).get(g.unit)!).add(g.project);
       return fiscalProjects
-        .filter((k) => !goals.has(k))
-        .map((k) => {
-          const [unit, project] = k.split('|');
+        .filter(([unit, project]) => !goals.get(unit)?.has(project))
+        .map(([u, p]) => {
+          // Names are shown up to a '|', as they always were.
+          const [unit, project] = `${u}|${p}`.split('|');
           return { message: `单位 ${unit} 的项目“${project}”使用本年财政拨款，但没有绩效目标`, messageEn: `project "${project}" of ${unit} has no performance goals` };
         });
     },

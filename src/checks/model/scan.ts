@@ -77,8 +77,8 @@ export interface Scan {
    * order of first use; of one item's codes, function before departmental before government.
    */
   codes: [CodeFacts, 0 | 1 | 2][];
-  /** `unit|project` of projects paid with this year's fiscal money, in order of first use. */
-  fiscalProjects: string[];
+  /** Unit and name of the projects paid with this year's fiscal money, in order of first use. */
+  fiscalProjects: [string, string][];
   /** Every line item a whole 0.01 万元. */
   itemsOnStep: boolean;
 }
@@ -158,9 +158,9 @@ export function scan(b: Budget, c: Classification, checks: readonly ItemCheck[])
   const tests = checks.map((x) => x.item);
   const bits = checks.map((x) => (x.reads ? bitOf(x.item) : 0));
   const found: RuleFinding[][] = tests.map(() => []);
-  // Projects by unit first, so that the `unit|project` text is made once per project, not per item.
+  // Fiscal projects by unit: a look-up by the item's strings as they are, with no key built per item.
   const projects = new Map<string, Set<string>>();
-  const fiscalKeys = new Set<string>();
+  const fiscalProjects: Scan['fiscalProjects'] = [];
   const facts = { c } as ItemFacts;
   let unit: string | undefined;
   let unitProjects: Set<string> | undefined;
@@ -212,8 +212,8 @@ export function scan(b: Budget, c: Classification, checks: readonly ItemCheck[])
     if (li.project && !unitProjects?.has(li.project) && fiscalCurrent(li.fund)) {
       if (!unitProjects) projects.set(li.unit, (unitProjects = new Set()));
       unitProjects.add(li.project);
-      fiscalKeys.add(`${li.unit}|${li.project}`);
+      fiscalProjects.push([li.unit, li.project]);
     }
   }
-  return { b, c, found, codes, fiscalProjects: [...fiscalKeys], itemsOnStep };
+  return { b, c, found, codes, fiscalProjects, itemsOnStep };
 }

@@ -88,13 +88,13 @@ const PUBLIC_GOODS = new Set(PUBLIC_GOODS_COLUMNS.map(([c]) => c));
 function functionFacts(list: CodeList, code: string): CodeFacts {
   const subject = list.get(code);
   const unnamed = subject ? [code.slice(0, 3), code.slice(0, 5)].filter((x) => !list.has(x)) : [];
-  return { code, subject, unnamed, seenBy: 0, passes: 0, passesByKind: [0, 0, 0] };
+  return { code, subject, unnamed, seenBy: 0, passes: 0, passesByKind: KINDS.map(() => 0) };
 }
 
 function econFacts(list: CodeList, code: string): EconFacts {
   const cls = code.slice(0, 3);
   const unnamed = code.length === 5 && !list.has(cls) ? [cls] : [];
-  return { code, subject: list.get(code), unnamed, seenBy: 0, passes: 0, passesByKind: [0, 0, 0], cls, publicGoods: PUBLIC_GOODS.has(code), wants: [] };
+  return { code, subject: list.get(code), unnamed, seenBy: 0, passes: 0, passesByKind: KINDS.map(() => 0), cls, publicGoods: PUBLIC_GOODS.has(code), wants: [] };
 }
 
 // Keyed by list (and, for departmental codes, by mapping): the objects a Classification is made of.

@@ -104,6 +104,7 @@ export const ITEM_RULES: ItemRule[] = [
   {
     id: 'R5-econ-mapping',
     severity: 'error',
+    reads: 'dept+type+gov',
     formula: '政府预算经济分类与部门预算经济分类按单位类型对应',
     item: (li, f) => {
       const type = f.type;

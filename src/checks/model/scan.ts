@@ -3,7 +3,8 @@
  * on an item's codes, so each distinct code is looked up once and its facts are shared by every
  * rule and every item that uses it; each item is visited once, not once per rule. A rule whose
  * verdict only its codes' facts decide (`reads`) runs until it passes once for those facts: it is
- * then known to pass for every later item with them (7 of the 10 rules: 2 million calls a round of the province fewer).
+ * then known to pass for every later item with them (7 of the 10 rules: 2 million calls fewer a
+ * round of the province).
  */
 import type { Classification } from '../../classification/classification.ts';
 import type { CodeList, Subject } from '../../classification/codes.ts';

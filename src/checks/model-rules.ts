@@ -20,11 +20,7 @@ export const NAME_RULES = new Set(['R1-function-code', 'R1-code-name', 'R1-dept-
 /** Runs `rules` on `b`, findings grouped by rule in the order of `rules`. */
 function run(b: Budget, c: Classification, rules: readonly ModelRule[]): Finding[] {
   const items = rules.filter((r): r is ItemRule => 'item' in r);
-  const s = scan(
-    b,
-    c,
-    items.map((r) => r.item),
-  );
+  const s = scan(b, c, items);
   const out: Finding[] = [];
   // The rules' findings are fresh objects: completed in place rather than copied (as many as items).
   const add = (r: ModelRule, fs: RuleFinding[]) => {

@@ -8,7 +8,7 @@ import { formatMoney } from '../../money/money.ts';
 import { identityKey } from '../../model/line-item-fields.ts';
 import { balanceToStep, WAN_CENTI } from '../../model/rounding.ts';
 import type { Severity } from '../types.ts';
-import type { RuleFinding, Scan } from './scan.ts';
+import type { CodeFacts, RuleFinding, Scan } from './scan.ts';
 
 export interface BudgetRule {
   id: string;
@@ -26,17 +26,26 @@ const CONFIDENCE_TEXT: Record<Confidence, (sources?: string) => string> = {
   input: (s) => ` 不在科目表中，名称由输入提供（${s ?? ''}）`,
 };
 
+/**
+ * A doubtful code's messages, written once per code of a list: its facts (and so the list) are the
+ * same in every budget that uses it, and a province repeats each in about every department.
+ */
+const doubtTexts = new WeakMap<CodeFacts, [string, string]>();
+
 export const BUDGET_RULES: BudgetRule[] = [
   {
     id: 'R8-project-declared',
     severity: 'warning',
     formula: '使用本年财政拨款的项目应有绩效目标（预算21/22表）',
     budget: ({ b, fiscalProjects }) => {
-      const goals = new Set(b.projectPerformance.map((g) => `${g.unit}|${g.project}`));
+      // Goals by unit, then name: no `unit|project` text per project of the budget, only per finding.
+      const goals = new Map<string, Set<string>>();
+      for (const g of b.projectPerformance) (goals.get(g.unit) ?? goals.set(g.unit, new Set()).get(g.unit)!).add(g.project);
       return fiscalProjects
-        .filter((k) => !goals.has(k))
-        .map((k) => {
-          const [unit, project] = k.split('|');
+        .filter(([unit, project]) => !goals.get(unit)?.has(project))
+        .map(([u, p]) => {
+          // Names are shown up to a '|', as they always were.
+          const [unit, project] = `${u}|${p}`.split('|');
           return { message: `单位 ${unit} 的项目“${project}”使用本年财政拨款，但没有绩效目标`, messageEn: `project "${project}" of ${unit} has no performance goals` };
         });
     },
@@ -49,10 +58,18 @@ export const BUDGET_RULES: BudgetRule[] = [
       const lists = [c.function, c.deptEcon, c.govEcon];
       return codes
         .filter(([x]) => x.subject && !isVerified(x.subject.confidence))
-        .map(([{ code, subject: s }, k]) => ({
-          message: `${lists[k].name}科目 ${code} ${s!.name}${CONFIDENCE_TEXT[s!.confidence](s!.sources)}，请对照当年《政府收支分类科目》核实`,
-          messageEn: `${code} ${s!.name} is a ${s!.confidence}-confidence row (${s!.sources ?? 'no source'})`,
-        }));
+        .map(([x, k]) => {
+          let text = doubtTexts.get(x);
+          if (!text) {
+            const { code, subject: s } = x;
+            text = [
+              `${lists[k].name}科目 ${code} ${s!.name}${CONFIDENCE_TEXT[s!.confidence](s!.sources)}，请对照当年《政府收支分类科目》核实`,
+              `${code} ${s!.name} is a ${s!.confidence}-confidence row (${s!.sources ?? 'no source'})`,
+            ];
+            doubtTexts.set(x, text);
+          }
+          return { message: text[0], messageEn: text[1] };
+        });
     },
   },
   {

@@ -7,13 +7,12 @@ import { formatMoney } from '../../money/money.ts';
 import { isBasic, type LineItem } from '../../model/budget.ts';
 import { POOLS } from '../../model/funds.ts';
 import type { Severity } from '../types.ts';
-import { type ItemTest, type RuleFinding, wantOf } from './scan.ts';
+import { type ItemCheck, type RuleFinding, wantOf } from './scan.ts';
 
-export interface ItemRule {
+export interface ItemRule extends ItemCheck {
   id: string;
   severity: Severity;
   formula: string;
-  item: ItemTest;
 }
 
 export const at = (li: LineItem) => (li.source ? `${li.source.file} 第 ${li.source.row} 行` : `单位 ${li.unit}`);
@@ -31,6 +30,7 @@ export const ITEM_RULES: ItemRule[] = [
   {
     id: 'R1-function-code',
     severity: 'error',
+    reads: 'fn',
     formula: '支出功能分类科目为本年度存在的项级科目',
     item: (li, f) =>
       f.fn.subject?.level === '项'
@@ -61,12 +61,14 @@ export const ITEM_RULES: ItemRule[] = [
   {
     id: 'R1-dept-econ-code',
     severity: 'error',
+    reads: 'dept',
     formula: '部门预算经济分类科目为存在的款级科目',
     item: (li, f) => (f.dept.subject?.level === '款' ? undefined : bad(li, `部门预算经济分类科目 ${li.deptEconCode} 不在科目表中`, `departmental economic code ${li.deptEconCode} unknown`)),
   },
   {
     id: 'R1-gov-econ-code',
     severity: 'error',
+    reads: 'gov',
     formula: '政府预算经济分类科目为存在的款级科目',
     item: (li, f) =>
       f.gov.subject?.level === '款'
@@ -76,6 +78,7 @@ export const ITEM_RULES: ItemRule[] = [
   {
     id: 'R2-basic-econ',
     severity: 'error',
+    reads: 'dept+kind',
     formula: '基本支出-人员经费 只用 301/303 类；基本支出-公用经费 只用 302 类',
     item: (li, f) => {
       const cls = f.dept.cls;
@@ -86,12 +89,14 @@ export const ITEM_RULES: ItemRule[] = [
   {
     id: 'R3-project-econ',
     severity: 'error',
+    reads: 'dept+kind',
     formula: '项目支出不使用 301 工资福利支出',
     item: (li, f) => (li.kind === '项目支出' && f.dept.cls === '301' ? bad(li, `项目支出不应列 301 工资福利支出（${li.deptEconCode}）`, `project spending may not use class 301`) : undefined),
   },
   {
     id: 'R4-basic-302',
     severity: 'error',
+    reads: 'dept+kind',
     formula: '基本支出的商品和服务支出只用预算13表所列的 20 个款',
     item: (li, f) =>
       f.dept.cls === '302' && !f.dept.publicGoods && isBasic(li.kind) ? bad(li, `基本支出不应使用 ${li.deptEconCode}（预算13表无此列，应列项目支出）`, `basic spending may not use ${li.deptEconCode}`) : undefined,
@@ -99,6 +104,7 @@ export const ITEM_RULES: ItemRule[] = [
   {
     id: 'R5-econ-mapping',
     severity: 'error',
+    reads: 'dept+type+gov',
     formula: '政府预算经济分类与部门预算经济分类按单位类型对应',
     item: (li, f) => {
       const type = f.type;

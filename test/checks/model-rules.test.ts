@@ -35,6 +35,19 @@ describe('model rules across budgets and lists', () => {
     expect(rulesOf(errors(b))).toEqual(['R1-function-code']);
   });
 
+  it('a rule passed once for a code still fails an item whose kind, unit type or government code differ', () => {
+    const basic = budget.lineItems.find((li) => li.deptEconCode === '30101' && li.kind === '基本支出-人员经费')!;
+    // R3: the same 30101 passed under 人员经费 (earlier items, earlier runs) must fail under 项目支出.
+    const project = { ...basic, kind: '项目支出' as const, project: '测试项目' };
+    expect(errors({ ...budget, lineItems: [...budget.lineItems, project] }).map((f) => f.rule)).toContain('R3-project-econ');
+    // R5: the same 30101 and unit type passed with 50101 must fail with another government code.
+    const wrongGov = { ...basic, govEconCode: '50201' };
+    const r5 = errors({ ...budget, lineItems: [basic, wrongGov, basic] }).filter((f) => f.rule === 'R5-econ-mapping');
+    expect(r5).toHaveLength(1);
+    expect(r5[0].message).toContain('实为 50201');
+    expect(errors()).toEqual([]);
+  });
+
   it('reports each doubtful code once per run, however many runs came before', () => {
     const first = runModelRules(budget, c).findings.filter((f) => f.rule === 'C-code-confidence');
     expect(first.length).toBeGreaterThan(0);

@@ -28,17 +28,20 @@ export function parseCsv(text: string): string[][] {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let quotedInRow = false;
+  // The next quote and CR at or after i, found again only once passed (a search per line from i
+  // would scan to the end of a file without any: quadratic).
   let quote = text.indexOf('"', i);
+  let cr = text.indexOf('\r', i);
   while (i < n || row.length) {
     if (row.length === 0) {
       // A record on one line with no quote nor lone CR (every record of the shipped lists): split
       // natively, which cold (once per CLI call) is several times faster than the loop below.
       if (quote >= 0 && quote < i) quote = text.indexOf('"', i);
+      if (cr >= 0 && cr < i) cr = text.indexOf('\r', i);
       const nl = text.indexOf('\n', i);
       const end = nl < 0 ? n : nl;
       if (quote < 0 || quote > end) {
         const stop = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        const cr = text.indexOf('\r', i);
         if (cr < 0 || cr >= stop) {
           const fields = text.slice(i, stop).split(',');
           for (let k = 0; k < fields.length; k++) fields[k] = fields[k].trim();
